@@ -1,0 +1,187 @@
+/* The command-line tool's helpers: usage, sizes, output files, listings. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_usage(FILE *f)
+{
+	fputs(
+"Usage: unmine [OPTIONS] PATH...\n"
+"       unmine plugins [OPTIONS]\n"
+"\n"
+"Reads UN documents (plain text, XML, HTML), runs the extractor plugins on\n"
+"them and writes annotated XML. PATH is a file, a directory (read\n"
+"recursively, in sorted order) or - for standard input.\n"
+"\n"
+"  -o, --output DIR          write one DIR/PATH.xml per input, mirroring the\n"
+"                            input tree; without it, one XML stream on stdout\n"
+"  -f, --format FORMAT       xml (inline annotations, the default) or standoff\n"
+"  -p, --plugins LIST        plugins to run, comma-separated; all (the\n"
+"                            default) or none\n"
+"  -P, --plugin-path DIRS    search these directories (colon-separated) for\n"
+"                            plugins before UNMINE_PLUGIN_PATH and the\n"
+"                            install directory; may be repeated\n"
+"  -O, --option P.KEY=VALUE  set option KEY of plugin P; may be repeated\n"
+"  -i, --input-format FMT    auto (by extension, then content), txt, xml\n"
+"                            or html\n"
+"      --elements LIST       XML: read only the text inside these elements\n"
+"                            (comma-separated local names, e.g. p,s)\n"
+"      --lang CODE           language of documents that state none (en)\n"
+"      --max-doc-size SIZE   refuse larger documents (default 256M; K, M, G)\n"
+"      --stats               print a summary with throughput and peak memory\n"
+"  -q, --quiet               do not print warnings\n"
+"  -h, --help                show this help and exit\n"
+"  -V, --version             show the version and exit\n"
+"\n"
+"unmine plugins lists the plugins found: name, version, file, the layers\n"
+"each provides and requires, options and summary.\n"
+"\n"
+"Exit status: 0 if every document was done, 1 if some failed (each is named\n"
+"on stderr with the reason), 2 for a usage or setup error.\n", f);
+}
+
+int cli_parse_size(const char *s, size_t *ret)
+{
+	char *end;
+	unsigned long long v;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end || v == 0 || v > SIZE_MAX)
+		return -1;
+	*ret = (size_t)v;
+	return 0;
+}
+
+void cli_split_path(const char *s, char ***arr, size_t *n)
+{
+	const char *p = s;
+	while (*p) {
+		const char *q = strchr(p, ':');
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		if (len) {
+			char *item = malloc(len + 1);
+			if (!item)
+				abort();
+			memcpy(item, p, len);
+			item[len] = '\0';
+			*arr = realloc(*arr, (*n + 1) * sizeof(**arr));
+			if (!*arr)
+				abort();
+			(*arr)[(*n)++] = item;
+		}
+		p += len;
+		if (*p == ':')
+			p++;
+	}
+}
+
+/* mkdir -p for the directories of path (not its last component). */
+static int make_parents(char *path)
+{
+	char *p;
+	for (p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
+                   char *err, size_t errlen)
+{
+	size_t n = strlen(c->outdir) + strlen(rel) + 64;
+	char *path = malloc(n), *tmp = malloc(n + 32);
+	FILE *f = NULL;
+	int rc = -1;
+
+	if (!path || !tmp)
+		abort();
+	snprintf(path, n, "%s/%s.xml", c->outdir,
+	         strcmp(rel, "-") == 0 ? "stdin" : rel);
+	/* Written under a temporary name and renamed: an interrupted run
+	 * leaves no half-written output. */
+	snprintf(tmp, n + 32, "%s.tmp%ld", path, (long)getpid());
+	if (make_parents(path) != 0) {
+		snprintf(err, errlen, "cannot create the directory of %s: %s",
+		         path, strerror(errno));
+		goto out;
+	}
+	if (!(f = fopen(tmp, "w"))) {
+		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (um_write_begin(f, NULL) || um_write_doc(f, doc, c->output) ||
+	    fflush(f) != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
+		fclose(f);
+		unlink(tmp);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(path);
+	free(tmp);
+	return rc;
+}
+
+static void list_names(FILE *f, const char *label, const char *const *names)
+{
+	fprintf(f, "    %s:", label);
+	if (!names || !*names)
+		fputs(" -", f);
+	for (; names && *names; names++)
+		fprintf(f, " %s", *names);
+	fputc('\n', f);
+}
+
+void cli_list_plugins(const um_plugin_set *set, FILE *f)
+{
+	static const char *const types[] = { "", "string", "int", "bool", "number" };
+	size_t i;
+	for (i = 0; i < um_plugin_set_count(set); i++) {
+		const char *path;
+		const um_plugin *p = um_plugin_set_at(set, i, &path);
+		const um_option *o;
+		fprintf(f, "%s %s\n    file: %s\n", p->name, p->version, path);
+		list_names(f, "provides", p->provides);
+		list_names(f, "requires", p->requires);
+		for (o = p->options; o && o->name; o++)
+			fprintf(f, "    option %s.%s (%s, default %s): %s\n", p->name,
+			        o->name, o->type >= 1 && o->type <= 4 ? types[o->type] : "?",
+			        o->dflt ? o->dflt : "none", o->help ? o->help : "");
+		fprintf(f, "    %s\n", p->summary ? p->summary : "");
+	}
+	if (!um_plugin_set_count(set))
+		fputs("no plugins found\n", f);
+}
+
+long cli_peak_rss_kib(void)
+{
+	struct rusage ru;
+	if (getrusage(RUSAGE_SELF, &ru) != 0)
+		return -1;
+	return ru.ru_maxrss;
+}

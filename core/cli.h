@@ -1,0 +1,41 @@
+/* The command-line tool's helpers: options, output files, listings. */
+#ifndef UM_CLI_H
+#define UM_CLI_H
+
+#include <stdio.h>
+#include <unmine/unmine.h>
+
+struct cli {
+	const char *outdir;
+	int output;                 /* enum um_output */
+	const char *plugins;        /* --plugins, NULL for all */
+	char **plugin_path;         /* --plugin-path entries, in order */
+	size_t nplugin_path;
+	char **settings;            /* --option PLUGIN.KEY=VALUE */
+	size_t nsettings;
+	um_read_options read;
+	char **elements;            /* --elements, NULL-terminated */
+	int quiet;
+	int stats;
+	/* counters */
+	size_t docs, failed, bytes;
+	int problems;               /* refused plugins, unreadable paths */
+	FILE *out;                  /* the stream without -o */
+};
+
+/* Prints the usage text on f. */
+void cli_usage(FILE *f);
+/* Parses "256M"-style sizes; 0 on success. */
+int cli_parse_size(const char *s, size_t *ret);
+/* Splits "a:b:c" into the array (appending). */
+void cli_split_path(const char *s, char ***arr, size_t *n);
+/* Writes one document to DIR/REL.xml through a temporary file; 0 or -1
+ * with err set. */
+int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
+                   char *err, size_t errlen);
+/* The listing of "unmine plugins". */
+void cli_list_plugins(const um_plugin_set *set, FILE *f);
+/* Peak resident memory of this process in KiB. */
+long cli_peak_rss_kib(void);
+
+#endif

@@ -1,0 +1,127 @@
+/* Library internals shared between the core's files; not installed. */
+#ifndef UM_INTERNAL_H
+#define UM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+#include "unmine/unmine.h"
+
+/* Allocation that aborts when memory runs out (mem.c). */
+void *um_xmalloc(size_t n);
+void *um_xcalloc(size_t n, size_t size);
+void *um_xrealloc(void *p, size_t n);
+char *um_xstrdup(const char *s);
+char *um_xstrndup(const char *s, size_t n);
+/* Makes room for need elements of elsize bytes in a malloc'ed array. */
+void um_grow(void **arr, size_t *cap, size_t need, size_t elsize);
+#define UM_GROW(arr, cap, need) \
+	um_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+/* The same for an array in an arena (the old block is abandoned). */
+void um_arena_grow(um_arena *a, void **arr, size_t n, size_t *cap,
+                   size_t need, size_t elsize);
+#define UM_ARENA_GROW(a, arr, n, cap, need) \
+	um_arena_grow((a), (void **)&(arr), (n), &(cap), (need), sizeof(*(arr)))
+
+/* snprintf into err, if err is not NULL. */
+void um_seterr(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A growable byte buffer (strbuf.c). */
+typedef struct um_strbuf {
+	char *data;
+	size_t len;
+	size_t cap;
+} um_strbuf;
+void um_sb_init(um_strbuf *sb);
+void um_sb_free(um_strbuf *sb);
+void um_sb_add(um_strbuf *sb, const char *s, size_t n);
+void um_sb_addc(um_strbuf *sb, char c);
+void um_sb_adds(um_strbuf *sb, const char *s);
+void um_sb_addf(um_strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hands the NUL-terminated data to the caller (free with free()). */
+char *um_sb_steal(um_strbuf *sb, size_t *ret_len);
+
+/* UTF-8 decoding of one code point at s (n bytes left); returns its length
+ * and sets *cp, or returns 0 if the bytes there are not valid UTF-8. */
+size_t um_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+
+struct um_attr {
+	const char *key;
+	const char *value;
+};
+
+struct um_link {
+	const char *role;
+	const um_annot *to;
+};
+
+struct um_annot {
+	const char *layer;
+	const char *plugin;
+	size_t id;
+	uint32_t begin;
+	uint32_t end;
+	int is_doc;
+	struct um_attr *attrs;
+	size_t nattrs, cattrs;
+	struct um_link *links;
+	size_t nlinks, clinks;
+};
+
+struct um_layer {
+	const char *name;
+	um_annot **items;
+	size_t n, cap;
+};
+
+struct um_doc {
+	um_arena *arena;
+	char *text;
+	size_t len;
+	int tokenized;
+	um_token *tokens;
+	size_t ntokens, ctokens;
+	um_span *sents;
+	size_t nsents, csents;
+	um_span *paras;
+	size_t nparas, cparas;
+	struct um_attr *meta;
+	size_t nmeta, cmeta;
+	char **warnings;
+	size_t nwarnings, cwarnings;
+	um_annot **annots;
+	size_t nannots, cannots;
+	struct um_layer *layers;
+	size_t nlayers, clayers;
+	const char *author;
+};
+
+/*
+ * The tokenizer on a string (tokenizer.c). Appends tokens with offsets
+ * relative to text to *toks (a malloc'ed array); folded forms that differ
+ * from the text are allocated from arena. Does not set sentence flags.
+ */
+void um_tokenize_text(const char *text, size_t len, um_arena *arena,
+                      um_token **toks, size_t *ntoks, size_t *ctoks);
+
+/* Sentence and paragraph spans and flags over a token array (sentences.c). */
+void um_find_sentences(um_doc *doc);
+
+/* Option tables (options.c). */
+int um_options_check_table(const um_option *tab, size_t size, char *err,
+                           size_t errlen);
+int um_options_set(const um_option *tab, void *dst, const char *key,
+                   const char *value, char *err, size_t errlen);
+int um_options_defaults(const um_option *tab, void *dst, char *err,
+                        size_t errlen);
+void um_options_free(const um_option *tab, void *dst);
+
+/* Core logging of plugins (api.c): the pipeline sets who is running. */
+void um_api_set_log(void (*fn)(void *ctx, int level, const char *plugin,
+                               const char *source, const char *msg),
+                    void *ctx);
+
+#endif

@@ -1,0 +1,228 @@
+/* The shared phrase matcher: a trie over folded tokens in one hash table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct edge {
+	uint64_t hash;
+	const char *s;        /* folded token, owned by the matcher's arena */
+	uint32_t len;
+	uint32_t parent;
+	uint32_t child;       /* 0: empty slot (the root is never a child) */
+};
+
+struct node {
+	const void **vals;
+	uint32_t nvals, cvals;
+};
+
+struct um_matcher {
+	um_arena *arena;
+	struct edge *edges;
+	size_t nedges, mask;
+	struct node *nodes;
+	size_t nnodes, cnodes;
+	size_t nphrases;
+	um_token *scratch;    /* tokens of the phrase being added */
+	size_t cscratch;
+};
+
+static uint64_t edge_hash(uint32_t parent, const char *s, size_t n)
+{
+	/* FNV-1a over the parent and the bytes, then a final mix. */
+	uint64_t h = 0xcbf29ce484222325ULL ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
+	size_t i;
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 29;
+	return h;
+}
+
+um_matcher *um_matcher_new(void)
+{
+	um_matcher *m = um_xcalloc(1, sizeof(*m));
+	m->arena = um_arena_new();
+	m->mask = 1023;
+	m->edges = um_xcalloc(m->mask + 1, sizeof(struct edge));
+	UM_GROW(m->nodes, m->cnodes, 1);
+	memset(&m->nodes[0], 0, sizeof(struct node));
+	m->nnodes = 1;
+	return m;
+}
+
+void um_matcher_free(um_matcher *m)
+{
+	size_t i;
+	if (!m)
+		return;
+	for (i = 0; i < m->nnodes; i++)
+		free(m->nodes[i].vals);
+	free(m->nodes);
+	free(m->edges);
+	free(m->scratch);
+	um_arena_free(m->arena);
+	free(m);
+}
+
+static uint32_t find_child(const um_matcher *m, uint32_t parent,
+                           const char *s, size_t n)
+{
+	uint64_t h = edge_hash(parent, s, n);
+	size_t i = (size_t)h & m->mask;
+	for (;;) {
+		const struct edge *e = &m->edges[i];
+		if (!e->child)
+			return 0;
+		if (e->hash == h && e->parent == parent && e->len == n &&
+		    memcmp(e->s, s, n) == 0)
+			return e->child;
+		i = (i + 1) & m->mask;
+	}
+}
+
+static void insert_edge(um_matcher *m, struct edge e)
+{
+	size_t i = (size_t)e.hash & m->mask;
+	while (m->edges[i].child)
+		i = (i + 1) & m->mask;
+	m->edges[i] = e;
+}
+
+static void rehash(um_matcher *m)
+{
+	struct edge *old = m->edges;
+	size_t oldn = m->mask + 1, i;
+	m->mask = oldn * 2 - 1;
+	m->edges = um_xcalloc(m->mask + 1, sizeof(struct edge));
+	for (i = 0; i < oldn; i++)
+		if (old[i].child)
+			insert_edge(m, old[i]);
+	free(old);
+}
+
+static uint32_t add_child(um_matcher *m, uint32_t parent, const char *s,
+                          size_t n)
+{
+	uint32_t child = find_child(m, parent, s, n);
+	struct edge e;
+	if (child)
+		return child;
+	if ((m->nedges + 1) * 2 > m->mask + 1)
+		rehash(m);
+	UM_GROW(m->nodes, m->cnodes, m->nnodes + 1);
+	memset(&m->nodes[m->nnodes], 0, sizeof(struct node));
+	child = (uint32_t)m->nnodes++;
+	e.hash = edge_hash(parent, s, n);
+	e.s = um_arena_strndup(m->arena, s, n);
+	e.len = (uint32_t)n;
+	e.parent = parent;
+	e.child = child;
+	insert_edge(m, e);
+	m->nedges++;
+	return child;
+}
+
+int um_matcher_add(um_matcher *m, const char *phrase, size_t len,
+                   const void *value)
+{
+	size_t n = 0, i;
+	uint32_t node = 0;
+	int any = 0;
+	struct node *nd;
+
+	if (!phrase || len >= UINT32_MAX)
+		return UM_EINVAL;
+	um_tokenize_text(phrase, len, m->arena, &m->scratch, &n, &m->cscratch);
+	for (i = 0; i < n; i++) {
+		const um_token *t = &m->scratch[i];
+		if (um_token_is_space(t))
+			continue;
+		node = add_child(m, node, t->fold, t->fold_len);
+		any = 1;
+	}
+	if (!any)
+		return UM_EINVAL;
+	nd = &m->nodes[node];
+	if (nd->nvals == 0)
+		m->nphrases++;
+	if (nd->nvals == nd->cvals) {
+		size_t cap = nd->cvals;
+		um_grow((void **)&nd->vals, &cap, nd->nvals + 1, sizeof(*nd->vals));
+		nd->cvals = (uint32_t)cap;
+	}
+	nd->vals[nd->nvals++] = value;
+	return 0;
+}
+
+/* Longest phrase from token i, not reaching past token limit. */
+static int longest(const um_matcher *m, const um_doc *doc, size_t i,
+                   size_t limit, um_match *ret)
+{
+	const um_token *tk = doc->tokens;
+	uint32_t node = 0, best = 0;
+	size_t j = i, best_end = 0;
+
+	if (i >= limit || um_token_is_space(&tk[i]))
+		return UM_ENOENT;
+	while (j < limit) {
+		const um_token *t = &tk[j];
+		if (um_token_is_space(t)) {
+			if (t->flags & UM_TF_PARA_BREAK)
+				break;
+			j++;
+			continue;
+		}
+		node = find_child(m, node, t->fold, t->fold_len);
+		if (!node)
+			break;
+		j++;
+		if (m->nodes[node].nvals) {
+			best = node;
+			best_end = j;
+		}
+	}
+	if (!best)
+		return UM_ENOENT;
+	ret->begin = i;
+	ret->end = best_end;
+	ret->values = m->nodes[best].vals;
+	ret->nvalues = m->nodes[best].nvals;
+	return 0;
+}
+
+int um_matcher_longest(const um_matcher *m, const um_doc *doc, size_t i,
+                       um_match *ret)
+{
+	return longest(m, doc, i, doc->ntokens, ret);
+}
+
+void um_matcher_scan(const um_matcher *m, const um_doc *doc, size_t begin,
+                     size_t end, um_match_fn fn, void *ctx)
+{
+	size_t i = begin;
+	um_match r;
+	if (end > doc->ntokens)
+		end = doc->ntokens;
+	while (i < end) {
+		if (longest(m, doc, i, end, &r) == 0) {
+			if (fn(&r, ctx))
+				return;
+			i = r.end;
+		} else {
+			i++;
+		}
+	}
+}
+
+size_t um_matcher_phrases(const um_matcher *m)
+{
+	return m->nphrases;
+}
+
+size_t um_matcher_nodes(const um_matcher *m)
+{
+	return m->nnodes;
+}

@@ -1,0 +1,172 @@
+/* The HTML reader: libxml2's HTML parser, then a walk over the tree. */
+#include <string.h>
+#include <strings.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "internal.h"
+#include "reader_impl.h"
+#include "textbuild.h"
+
+void um_xml_init(void);
+
+/* Elements whose content is never text. */
+static const char *const skip_names[] = {
+	"head", "script", "style", "noscript", "template", "svg", "math",
+	"select", "button", "iframe", "object", NULL
+};
+
+static int skipped(const char *name)
+{
+	size_t i;
+	for (i = 0; skip_names[i]; i++)
+		if (!strcasecmp(name, skip_names[i]))
+			return 1;
+	return 0;
+}
+
+static void set_meta_once(um_doc *doc, const char *key, const char *value)
+{
+	if (!value || !*value || um_doc_meta(doc, key))
+		return;
+	um_doc_meta_set(doc, key, value);
+}
+
+/* Metadata keys for <meta name="..."> values. */
+static const char *meta_name_key(const char *name)
+{
+	if (!strcasecmp(name, "symbol") || !strcasecmp(name, "dc.identifier") ||
+	    !strcasecmp(name, "document-symbol"))
+		return "symbol";
+	if (!strcasecmp(name, "date") || !strcasecmp(name, "dc.date"))
+		return "date";
+	if (!strcasecmp(name, "language") || !strcasecmp(name, "dc.language"))
+		return "language";
+	if (!strcasecmp(name, "dc.title"))
+		return "title";
+	return NULL;
+}
+
+static void head_metadata(um_doc *doc, xmlNodePtr root)
+{
+	xmlNodePtr head, n;
+	xmlChar *v;
+
+	if ((v = xmlGetProp(root, BAD_CAST "lang")) != NULL) {
+		set_meta_once(doc, "language", (const char *)v);
+		xmlFree(v);
+	}
+	for (head = root->children; head; head = head->next)
+		if (head->type == XML_ELEMENT_NODE &&
+		    !strcasecmp((const char *)head->name, "head"))
+			break;
+	if (!head)
+		return;
+	for (n = head->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcasecmp((const char *)n->name, "title")) {
+			xmlChar *t = xmlNodeGetContent(n);
+			if (t) {
+				um_textbuild tb;
+				um_tb_init(&tb, 0);
+				um_tb_text(&tb, (const char *)t, strlen((const char *)t));
+				um_sb_addc(&tb.sb, '\0');
+				set_meta_once(doc, "title", tb.sb.data);
+				um_sb_free(&tb.sb);
+				xmlFree(t);
+			}
+		} else if (!strcasecmp((const char *)n->name, "meta")) {
+			xmlChar *name = xmlGetProp(n, BAD_CAST "name");
+			xmlChar *content = xmlGetProp(n, BAD_CAST "content");
+			const char *key = name ? meta_name_key((const char *)name) : NULL;
+			if (key && content)
+				set_meta_once(doc, key, (const char *)content);
+			xmlFree(name);
+			xmlFree(content);
+		}
+	}
+}
+
+/* Depth-first over the tree without recursion: hostile nesting cannot
+ * exhaust the stack. */
+static void walk_body(um_textbuild *tb, xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE) {
+			const char *name = (const char *)n->name;
+			if (!skipped(name)) {
+				int kind = um_tb_kind(name);
+				um_tb_boundary(tb, kind);
+				if (!strcasecmp(name, "pre"))
+					tb->keep_lines = 1;
+				descend = n->children != NULL;
+			}
+		} else if (n->type == XML_TEXT_NODE ||
+		           n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				um_tb_text(tb, (const char *)n->content,
+				           strlen((const char *)n->content));
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		/* Climb until a sibling is found, closing elements on the way. */
+		while (n && n != root && !n->next) {
+			n = n->parent;
+			if (n && n->type == XML_ELEMENT_NODE) {
+				um_tb_boundary(tb, um_tb_kind((const char *)n->name));
+				if (!strcasecmp((const char *)n->name, "pre"))
+					tb->keep_lines = 0;
+			}
+		}
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+int um_read_html(const char *buf, size_t len, const um_read_options *opt,
+                 um_doc *doc, char *err, size_t errlen)
+{
+	htmlDocPtr hd;
+	xmlNodePtr root;
+	um_textbuild tb;
+	const char *enc = "UTF-8";
+	size_t lim = len < 2048 ? len : 2048, i;
+	int rc;
+
+	(void)opt;
+	um_xml_init();
+	if (len > INT32_MAX) {
+		um_seterr(err, errlen, "HTML document too large");
+		return UM_ETOOBIG;
+	}
+	/* A document that declares its charset is read in it; otherwise
+	 * UTF-8 rather than libxml2's Latin-1 guess. */
+	for (i = 0; i + 8 <= lim; i++)
+		if (!strncasecmp(buf + i, "charset=", 8)) {
+			enc = NULL;
+			break;
+		}
+	hd = htmlReadMemory(buf, (int)len, NULL, enc,
+	                    HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+	if (!hd) {
+		um_seterr(err, errlen, "unreadable HTML");
+		return UM_EFORMAT;
+	}
+	root = xmlDocGetRootElement(hd);
+	um_tb_init(&tb, 0);
+	if (root) {
+		head_metadata(doc, root);
+		walk_body(&tb, root);
+	}
+	xmlFreeDoc(hd);
+	rc = um_reader_set_text(doc, &tb.sb, err, errlen);
+	um_sb_free(&tb.sb);
+	return rc;
+}

@@ -1,0 +1,333 @@
+/* The XML reader: text nodes in document order through xmlTextReader. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+
+#include "internal.h"
+#include "reader_impl.h"
+#include "textbuild.h"
+
+/* Elements whose content is metadata, not text. */
+static const char *const header_names[] = {
+	"teiHeader", "metadata", "docinfo", "docInfo", NULL
+};
+
+/* Never text at all. */
+static const char *const skip_names[] = { "script", "style", NULL };
+
+static int in_list(const char *const *list, const char *name)
+{
+	size_t i;
+	for (i = 0; list && list[i]; i++)
+		if (strcmp(list[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Metadata keys for element or attribute names found in a header. */
+static const char *meta_key(const char *name)
+{
+	if (!strcasecmp(name, "symbol") || !strcasecmp(name, "idno"))
+		return "symbol";
+	if (!strcasecmp(name, "date"))
+		return "date";
+	if (!strcasecmp(name, "title"))
+		return "title";
+	if (!strcasecmp(name, "language") || !strcasecmp(name, "lang"))
+		return "language";
+	return NULL;
+}
+
+static xmlParserInputPtr deny_loader(const char *url, const char *id,
+                                     xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	/* Nothing outside the document is ever read: no DTD, no external
+	 * entity, whatever the parser options say. */
+	return NULL;
+}
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_setup(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_loader);
+}
+
+void um_xml_init(void);
+void um_xml_init(void)
+{
+	pthread_once(&xml_once, xml_setup);
+}
+
+struct xml_state {
+	char msg[256];
+	int line;
+	int failed;
+};
+
+static void on_error(void *arg, xmlErrorPtr e)
+{
+	struct xml_state *st = arg;
+	size_t n;
+	if (!e || e->level < XML_ERR_ERROR || st->failed)
+		return;
+	st->failed = 1;
+	st->line = e->line;
+	snprintf(st->msg, sizeof(st->msg), "%s", e->message ? e->message : "error");
+	n = strlen(st->msg);
+	while (n && (st->msg[n - 1] == '\n' || st->msg[n - 1] == ' '))
+		st->msg[--n] = '\0';
+}
+
+/* The encoding the XML declaration names, into enc; 0 if none. */
+static int declared_encoding(const char *buf, size_t len, char *enc, size_t n)
+{
+	size_t lim = len < 256 ? len : 256, i;
+	const char *p;
+	char q;
+	if (lim < 5 || strncmp(buf, "<?xml", 5) != 0)
+		return 0;
+	for (i = 5; i + 8 < lim && buf[i] != '>'; i++) {
+		if (strncmp(buf + i, "encoding", 8) != 0)
+			continue;
+		p = buf + i + 8;
+		while (p < buf + lim && (*p == ' ' || *p == '='))
+			p++;
+		if (p >= buf + lim || (*p != '"' && *p != '\''))
+			return 0;
+		q = *p++;
+		for (i = 0; p < buf + lim && *p != q && i + 1 < n; p++)
+			enc[i++] = *p;
+		enc[i] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+struct walk {
+	const um_read_options *opt;
+	um_doc *doc;
+	um_textbuild tb;
+	int skip_depth;       /* inside a skipped or header element: its depth */
+	int header;           /* that element is a header */
+	int sel_depth;        /* inside a selected element: its depth */
+	int cap_depth;        /* capturing a metadata element: its depth */
+	const char *cap_key;
+	um_strbuf cap;
+	int entity_warned;
+};
+
+static void set_meta_once(um_doc *doc, const char *key, const char *value)
+{
+	size_t n = strlen(value);
+	if (!key || !n || um_doc_meta(doc, key))
+		return;
+	um_doc_meta_set(doc, key, value);
+}
+
+static void root_attributes(struct walk *w, xmlTextReaderPtr r)
+{
+	while (xmlTextReaderMoveToNextAttribute(r) == 1) {
+		const char *name = (const char *)xmlTextReaderConstLocalName(r);
+		const char *value = (const char *)xmlTextReaderConstValue(r);
+		const char *key = meta_key(name);
+		if (key && value)
+			set_meta_once(w->doc, key, value);
+	}
+	xmlTextReaderMoveToElement(r);
+}
+
+static void element_start(struct walk *w, xmlTextReaderPtr r, int depth)
+{
+	const char *name = (const char *)xmlTextReaderConstLocalName(r);
+	int empty = xmlTextReaderIsEmptyElement(r);
+	const xmlChar *lang;
+
+	if (depth == 0)
+		root_attributes(w, r);
+	if (!um_doc_meta(w->doc, "language") &&
+	    (lang = xmlTextReaderConstXmlLang(r)) != NULL)
+		set_meta_once(w->doc, "language", (const char *)lang);
+	if (w->skip_depth >= 0) {
+		if (w->header && w->cap_depth < 0 && !empty && meta_key(name)) {
+			xmlChar *type = xmlTextReaderGetAttribute(r, BAD_CAST "type");
+			xmlChar *when = xmlTextReaderGetAttribute(r, BAD_CAST "when");
+			/* <idno type="symbol">, <date when="2009-10-14"> */
+			if (!strcasecmp(name, "idno") && type &&
+			    strcasecmp((char *)type, "symbol") != 0) {
+				/* another identifier */
+			} else if (when && !strcasecmp(name, "date")) {
+				set_meta_once(w->doc, "date", (const char *)when);
+			} else {
+				w->cap_depth = depth;
+				w->cap_key = meta_key(name);
+				w->cap.len = 0;
+			}
+			xmlFree(type);
+			xmlFree(when);
+		}
+		return;
+	}
+	if (in_list(header_names, name) || in_list(skip_names, name)) {
+		if (!empty) {
+			w->skip_depth = depth;
+			w->header = in_list(header_names, name);
+		}
+		return;
+	}
+	if (w->opt->elements && w->sel_depth < 0 &&
+	    in_list(w->opt->elements, name) && !empty)
+		w->sel_depth = depth;
+	um_tb_boundary(&w->tb, um_tb_kind(name));
+}
+
+static void element_end(struct walk *w, xmlTextReaderPtr r, int depth)
+{
+	const char *name = (const char *)xmlTextReaderConstLocalName(r);
+	if (w->cap_depth == depth) {
+		um_sb_addc(&w->cap, '\0');
+		set_meta_once(w->doc, w->cap_key, w->cap.data);
+		w->cap_depth = -1;
+	}
+	if (w->skip_depth >= 0) {
+		if (w->skip_depth == depth)
+			w->skip_depth = -1;
+		return;
+	}
+	if (w->sel_depth == depth) {
+		w->sel_depth = -1;
+		um_tb_boundary(&w->tb, UM_TB_BLOCK);
+		return;
+	}
+	um_tb_boundary(&w->tb, um_tb_kind(name));
+}
+
+static void text_node(struct walk *w, xmlTextReaderPtr r)
+{
+	const char *v = (const char *)xmlTextReaderConstValue(r);
+	if (!v)
+		return;
+	if (w->cap_depth >= 0) {
+		/* Header fields: fold white space to single spaces. */
+		const char *p;
+		for (p = v; *p; p++) {
+			int ws = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+			if (!ws)
+				um_sb_addc(&w->cap, *p);
+			else if (w->cap.len && w->cap.data[w->cap.len - 1] != ' ')
+				um_sb_addc(&w->cap, ' ');
+		}
+		while (w->cap.len && w->cap.data[w->cap.len - 1] == ' ')
+			w->cap.len--;
+		return;
+	}
+	if (w->skip_depth >= 0)
+		return;
+	if (w->opt->elements && w->sel_depth < 0)
+		return;
+	um_tb_text(&w->tb, v, strlen(v));
+}
+
+int um_read_xml(const char *buf, size_t len, const um_read_options *opt,
+                um_doc *doc, char *err, size_t errlen)
+{
+	struct xml_state st = { "", 0, 0 };
+	struct walk w;
+	xmlTextReaderPtr r;
+	char *fixed = NULL, enc[32];
+	size_t invalid = 0, first = 0;
+	int ret, rc = 0;
+
+	um_xml_init();
+	if ((!declared_encoding(buf, len, enc, sizeof(enc)) ||
+	     !strcasecmp(enc, "utf-8")) && memchr(buf, '\0', len) == NULL) {
+		/* Repair invalid UTF-8 here rather than fail the document:
+		 * libxml2 would stop at the first bad byte. */
+		size_t flen;
+		char *t;
+		if (um_text_normalize(buf, len, &t, &flen, &invalid, &first) == 0) {
+			if (invalid) {
+				fixed = t;
+				buf = fixed;
+				len = flen;
+				um_doc_warn(doc, "invalid UTF-8: %zu byte sequence%s "
+				            "replaced with U+FFFD, the first at byte "
+				            "offset %zu", invalid,
+				            invalid == 1 ? "" : "s", first);
+			} else {
+				free(t);
+			}
+		}
+	}
+	if (len > INT32_MAX) {
+		free(fixed);
+		um_seterr(err, errlen, "XML document too large");
+		return UM_ETOOBIG;
+	}
+	/* No XML_PARSE_NOENT, no DTD loading: entities are never expanded
+	 * and nothing outside the file is read. */
+	r = xmlReaderForMemory(buf, (int)len, NULL, NULL,
+	                       XML_PARSE_NONET | XML_PARSE_COMPACT);
+	if (!r) {
+		free(fixed);
+		um_seterr(err, errlen, "cannot create XML parser");
+		return UM_EFORMAT;
+	}
+	xmlTextReaderSetStructuredErrorHandler(r, on_error, &st);
+	memset(&w, 0, sizeof(w));
+	w.opt = opt;
+	w.doc = doc;
+	w.skip_depth = w.sel_depth = w.cap_depth = -1;
+	um_tb_init(&w.tb, 1);
+	um_sb_init(&w.cap);
+
+	while ((ret = xmlTextReaderRead(r)) == 1) {
+		int depth = xmlTextReaderDepth(r);
+		switch (xmlTextReaderNodeType(r)) {
+		case XML_READER_TYPE_ELEMENT:
+			element_start(&w, r, depth);
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			element_end(&w, r, depth);
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+			text_node(&w, r);
+			break;
+		case XML_READER_TYPE_ENTITY_REFERENCE:
+			if (!w.entity_warned++)
+				um_doc_warn(doc, "entity reference &%s; not expanded "
+				            "(entities are never expanded)",
+				            (const char *)xmlTextReaderConstName(r));
+			break;
+		default:
+			break;
+		}
+		if (st.failed)
+			break;
+	}
+	if (ret != 0 || st.failed) {
+		if (st.failed)
+			um_seterr(err, errlen, "malformed XML at line %d: %s",
+			          st.line, st.msg);
+		else
+			um_seterr(err, errlen, "malformed XML");
+		rc = UM_EFORMAT;
+	}
+	xmlFreeTextReader(r);
+	free(fixed);
+	if (rc == 0)
+		rc = um_reader_set_text(doc, &w.tb.sb, err, errlen);
+	um_sb_free(&w.tb.sb);
+	um_sb_free(&w.cap);
+	return rc;
+}

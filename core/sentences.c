@@ -1,0 +1,186 @@
+/* Sentence and paragraph spans over the token stream. */
+#include <string.h>
+
+#include "internal.h"
+
+/* Folded words that a full stop follows without ending a sentence. */
+static const char *const abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "prof", "no", "nos", "para", "paras", "art",
+	"arts", "vol", "vols", "pp", "p", "op", "cf", "vs", "st", "rev", "add",
+	"corr", "jan", "feb", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+	"gen", "col", "lt", "hon", "amb", "approx", "fig", "figs", "sect", "ch",
+	"chap", "inc", "ltd", "co", "corp", "dept", "govt", "est", "suppl",
+	"ann", "sess", "res", "doc", "mt", "jr", "sr", "sc", "ga", NULL
+};
+
+static int tok_is(const um_token *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->fold_len == n && memcmp(t->fold, s, n) == 0;
+}
+
+static int is_abbreviation(const um_token *t)
+{
+	size_t i;
+	if (t->kind != UM_TOK_WORD)
+		return 0;
+	/* A lone letter is an initial ("J. Smith", "e.g."), but "I." closes
+	 * many a heading ("Part I."). */
+	if (t->end - t->begin == 1 && !tok_is(t, "i"))
+		return 1;
+	for (i = 0; abbreviations[i]; i++)
+		if (tok_is(t, abbreviations[i]))
+			return 1;
+	return 0;
+}
+
+/* Terminal punctuation: 1 if it needs space after it, 2 if it does not
+ * (CJK full stops). */
+static int terminal(const um_token *t)
+{
+	if (t->kind != UM_TOK_PUNCT)
+		return 0;
+	if (tok_is(t, ".") || tok_is(t, "!") || tok_is(t, "?") ||
+	    tok_is(t, "\xE2\x80\xA6") /* … */ || tok_is(t, "\xD8\x9F") /* ؟ */)
+		return 1;
+	if (tok_is(t, "\xE3\x80\x82") /* 。 */ || tok_is(t, "\xEF\xBC\x81") ||
+	    tok_is(t, "\xEF\xBC\x9F"))
+		return 2;
+	return 0;
+}
+
+static int closing(const um_token *t)
+{
+	return t->kind == UM_TOK_PUNCT &&
+	       (tok_is(t, ")") || tok_is(t, "]") || tok_is(t, "\"") ||
+	        tok_is(t, "'") || tok_is(t, "\xC2\xBB") /* » */);
+}
+
+static int starts_lower(const um_doc *doc, const um_token *t)
+{
+	unsigned char c = (unsigned char)doc->text[t->begin];
+	if (t->kind != UM_TOK_WORD)
+		return 0;
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	return !(t->flags & UM_TF_CAP) && t->fold_len == t->end - t->begin &&
+	       memcmp(t->fold, doc->text + t->begin, t->fold_len) == 0;
+}
+
+struct splitter {
+	um_doc *doc;
+	long sent;       /* first token of the open sentence, or -1 */
+	long para;
+	size_t last;     /* last content token seen */
+};
+
+static void close_sentence(struct splitter *sp, size_t end)
+{
+	um_doc *doc = sp->doc;
+	if (sp->sent < 0)
+		return;
+	UM_GROW(doc->sents, doc->csents, doc->nsents + 1);
+	doc->sents[doc->nsents].begin = (uint32_t)sp->sent;
+	doc->sents[doc->nsents].end = (uint32_t)end;
+	doc->nsents++;
+	sp->sent = -1;
+}
+
+static void close_paragraph(struct splitter *sp)
+{
+	um_doc *doc = sp->doc;
+	if (sp->para < 0)
+		return;
+	close_sentence(sp, sp->last + 1);
+	UM_GROW(doc->paras, doc->cparas, doc->nparas + 1);
+	doc->paras[doc->nparas].begin = (uint32_t)sp->para;
+	doc->paras[doc->nparas].end = (uint32_t)(sp->last + 1);
+	doc->nparas++;
+	sp->para = -1;
+}
+
+static size_t next_content(const um_doc *doc, size_t j, int *para_break)
+{
+	*para_break = 0;
+	while (j < doc->ntokens && um_token_is_space(&doc->tokens[j])) {
+		if (doc->tokens[j].flags & UM_TF_PARA_BREAK)
+			*para_break = 1;
+		j++;
+	}
+	return j;
+}
+
+void um_find_sentences(um_doc *doc)
+{
+	struct splitter sp = { doc, -1, -1, 0 };
+	um_token *tk = doc->tokens;
+	size_t n = doc->ntokens, i;
+	size_t line_start = 0;    /* byte offset where the current line starts */
+	size_t line_first = 0;    /* first content token of the current line */
+	int line_has_content = 0;
+
+	for (i = 0; i < n; i++) {
+		um_token *t = &tk[i];
+		if (um_token_is_space(t)) {
+			if (t->flags & UM_TF_PARA_BREAK) {
+				close_paragraph(&sp);
+			} else if (t->kind == UM_TOK_NEWLINE && sp.sent >= 0) {
+				/* A short line that ends without punctuation and is
+				 * followed by a capitalised line is a heading. */
+				int pb;
+				size_t k = next_content(doc, i, &pb);
+				const um_token *last = &tk[sp.last];
+				if (k < n && t->begin - line_start < 60 &&
+				    (tk[k].flags & (UM_TF_CAP | UM_TF_DIGITS)) &&
+				    !(last->kind == UM_TOK_PUNCT &&
+				      (tok_is(last, ",") || tok_is(last, "-") ||
+				       tok_is(last, ":"))))
+					close_sentence(&sp, sp.last + 1);
+			}
+			if (t->kind == UM_TOK_NEWLINE) {
+				line_start = t->end;
+				line_has_content = 0;
+			}
+			continue;
+		}
+		if (!line_has_content) {
+			line_first = i;
+			line_has_content = 1;
+		}
+		if (sp.para < 0) {
+			sp.para = (long)i;
+			t->flags |= UM_TF_PARA_START;
+		}
+		if (sp.sent < 0) {
+			sp.sent = (long)i;
+			t->flags |= UM_TF_SENT_START;
+		}
+		sp.last = i;
+		{
+			int term = terminal(t), pb;
+			size_t j = i + 1, k;
+			if (!term)
+				continue;
+			while (j < n && closing(&tk[j]))
+				j++;
+			if (term == 1 && j < n && !um_token_is_space(&tk[j]))
+				continue;
+			k = next_content(doc, j, &pb);
+			if (term == 1 && k < n && !pb && tok_is(t, ".")) {
+				const um_token *prev = i > 0 ? &tk[i - 1] : NULL;
+				if (prev && is_abbreviation(prev))
+					continue;
+				/* "1." numbering a paragraph or line */
+				if (prev && prev->kind == UM_TOK_NUMBER &&
+				    i - 1 == line_first)
+					continue;
+			}
+			if (term == 1 && k < n && starts_lower(doc, &tk[k]))
+				continue;
+			sp.last = j - 1;
+			i = j - 1;
+			close_sentence(&sp, j);
+		}
+	}
+	close_paragraph(&sp);
+}

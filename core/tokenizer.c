@@ -1,0 +1,266 @@
+/* The tokenizer: one pass over normalised text, Unicode character classes. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+enum cclass {
+	C_SYMBOL,   /* any other character; 0, so the table's default */
+	C_SPACE,    /* white space without a line break */
+	C_NL,       /* a line break */
+	C_LETTER,   /* letters, marks, letter-like numbers: part of words */
+	C_UPPER,    /* an upper or title case letter */
+	C_LOWER,    /* a lower case letter */
+	C_DIGIT,    /* a decimal digit */
+	C_HAN,      /* a Han ideograph: a word of its own */
+	C_JOIN,     /* format characters that join inside words (ZWJ, SHY) */
+	C_PUNCT
+};
+
+static const unsigned char ascii_class[128] = {
+	/* Controls are replaced by the readers; a raw one is a symbol. */
+	['\t'] = C_SPACE, ['\n'] = C_NL, ['\r'] = C_NL, ['\f'] = C_NL,
+	['\v'] = C_NL, [' '] = C_SPACE,
+	['!'] = C_PUNCT, ['"'] = C_PUNCT, ['#'] = C_PUNCT, ['$'] = C_SYMBOL,
+	['%'] = C_PUNCT, ['&'] = C_PUNCT, ['\''] = C_PUNCT, ['('] = C_PUNCT,
+	[')'] = C_PUNCT, ['*'] = C_PUNCT, ['+'] = C_SYMBOL, [','] = C_PUNCT,
+	['-'] = C_PUNCT, ['.'] = C_PUNCT, ['/'] = C_PUNCT,
+	['0' ... '9'] = C_DIGIT,
+	[':'] = C_PUNCT, [';'] = C_PUNCT, ['<'] = C_SYMBOL, ['='] = C_SYMBOL,
+	['>'] = C_SYMBOL, ['?'] = C_PUNCT, ['@'] = C_PUNCT,
+	['A' ... 'Z'] = C_UPPER,
+	['['] = C_PUNCT, ['\\'] = C_PUNCT, [']'] = C_PUNCT, ['^'] = C_SYMBOL,
+	['_'] = C_PUNCT, ['`'] = C_SYMBOL,
+	['a' ... 'z'] = C_LOWER,
+	['{'] = C_PUNCT, ['|'] = C_SYMBOL, ['}'] = C_PUNCT, ['~'] = C_SYMBOL,
+};
+
+static int is_han(int32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+static enum cclass unicode_class(int32_t cp)
+{
+	if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+		return C_NL;
+	if (is_han(cp))
+		return C_HAN;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return C_UPPER;
+	case UTF8PROC_CATEGORY_LL:
+		return C_LOWER;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return C_NL;
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return C_PUNCT;
+	case UTF8PROC_CATEGORY_CF:
+		return C_JOIN;
+	default:
+		return C_SYMBOL;
+	}
+}
+
+/* The class of the character at s[i] and its length in bytes. */
+static inline enum cclass char_class(const unsigned char *s, size_t n,
+                                     size_t i, size_t *clen)
+{
+	int32_t cp;
+	size_t k;
+	if (s[i] < 0x80) {
+		*clen = 1;
+		return (enum cclass)ascii_class[s[i]];
+	}
+	k = um_utf8_decode(s + i, n - i, &cp);
+	if (!k) {
+		/* Not reached on normalised text; keep going on raw input. */
+		*clen = 1;
+		return C_SYMBOL;
+	}
+	*clen = k;
+	return unicode_class(cp);
+}
+
+static int is_wordish(enum cclass c)
+{
+	return c == C_LETTER || c == C_UPPER || c == C_LOWER || c == C_DIGIT;
+}
+
+/*
+ * The folded form of text[b, e). Pure ASCII without upper case is its own
+ * fold and costs nothing; otherwise the fold goes into the arena.
+ */
+static void fold_token(um_token *t, const char *text, um_arena *arena)
+{
+	const unsigned char *s = (const unsigned char *)text + t->begin;
+	size_t n = t->end - t->begin, i;
+	int upper = 0, ascii = 1;
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t m;
+	char *f;
+	size_t j, k;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 0x80) {
+			ascii = 0;
+			break;
+		}
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper = 1;
+	}
+	t->fold = text + t->begin;
+	t->fold_len = (uint32_t)n;
+	if (ascii) {
+		if (!upper)
+			return;
+		f = um_arena_alloc(arena, n);
+		for (i = 0; i < n; i++)
+			f[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+		t->fold = f;
+		return;
+	}
+	m = utf8proc_map(s, (utf8proc_ssize_t)n, &out,
+	                 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	                 UTF8PROC_CASEFOLD);
+	if (m < 0)
+		return;
+	/* Typographic apostrophes, quotes and hyphens fold to ASCII, so that
+	 * "Côte d’Ivoire" and "Côte d'Ivoire" match one entry. */
+	f = um_arena_alloc(arena, (size_t)m);
+	for (j = 0, k = 0; j < (size_t)m;) {
+		int32_t cp;
+		size_t l = um_utf8_decode(out + j, (size_t)m - j, &cp);
+		if (!l) {
+			f[k++] = (char)out[j++];
+			continue;
+		}
+		if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2032)
+			f[k++] = '\'';
+		else if (cp == 0x201C || cp == 0x201D)
+			f[k++] = '"';
+		else if ((cp >= 0x2010 && cp <= 0x2013) || cp == 0x2212)
+			f[k++] = '-';
+		else {
+			memcpy(f + k, out + j, l);
+			k += l;
+		}
+		j += l;
+	}
+	free(out);
+	if (k == n && memcmp(f, s, n) == 0)
+		return;
+	t->fold = f;
+	t->fold_len = (uint32_t)k;
+}
+
+void um_tokenize_text(const char *text, size_t len, um_arena *arena,
+                      um_token **toks, size_t *ntoks, size_t *ctoks)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, clen;
+
+	UM_GROW(*toks, *ctoks, *ntoks + len / 4 + 16);
+	while (i < len) {
+		um_token t;
+		enum cclass c = char_class(s, len, i, &clen);
+		size_t b = i;
+
+		t.flags = 0;
+		t.reserved = 0;
+		if (c == C_SPACE || c == C_NL) {
+			int nls = 0;
+			while (i < len) {
+				c = char_class(s, len, i, &clen);
+				if (c == C_NL) {
+					/* "\r\n" in raw strings is one break. */
+					if (!(s[i] == '\n' && i > b && s[i - 1] == '\r'))
+						nls++;
+				} else if (c != C_SPACE) {
+					break;
+				}
+				i += clen;
+			}
+			t.kind = nls ? UM_TOK_NEWLINE : UM_TOK_SPACE;
+			if (nls >= 2)
+				t.flags |= UM_TF_PARA_BREAK;
+		} else if (c == C_HAN) {
+			i += clen;
+			t.kind = UM_TOK_WORD;
+		} else if (is_wordish(c)) {
+			int letters = 0, lower = 0, upper = 0, digits = 0;
+			int numeric = (c == C_DIGIT);
+			if (c == C_UPPER)
+				t.flags |= UM_TF_CAP;
+			while (i < len) {
+				enum cclass d = char_class(s, len, i, &clen);
+				if (d == C_DIGIT) {
+					digits = 1;
+				} else if (d == C_UPPER) {
+					upper = letters = 1;
+					numeric = 0;
+				} else if (d == C_LOWER) {
+					lower = letters = 1;
+					numeric = 0;
+				} else if (d == C_LETTER) {
+					letters = 1;
+					numeric = 0;
+				} else if (d == C_JOIN && i > b) {
+					/* joins only between word characters */
+					size_t l2;
+					if (i + clen >= len ||
+					    !is_wordish(char_class(s, len, i + clen, &l2)))
+						break;
+				} else if (numeric && (s[i] == ',' || s[i] == '.') &&
+				           i + 1 < len && s[i + 1] >= '0' &&
+				           s[i + 1] <= '9') {
+					/* "2,000" and "3.5" stay one number */
+				} else {
+					break;
+				}
+				i += clen;
+			}
+			t.kind = numeric ? UM_TOK_NUMBER : UM_TOK_WORD;
+			if (digits)
+				t.flags |= UM_TF_DIGITS;
+			if (letters && upper && !lower)
+				t.flags |= UM_TF_ALLCAPS;
+		} else {
+			i += clen;
+			t.kind = (c == C_PUNCT) ? UM_TOK_PUNCT : UM_TOK_SYMBOL;
+		}
+		t.begin = (uint32_t)b;
+		t.end = (uint32_t)i;
+		if (t.kind == UM_TOK_SPACE || t.kind == UM_TOK_NEWLINE) {
+			t.fold = text + b;
+			t.fold_len = (uint32_t)(i - b);
+		} else {
+			fold_token(&t, text, arena);
+		}
+		if (*ntoks == *ctoks)
+			UM_GROW(*toks, *ctoks, *ntoks + 1);
+		(*toks)[(*ntoks)++] = t;
+	}
+}

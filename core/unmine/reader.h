@@ -1,0 +1,68 @@
+/* Readers: plain text, XML and HTML files into normalised documents. */
+#ifndef UNMINE_READER_H
+#define UNMINE_READER_H
+
+#include <stddef.h>
+#include <unmine/doc.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum um_format {
+	UM_FMT_AUTO = 0,   /* by extension, then by content */
+	UM_FMT_TXT = 1,
+	UM_FMT_XML = 2,
+	UM_FMT_HTML = 3
+};
+
+/* Default limit on a document's size in bytes: 256 MiB. */
+#define UM_DEFAULT_MAX_SIZE ((size_t)256 << 20)
+
+typedef struct um_read_options {
+	int format;                      /* enum um_format */
+	size_t max_size;                 /* 0: UM_DEFAULT_MAX_SIZE */
+	/* XML: read only the text inside these elements (local names);
+	 * NULL-terminated; NULL means every text node outside the header. */
+	const char *const *elements;
+	const char *language;            /* when the input states none; NULL: "en" */
+} um_read_options;
+
+/* "txt", "xml", "html" or "auto"; NULL for an unknown value. */
+const char *um_format_name(int format);
+/* The format for a name; UM_EINVAL for an unknown one. */
+int um_format_parse(const char *name, int *ret_format);
+
+/*
+ * Reads a file into a new document with metadata "source" (path as given),
+ * "format", and what the input states ("symbol", "date", "language",
+ * "title"). The text is valid UTF-8 in NFC: a leading byte-order mark is
+ * dropped, UTF-16 with a byte-order mark is converted, invalid bytes become
+ * U+FFFD with a warning that gives the byte offset of the first one, line
+ * ends become LF, and control characters that XML 1.0 forbids become
+ * spaces. On failure writes one line into err (without the file name) and
+ * returns UM_EIO (unreadable), UM_EFORMAT (binary, malformed XML) or
+ * UM_ETOOBIG. Caller owns *ret; free with um_doc_free.
+ */
+int um_read_file(const char *path, const um_read_options *opt,
+                 um_doc **ret, char *err, size_t errlen);
+
+/* The same for bytes in memory; name is recorded as "source". */
+int um_read_memory(const char *buf, size_t len, const char *name,
+                   const um_read_options *opt, um_doc **ret,
+                   char *err, size_t errlen);
+
+/*
+ * Text normalisation as the readers do it, on bytes of unknown quality.
+ * *ret is a malloc'ed NUL-terminated string the caller frees with free();
+ * *ret_invalid counts replaced invalid sequences and *ret_first_invalid is
+ * the byte offset of the first (both may be NULL). Returns 0 or UM_EINVAL
+ * if the input is over 4 GiB.
+ */
+int um_text_normalize(const char *in, size_t len, char **ret, size_t *ret_len,
+                      size_t *ret_invalid, size_t *ret_first_invalid);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,30 @@
+/* Input walking: files and directory trees in a stable order. */
+#ifndef UNMINE_WALK_H
+#define UNMINE_WALK_H
+
+#include <stddef.h>
+#include <unmine/loader.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Called for each regular file: path to open, and rel, the path below the
+ * argument the walk started from (the file's own name for a file
+ * argument). Return nonzero to stop the walk. */
+typedef int (*um_walk_fn)(void *ctx, const char *path, const char *rel);
+
+/*
+ * Visits path: a file, or a directory recursively with entries sorted by
+ * name (bytewise) and hidden entries (starting with ".") skipped.
+ * Symbolic links are followed; a directory reached again through a link
+ * (a loop) is reported, not entered. Every entry that cannot be read is
+ * reported to diag. Returns the number of problems reported.
+ */
+size_t um_walk(const char *path, um_walk_fn fn, void *ctx, um_diag_fn diag,
+               void *dctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

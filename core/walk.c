@@ -1,0 +1,146 @@
+/* Walking input paths: sorted, recursive, loop-safe. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+struct dirid {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct walker {
+	um_walk_fn fn;
+	void *ctx;
+	um_diag_fn diag;
+	void *dctx;
+	size_t problems;
+	int stop;
+	struct dirid *stack;      /* directories on the current path */
+	size_t depth, cap;
+};
+
+static void problem(struct walker *w, const char *path, const char *msg)
+{
+	w->problems++;
+	if (w->diag)
+		w->diag(w->dctx, path, msg);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void visit(struct walker *w, const char *path, const char *rel);
+
+static void visit_dir(struct walker *w, const char *path, const char *rel,
+                      const struct stat *st)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+
+	for (i = 0; i < w->depth; i++) {
+		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+			problem(w, path, "directory loop (a link leads back to an "
+			        "enclosing directory); not entered");
+			return;
+		}
+	}
+	if (!(dp = opendir(path))) {
+		problem(w, path, strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		UM_GROW(names, cap, n + 1);
+		names[n++] = um_xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof(*names), cmp_names);
+	UM_GROW(w->stack, w->cap, w->depth + 1);
+	w->stack[w->depth].dev = st->st_dev;
+	w->stack[w->depth].ino = st->st_ino;
+	w->depth++;
+	for (i = 0; i < n; i++) {
+		if (!w->stop) {
+			um_strbuf p, r;
+			um_sb_init(&p);
+			um_sb_init(&r);
+			um_sb_adds(&p, path);
+			if (p.len && p.data[p.len - 1] != '/')
+				um_sb_addc(&p, '/');
+			um_sb_adds(&p, names[i]);
+			um_sb_addc(&p, '\0');
+			if (*rel) {
+				um_sb_adds(&r, rel);
+				um_sb_addc(&r, '/');
+			}
+			um_sb_adds(&r, names[i]);
+			um_sb_addc(&r, '\0');
+			visit(w, p.data, r.data);
+			um_sb_free(&p);
+			um_sb_free(&r);
+		}
+		free(names[i]);
+	}
+	w->depth--;
+	free(names);
+}
+
+static void visit(struct walker *w, const char *path, const char *rel)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		struct stat lst;
+		if (errno == ELOOP || (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)))
+			problem(w, path, errno == ELOOP ? "symbolic link loop" :
+			        "broken symbolic link");
+		else
+			problem(w, path, strerror(errno));
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		visit_dir(w, path, rel, &st);
+	} else if (S_ISREG(st.st_mode)) {
+		if (w->fn(w->ctx, path, rel))
+			w->stop = 1;
+	} else {
+		problem(w, path, "not a regular file or directory; skipped");
+	}
+}
+
+size_t um_walk(const char *path, um_walk_fn fn, void *ctx, um_diag_fn diag,
+               void *dctx)
+{
+	struct walker w;
+	const char *base;
+	struct stat st;
+
+	memset(&w, 0, sizeof(w));
+	w.fn = fn;
+	w.ctx = ctx;
+	w.diag = diag;
+	w.dctx = dctx;
+	if (strcmp(path, "-") == 0) {
+		fn(ctx, path, "-");
+		return 0;
+	}
+	/* A file argument's rel is its own name; a directory's entries are
+	 * named below it. */
+	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		base = strrchr(path, '/');
+		base = base ? base + 1 : path;
+		visit(&w, path, base);
+	} else {
+		visit(&w, path, "");
+	}
+	free(w.stack);
+	return w.problems;
+}

@@ -1,0 +1,257 @@
+/* Writers: inline and standoff XML for one annotated document. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "internal.h"
+#include "xmlout.h"
+
+int um_output_parse(const char *name, int *ret_output)
+{
+	if (!strcmp(name, "xml") || !strcmp(name, "inline")) {
+		*ret_output = UM_OUT_XML;
+		return 0;
+	}
+	if (!strcmp(name, "standoff")) {
+		*ret_output = UM_OUT_STANDOFF;
+		return 0;
+	}
+	return UM_EINVAL;
+}
+
+static int flush(FILE *f, um_strbuf *sb)
+{
+	int bad = sb->len && fwrite(sb->data, 1, sb->len, f) != sb->len;
+	um_sb_free(sb);
+	return bad || ferror(f) ? UM_EIO : 0;
+}
+
+int um_write_begin(FILE *f, const char *root)
+{
+	um_strbuf sb;
+	um_sb_init(&sb);
+	um_sb_adds(&sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	if (root) {
+		um_sb_addf(&sb, "<%s", root);
+		um_xml_attr(&sb, "generator", "unmine " PACKAGE_VERSION);
+		um_sb_adds(&sb, ">\n");
+	}
+	return flush(f, &sb);
+}
+
+int um_write_end(FILE *f, const char *root)
+{
+	um_strbuf sb;
+	um_sb_init(&sb);
+	if (root)
+		um_sb_addf(&sb, "</%s>\n", root);
+	return flush(f, &sb) || fflush(f) ? UM_EIO : 0;
+}
+
+static void write_id(um_strbuf *sb, const char *name, size_t id)
+{
+	um_sb_addf(sb, " %s=\"a%zu\"", name, id);
+}
+
+/* id, by, the plugin's attributes and links, as attributes. */
+static void annot_attrs(um_strbuf *sb, const um_annot *a)
+{
+	size_t i;
+	write_id(sb, "id", a->id);
+	um_xml_attr(sb, "by", a->plugin);
+	for (i = 0; i < a->nattrs; i++)
+		um_xml_attr(sb, a->attrs[i].key, a->attrs[i].value);
+	if (a->nlinks) {
+		um_sb_adds(sb, " links=\"");
+		for (i = 0; i < a->nlinks; i++)
+			um_sb_addf(sb, "%s%s:a%zu", i ? " " : "", a->links[i].role,
+			           a->links[i].to->id);
+		um_sb_addc(sb, '"');
+	}
+}
+
+static void write_meta(um_strbuf *sb, const um_doc *doc)
+{
+	size_t i;
+	for (i = 0; i < doc->nmeta; i++) {
+		if (!strcmp(doc->meta[i].key, "source"))
+			continue;
+		um_sb_adds(sb, "<meta");
+		um_xml_attr(sb, "name", doc->meta[i].key);
+		um_sb_addc(sb, '>');
+		um_xml_text(sb, doc->meta[i].value, strlen(doc->meta[i].value));
+		um_sb_adds(sb, "</meta>\n");
+	}
+}
+
+struct placed {
+	const um_annot *a;
+	uint32_t begin;    /* byte offsets in the text */
+	uint32_t end;
+};
+
+static int cmp_placed(const void *x, const void *y)
+{
+	const struct placed *a = x, *b = y;
+	if (a->begin != b->begin)
+		return a->begin < b->begin ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;      /* outer first */
+	return a->a->id < b->a->id ? -1 : a->a->id > b->a->id;
+}
+
+/* Span annotations by position, outer before inner; returns the count. */
+static size_t place(const um_doc *doc, struct placed **ret)
+{
+	struct placed *p = um_xcalloc(doc->nannots + 1, sizeof(*p));
+	size_t i, n = 0;
+	for (i = 0; i < doc->nannots; i++) {
+		const um_annot *a = doc->annots[i];
+		if (a->is_doc)
+			continue;
+		p[n].a = a;
+		p[n].begin = doc->tokens[a->begin].begin;
+		p[n].end = doc->tokens[a->end - 1].end;
+		n++;
+	}
+	qsort(p, n, sizeof(*p), cmp_placed);
+	*ret = p;
+	return n;
+}
+
+static void write_inline_text(um_strbuf *sb, const um_doc *doc)
+{
+	struct placed *p, **stack;
+	size_t n = place(doc, &p), i, depth = 0;
+	uint32_t pos = 0;
+
+	stack = um_xcalloc(n + 1, sizeof(*stack));
+	um_sb_adds(sb, "<text xml:space=\"preserve\">");
+	for (i = 0; i < n; i++) {
+		struct placed *a = &p[i];
+		while (depth && stack[depth - 1]->end <= a->begin) {
+			struct placed *top = stack[--depth];
+			um_xml_text(sb, doc->text + pos, top->end - pos);
+			pos = top->end;
+			um_sb_addf(sb, "</%s>", top->a->layer);
+		}
+		/* Crossing an open element: standoff keeps it, inline cannot. */
+		if (depth && a->end > stack[depth - 1]->end)
+			continue;
+		um_xml_text(sb, doc->text + pos, a->begin - pos);
+		pos = a->begin;
+		um_sb_addf(sb, "<%s", a->a->layer);
+		annot_attrs(sb, a->a);
+		um_sb_addc(sb, '>');
+		stack[depth++] = a;
+	}
+	while (depth) {
+		struct placed *top = stack[--depth];
+		um_xml_text(sb, doc->text + pos, top->end - pos);
+		pos = top->end;
+		um_sb_addf(sb, "</%s>", top->a->layer);
+	}
+	um_xml_text(sb, doc->text + pos, doc->len - pos);
+	um_sb_adds(sb, "</text>\n");
+	free(stack);
+	free(p);
+}
+
+static void write_tags(um_strbuf *sb, const um_doc *doc)
+{
+	size_t i, any = 0;
+	for (i = 0; i < doc->nannots; i++) {
+		const um_annot *a = doc->annots[i];
+		if (!a->is_doc)
+			continue;
+		if (!any++)
+			um_sb_adds(sb, "<tags>\n");
+		um_sb_addf(sb, "<%s", a->layer);
+		annot_attrs(sb, a);
+		um_sb_adds(sb, "/>\n");
+	}
+	if (any)
+		um_sb_adds(sb, "</tags>\n");
+}
+
+/* Code point offset of every token boundary: cp[i] for token i's start,
+ * cp[ntokens] for the end of the text. */
+static uint32_t *codepoints(const um_doc *doc)
+{
+	uint32_t *cp = um_xmalloc((doc->ntokens + 1) * sizeof(*cp));
+	uint32_t count = 0;
+	size_t i, b;
+	for (i = 0; i < doc->ntokens; i++) {
+		const um_token *t = &doc->tokens[i];
+		cp[i] = count;
+		for (b = t->begin; b < t->end; b++)
+			count += ((unsigned char)doc->text[b] & 0xC0) != 0x80;
+	}
+	cp[doc->ntokens] = count;
+	return cp;
+}
+
+static void write_standoff(um_strbuf *sb, const um_doc *doc)
+{
+	uint32_t *cp = codepoints(doc);
+	size_t i, j;
+
+	um_sb_adds(sb, "<text xml:space=\"preserve\">");
+	um_xml_text(sb, doc->text, doc->len);
+	um_sb_adds(sb, "</text>\n");
+	if (doc->nannots)
+		um_sb_adds(sb, "<annotations>\n");
+	for (i = 0; i < doc->nannots; i++) {
+		const um_annot *a = doc->annots[i];
+		um_sb_adds(sb, "<annotation");
+		write_id(sb, "id", a->id);
+		um_xml_attr(sb, "layer", a->layer);
+		um_xml_attr(sb, "by", a->plugin);
+		if (!a->is_doc)
+			um_sb_addf(sb, " start=\"%u\" end=\"%u\"", cp[a->begin],
+			           cp[a->end]);
+		if (!a->nattrs && !a->nlinks) {
+			um_sb_adds(sb, "/>\n");
+			continue;
+		}
+		um_sb_adds(sb, ">\n");
+		for (j = 0; j < a->nattrs; j++) {
+			um_sb_adds(sb, "<attr");
+			um_xml_attr(sb, "name", a->attrs[j].key);
+			um_sb_addc(sb, '>');
+			um_xml_text(sb, a->attrs[j].value, strlen(a->attrs[j].value));
+			um_sb_adds(sb, "</attr>\n");
+		}
+		for (j = 0; j < a->nlinks; j++) {
+			um_sb_adds(sb, "<link");
+			um_xml_attr(sb, "role", a->links[j].role);
+			write_id(sb, "target", a->links[j].to->id);
+			um_sb_adds(sb, "/>\n");
+		}
+		um_sb_adds(sb, "</annotation>\n");
+	}
+	if (doc->nannots)
+		um_sb_adds(sb, "</annotations>\n");
+	free(cp);
+}
+
+int um_write_doc(FILE *f, const um_doc *doc, int output)
+{
+	um_strbuf sb;
+	const char *src = um_doc_meta(doc, "source");
+
+	um_sb_init(&sb);
+	um_sb_adds(&sb, "<document");
+	um_xml_attr(&sb, "source", src ? src : "-");
+	um_sb_adds(&sb, ">\n");
+	write_meta(&sb, doc);
+	if (output == UM_OUT_STANDOFF) {
+		write_standoff(&sb, doc);
+	} else {
+		write_inline_text(&sb, doc);
+		write_tags(&sb, doc);
+	}
+	um_sb_adds(&sb, "</document>\n");
+	return flush(f, &sb);
+}

@@ -1,0 +1,76 @@
+/* XML escaping into a buffer: always well-formed, whatever the input. */
+#include <string.h>
+
+#include "internal.h"
+#include "xmlout.h"
+
+static const char REPL[] = "\xEF\xBF\xBD";
+
+/* Bytes that stop the fast copy: markup characters, controls, non-ASCII. */
+static inline int stops(unsigned char c, int attr)
+{
+	if (c >= 0x20 && c < 0x7F)
+		return c == '<' || c == '>' || c == '&' || (attr && c == '"');
+	return attr || (c != '\n' && c != '\t');
+}
+
+static void escape(um_strbuf *sb, const char *s, size_t n, int attr)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+		while (j < n && !stops(p[j], attr))
+			j++;
+		if (j > i)
+			um_sb_add(sb, s + i, j - i);
+		if (j >= n)
+			break;
+		i = j;
+		switch (p[i]) {
+		case '<': um_sb_add(sb, "&lt;", 4); i++; continue;
+		case '>': um_sb_add(sb, "&gt;", 4); i++; continue;
+		case '&': um_sb_add(sb, "&amp;", 5); i++; continue;
+		case '"': um_sb_add(sb, "&quot;", 6); i++; continue;
+		case '\t': um_sb_add(sb, "&#9;", 4); i++; continue;
+		case '\n': um_sb_add(sb, "&#10;", 5); i++; continue;
+		case '\r': um_sb_add(sb, "&#13;", 5); i++; continue;
+		}
+		if (p[i] < 0x80) {
+			/* A control character XML 1.0 cannot carry at all. */
+			um_sb_add(sb, REPL, 3);
+			i++;
+			continue;
+		}
+		{
+			int32_t cp;
+			size_t k = um_utf8_decode(p + i, n - i, &cp);
+			if (!k) {
+				um_sb_add(sb, REPL, 3);
+				i++;
+			} else if (cp == 0xFFFE || cp == 0xFFFF ||
+			           (cp >= 0x80 && cp < 0xA0 && cp != 0x85)) {
+				um_sb_add(sb, REPL, 3);
+				i += k;
+			} else {
+				um_sb_add(sb, s + i, k);
+				i += k;
+			}
+		}
+	}
+}
+
+void um_xml_text(um_strbuf *sb, const char *s, size_t n)
+{
+	escape(sb, s, n, 0);
+}
+
+void um_xml_attr(um_strbuf *sb, const char *name, const char *value)
+{
+	um_sb_addc(sb, ' ');
+	um_sb_adds(sb, name);
+	um_sb_add(sb, "=\"", 2);
+	escape(sb, value, strlen(value), 1);
+	um_sb_addc(sb, '"');
+}

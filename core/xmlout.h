@@ -1,0 +1,17 @@
+/* XML escaping helpers for the writers. */
+#ifndef UM_XMLOUT_H
+#define UM_XMLOUT_H
+
+#include "internal.h"
+
+/*
+ * Appends s escaped as XML 1.0 character data: markup characters become
+ * entities; invalid UTF-8, control characters other than tab and line
+ * feed, C1 controls and U+FFFE/U+FFFF become U+FFFD, so the output is
+ * well-formed whatever the input.
+ */
+void um_xml_text(um_strbuf *sb, const char *s, size_t n);
+/* Appends ' name="value"' with the value escaped for an attribute. */
+void um_xml_attr(um_strbuf *sb, const char *name, const char *value);
+
+#endif

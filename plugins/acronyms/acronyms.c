@@ -1,0 +1,258 @@
+/*
+ * acronyms: abbreviations defined in the text, "United Nations Development
+ * Programme (UNDP)", and their later uses, linked to the definition.
+ *
+ * The long form is found by matching the short form's letters, from the
+ * last, against the words before the parenthesis; the first letter must
+ * start a word (the method of Schwartz and Hearst, 2003).
+ */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unmine/plugin.h>
+
+struct options {
+	long min_length;
+	int mark_uses;
+};
+
+static const um_option option_table[] = {
+	{ "min-length", UM_OPT_INT, offsetof(struct options, min_length), "2",
+	  "shortest short form, in letters" },
+	{ "mark-uses", UM_OPT_BOOL, offsetof(struct options, mark_uses), "yes",
+	  "also annotate later uses of a defined short form" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+struct state {
+	const um_core_api *api;
+	struct options opt;
+};
+
+/* One definition found in the document. */
+struct def {
+	const char *short_form;     /* points into the text, not terminated */
+	size_t short_len;
+	const char *long_form;      /* terminated copy */
+	um_annot *annot;
+	size_t uses;
+	struct def *next;
+};
+
+static int init(const um_core_api *api, const void *options, void **state,
+                char *err, size_t errlen)
+{
+	struct state *st;
+	if (api->abi_major != UM_ABI_MAJOR || api->size < sizeof(um_core_api)) {
+		snprintf(err, errlen, "core table too old");
+		return UM_EABI;
+	}
+	st = calloc(1, sizeof(*st));
+	if (!st) {
+		snprintf(err, errlen, "out of memory");
+		return UM_EINVAL;
+	}
+	st->api = api;
+	memcpy(&st->opt, options, sizeof(st->opt));
+	if (st->opt.min_length < 1) {
+		snprintf(err, errlen, "min-length must be at least 1");
+		free(st);
+		return UM_EINVAL;
+	}
+	*state = st;
+	return 0;
+}
+
+static void fini(void *state)
+{
+	free(state);
+}
+
+static int tok_is(const um_token *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->fold_len == n && memcmp(t->fold, s, n) == 0;
+}
+
+/* A short form: one all-capitals word of ASCII letters and digits. Only
+ * Roman-numeral letters after a number are a session, as in "181 (II)". */
+static int short_form(const char *text, const um_token *t, long min,
+                      int after_number)
+{
+	size_t i, letters = 0, roman = 0, n = t->end - t->begin;
+	if (t->kind != UM_TOK_WORD || !(t->flags & UM_TF_ALLCAPS) || n > 12)
+		return 0;
+	for (i = t->begin; i < t->end; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c >= 0x80 || !isalnum(c))
+			return 0;
+		letters += isalpha(c) != 0;
+		roman += strchr("IVXLCDM", c) != NULL;
+	}
+	if (roman == n && after_number)
+		return 0;
+	return (long)letters >= min;
+}
+
+/*
+ * The first token of the long form that ends at token end (exclusive) for
+ * the short form s, or (size_t)-1. Only content tokens of the same
+ * sentence, at most min(|s| + 5, 2|s|) words back, are candidates.
+ */
+static size_t long_form_start(const char *text, const um_token *tk,
+                              size_t first, size_t end, const char *s,
+                              size_t slen)
+{
+	size_t words = 0, maxw = slen + 5 < 2 * slen ? slen + 5 : 2 * slen;
+	size_t b = end, k;
+	long si, li;
+	const char *lf;
+	size_t lb, le;
+
+	/* Step back over maxw words. */
+	while (b > first && words < maxw) {
+		b--;
+		if (tk[b].kind == UM_TOK_WORD || tk[b].kind == UM_TOK_NUMBER)
+			words++;
+		if (tk[b].kind == UM_TOK_PUNCT &&
+		    (tok_is(&tk[b], "(") || tok_is(&tk[b], ")") ||
+		     tok_is(&tk[b], ";") || tok_is(&tk[b], ":"))) {
+			b++;
+			break;
+		}
+	}
+	while (b < end && (tk[b].kind == UM_TOK_SPACE ||
+	                   tk[b].kind == UM_TOK_NEWLINE))
+		b++;
+	if (b >= end)
+		return (size_t)-1;
+	lb = tk[b].begin;
+	le = tk[end - 1].end;
+	lf = text + lb;
+	si = (long)slen - 1;
+	li = (long)(le - lb) - 1;
+	while (si >= 0) {
+		char c = (char)tolower((unsigned char)s[si]);
+		while (li >= 0 &&
+		       (tolower((unsigned char)lf[li]) != c ||
+		        (si == 0 && li > 0 && isalnum((unsigned char)lf[li - 1]))))
+			li--;
+		if (li < 0)
+			return (size_t)-1;
+		li--;
+		si--;
+	}
+	/* The token holding the matched first letter starts the long form. */
+	for (k = b; k < end; k++)
+		if (tk[k].begin <= lb + (size_t)(li + 1) &&
+		    lb + (size_t)(li + 1) < tk[k].end)
+			return k;
+	return (size_t)-1;
+}
+
+static int process(void *state, um_doc *doc)
+{
+	const struct state *st = state;
+	const um_core_api *api = st->api;
+	size_t n, ns, i, s;
+	const um_token *tk = api->doc_tokens(doc, &n);
+	const um_span *sents = api->doc_sentences(doc, &ns);
+	const char *text = api->doc_text(doc, NULL);
+	struct def *defs = NULL, *d;
+	int r;
+
+	for (s = 0; s < ns; s++) {
+		for (i = sents[s].begin + 1; i + 2 < sents[s].end; i++) {
+			size_t lb, le;
+			um_annot *la, *sa;
+			if (!tok_is(&tk[i], "(") || !tok_is(&tk[i + 2], ")"))
+				continue;
+			le = i;
+			while (le > sents[s].begin && (tk[le - 1].kind == UM_TOK_SPACE ||
+			                               tk[le - 1].kind == UM_TOK_NEWLINE))
+				le--;
+			if (le == sents[s].begin ||
+			    !short_form(text, &tk[i + 1], st->opt.min_length,
+			                tk[le - 1].kind == UM_TOK_NUMBER))
+				continue;
+			lb = long_form_start(text, tk, sents[s].begin, le,
+			                     text + tk[i + 1].begin,
+			                     tk[i + 1].end - tk[i + 1].begin);
+			if (lb == (size_t)-1 || lb + 1 >= le)
+				continue;
+			d = api->doc_alloc(doc, sizeof(*d));
+			d->short_form = text + tk[i + 1].begin;
+			d->short_len = tk[i + 1].end - tk[i + 1].begin;
+			{
+				size_t len = tk[le - 1].end - tk[lb].begin;
+				char *lf = api->doc_alloc(doc, len + 1), *p;
+				memcpy(lf, text + tk[lb].begin, len);
+				lf[len] = '\0';
+				for (p = lf; *p; p++)   /* a wrapped line is one name */
+					if (*p == '\n')
+						*p = ' ';
+				d->long_form = lf;
+			}
+			{
+				char *sf = api->doc_alloc(doc, d->short_len + 1);
+				memcpy(sf, d->short_form, d->short_len);
+				sf[d->short_len] = '\0';
+				if ((r = api->annot_add(doc, "acronym", lb, le, &la)) ||
+				    (r = api->annot_set(doc, la, "role", "expansion")) ||
+				    (r = api->annot_set(doc, la, "short", sf)) ||
+				    (r = api->annot_add(doc, "acronym", i + 1, i + 2, &sa)) ||
+				    (r = api->annot_set(doc, sa, "role", "definition")) ||
+				    (r = api->annot_set(doc, sa, "long", d->long_form)) ||
+				    (r = api->annot_link(doc, sa, "expansion", la)))
+					return r;
+			}
+			d->annot = sa;
+			d->uses = 0;
+			d->next = defs;
+			defs = d;
+			i += 2;
+		}
+	}
+	if (!defs || !st->opt.mark_uses)
+		return 0;
+	for (i = 0; i < n; i++) {
+		um_annot *ua;
+		if (tk[i].kind != UM_TOK_WORD || !(tk[i].flags & UM_TF_ALLCAPS))
+			continue;
+		if (i > 0 && tok_is(&tk[i - 1], "(") && i + 1 < n &&
+		    tok_is(&tk[i + 1], ")"))
+			continue;     /* a definition, or a repeat of one */
+		for (d = defs; d; d = d->next)
+			if (d->short_len == tk[i].end - tk[i].begin &&
+			    !memcmp(d->short_form, text + tk[i].begin, d->short_len))
+				break;
+		if (!d)
+			continue;
+		if ((r = api->annot_add(doc, "acronym", i, i + 1, &ua)) ||
+		    (r = api->annot_set(doc, ua, "role", "use")) ||
+		    (r = api->annot_set(doc, ua, "long", d->long_form)) ||
+		    (r = api->annot_link(doc, ua, "definition", d->annot)))
+			return r;
+		d->uses++;
+	}
+	return 0;
+}
+
+static const char *const provides[] = { "acronym", NULL };
+
+UM_PLUGIN_DEFINE(
+	.name = "acronyms",
+	.version = "0.1.0",
+	.summary = "abbreviations defined in the text, e.g. \"United Nations "
+	           "Development Programme (UNDP)\", and their later uses",
+	.provides = provides,
+	.requires = NULL,
+	.options = option_table,
+	.options_size = sizeof(struct options),
+	.init = init,
+	.process = process,
+	.fini = fini,
+)

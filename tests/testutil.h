@@ -1,0 +1,26 @@
+/* Helpers shared by the test suites. */
+#ifndef UM_TESTUTIL_H
+#define UM_TESTUTIL_H
+
+#include <stddef.h>
+#include <unmine/unmine.h>
+
+/* A tokenized document holding s, normalised as the readers do. */
+um_doc *tu_doc(const char *s);
+/* The text of token i of doc, in a static buffer. */
+const char *tu_tok(const um_doc *doc, size_t i);
+/* The folded form of token i, in a static buffer. */
+const char *tu_fold(const um_doc *doc, size_t i);
+/* The content tokens of doc (spaces left out), joined by '|', in a static
+ * buffer: "A|/|64|/|504". */
+const char *tu_content(const um_doc *doc);
+/* A new empty directory under TMPDIR (or /tmp); free the result. */
+char *tu_tempdir(void);
+/* Removes a directory tree made by the tests. */
+void tu_rmtree(const char *path);
+/* Writes n bytes to dir/name; returns the malloc'ed path. */
+char *tu_write(const char *dir, const char *name, const void *data, size_t n);
+/* The whole content of a file (malloc'ed, NUL-terminated), or NULL. */
+char *tu_slurp(const char *path, size_t *ret_len);
+
+#endif
