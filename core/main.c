@@ -207,6 +207,20 @@ failed:
 	return 0;
 }
 
+static void cli_free(struct cli *c)
+{
+	size_t i;
+	for (i = 0; i < c->nplugin_path; i++)
+		free(c->plugin_path[i]);
+	free(c->plugin_path);
+	free(c->settings);
+	if (c->elements) {
+		for (i = 0; c->elements[i]; i++)
+			free(c->elements[i]);
+		free(c->elements);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -225,6 +239,7 @@ int main(int argc, char **argv)
 		set = setup_plugins(&c, 1);
 		cli_list_plugins(set, stdout);
 		um_plugin_set_free(set);
+		cli_free(&c);
 		return c.problems ? 1 : 0;
 	}
 	if (optind >= argc)
@@ -255,14 +270,6 @@ int main(int argc, char **argv)
 		        (double)cli_peak_rss_kib() / 1024.0);
 	}
 	status = (c.failed || c.problems) ? 1 : 0;
-	for (i = 0; i < (int)c.nplugin_path; i++)
-		free(c.plugin_path[i]);
-	free(c.plugin_path);
-	free(c.settings);
-	if (c.elements) {
-		for (i = 0; c.elements[i]; i++)
-			free(c.elements[i]);
-		free(c.elements);
-	}
+	cli_free(&c);
 	return status;
 }

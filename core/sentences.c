@@ -110,6 +110,24 @@ static size_t next_content(const um_doc *doc, size_t j, int *para_break)
 	return j;
 }
 
+/* The longest line, in bytes, of the paragraph starting at token i. */
+static size_t longest_line(const um_doc *doc, size_t i)
+{
+	size_t line_start = doc->tokens[i].begin, max = 0, len;
+	for (; i < doc->ntokens; i++) {
+		const um_token *t = &doc->tokens[i];
+		if (t->kind != UM_TOK_NEWLINE)
+			continue;
+		len = t->begin - line_start;
+		max = len > max ? len : max;
+		if (t->flags & UM_TF_PARA_BREAK)
+			return max;
+		line_start = t->end;
+	}
+	len = doc->len - line_start;
+	return len > max ? len : max;
+}
+
 void um_find_sentences(um_doc *doc)
 {
 	struct splitter sp = { doc, -1, -1, 0 };
@@ -118,6 +136,7 @@ void um_find_sentences(um_doc *doc)
 	size_t line_start = 0;    /* byte offset where the current line starts */
 	size_t line_first = 0;    /* first content token of the current line */
 	int line_has_content = 0;
+	size_t para_maxline = 0;  /* longest line of the current paragraph */
 
 	for (i = 0; i < n; i++) {
 		um_token *t = &tk[i];
@@ -125,12 +144,16 @@ void um_find_sentences(um_doc *doc)
 			if (t->flags & UM_TF_PARA_BREAK) {
 				close_paragraph(&sp);
 			} else if (t->kind == UM_TOK_NEWLINE && sp.sent >= 0) {
-				/* A short line that ends without punctuation and is
-				 * followed by a capitalised line is a heading. */
+				/* A line much shorter than the paragraph's longest,
+				 * ending without punctuation and followed by a
+				 * capitalised line, is a heading ("Sixty-fourth
+				 * session"); in text wrapped at a fixed width, lines
+				 * are alike and none is cut. */
 				int pb;
 				size_t k = next_content(doc, i, &pb);
+				size_t len = t->begin - line_start;
 				const um_token *last = &tk[sp.last];
-				if (k < n && t->begin - line_start < 60 &&
+				if (k < n && len < 60 && len * 10 < para_maxline * 6 &&
 				    (tk[k].flags & (UM_TF_CAP | UM_TF_DIGITS)) &&
 				    !(last->kind == UM_TOK_PUNCT &&
 				      (tok_is(last, ",") || tok_is(last, "-") ||
@@ -150,6 +173,7 @@ void um_find_sentences(um_doc *doc)
 		if (sp.para < 0) {
 			sp.para = (long)i;
 			t->flags |= UM_TF_PARA_START;
+			para_maxline = longest_line(doc, i);
 		}
 		if (sp.sent < 0) {
 			sp.sent = (long)i;

@@ -1,0 +1,160 @@
+#!/bin/sh
+# Integration test: the CLI on the corpus with the real built plugin,
+# compared with reviewed expected output; exit statuses and error lines.
+set -u
+
+unmine="$top_builddir/core/unmine"
+plugdir="$top_builddir/plugins/acronyms/.libs"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unmine-cli.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+checks=0
+
+ok() {
+	checks=$((checks + 1))
+}
+
+fail() {
+	checks=$((checks + 1))
+	fails=$((fails + 1))
+	echo "FAIL: $*"
+}
+
+# expect STATUS NAME -- command...: runs the command, checks its exit status.
+expect() {
+	want=$1 name=$2
+	shift 3
+	"$@" >"$tmp/stdout" 2>"$tmp/stderr"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else
+		fail "$name: exit status $got, expected $want"
+		sed 's/^/  stderr: /' "$tmp/stderr"
+	fi
+}
+
+# same NAME FILE EXPECTED-TEXT: compares a file with the text given.
+same() {
+	printf '%s\n' "$3" >"$tmp/want"
+	if cmp -s "$tmp/want" "$2"; then ok; else
+		fail "$1"
+		diff -u "$tmp/want" "$2" | head -20
+	fi
+}
+
+cd "$top_srcdir" || exit 99
+
+# 1. The demo: the corpus into one file per document, as reviewed.
+expect 0 "corpus run" -- "$unmine" -P "$plugdir" --plugins acronyms corpus -o "$tmp/out"
+if diff -r "$srcdir/expected/corpus" "$tmp/out" >"$tmp/diff"; then ok; else
+	fail "corpus output differs from tests/expected/corpus"
+	head -40 "$tmp/diff"
+fi
+if find "$tmp/out" -name '*.tmp*' | grep -q .; then
+	fail "temporary files left in the output"
+else ok; fi
+
+# 2. Without -o: one stream on stdout holding the same documents.
+expect 0 "stream run" -- "$unmine" -P "$plugdir" --plugins acronyms corpus/S_2012_34.html corpus/A_64_504.txt
+version=$("$unmine" --version | sed -n 's/^unmine \([^ ]*\) .*/\1/p')
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	echo "<corpus generator=\"unmine $version\">"
+	sed 1d "$srcdir/expected/corpus/S_2012_34.html.xml"
+	sed 1d "$srcdir/expected/corpus/A_64_504.txt.xml"
+	echo '</corpus>'
+} >"$tmp/want-stream"
+if cmp -s "$tmp/want-stream" "$tmp/stdout"; then ok; else
+	fail "stream differs from the per-file outputs"
+	diff -u "$tmp/want-stream" "$tmp/stdout" | head -20
+fi
+
+# 3. Standoff output, offsets in code points, as reviewed.
+expect 0 "standoff run" -- "$unmine" -P "$plugdir" --plugins acronyms -f standoff corpus/S_RES_2570_2021.txt corpus/S_2012_34.html
+if cmp -s "$srcdir/expected/standoff/two.xml" "$tmp/stdout"; then ok; else
+	fail "standoff output differs from tests/expected/standoff/two.xml"
+	diff -u "$srcdir/expected/standoff/two.xml" "$tmp/stdout" | head -20
+fi
+cp "$tmp/stdout" "$tmp/standoff.xml"
+if [ -n "${XMLLINT:-}" ]; then
+	expect 0 "standoff validates" -- "$XMLLINT" --noout --relaxng schema/unmine.rng "$tmp/standoff.xml"
+fi
+
+# 4. A batch with bad inputs: each named once on stderr, the rest done.
+mkdir -p "$tmp/in/sub"
+printf 'The United Nations Development Programme (UNDP) met.\n' >"$tmp/in/good.txt"
+printf 'abc\000def' >"$tmp/in/binary.txt"
+printf '<doc><p>unclosed</doc>\n' >"$tmp/in/bad.xml"
+: >"$tmp/in/empty.txt"
+printf 'caf\351 au lait\n' >"$tmp/in/latin1.txt"
+ln -s nowhere "$tmp/in/dangling.txt"
+ln -s .. "$tmp/in/sub/loop"
+printf 'Second (S) file.\n' >"$tmp/in/sub/z.txt"
+expect 1 "bad batch" -- "$unmine" -P "$plugdir" --plugins acronyms "$tmp/in" -o "$tmp/bad-out"
+sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
+same "bad batch stderr" "$tmp/stderr.rel" "unmine: TMP/in/bad.xml: malformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc
+unmine: TMP/in/binary.txt: binary file (NUL byte at offset 3)
+unmine: TMP/in/dangling.txt: broken symbolic link
+unmine: TMP/in/empty.txt: warning: empty document
+unmine: TMP/in/latin1.txt: warning: invalid UTF-8: 1 byte sequence replaced with U+FFFD, the first at byte offset 3
+unmine: TMP/in/sub/loop: directory loop (a link leads back to an enclosing directory); not entered"
+(cd "$tmp/bad-out" && find . -type f | sort) >"$tmp/list"
+same "bad batch outputs" "$tmp/list" "./empty.txt.xml
+./good.txt.xml
+./latin1.txt.xml
+./sub/z.txt.xml"
+if grep -q 'caf&#xFFFD;\|caf�' "$tmp/bad-out/latin1.txt.xml"; then ok; else
+	fail "invalid byte not replaced by U+FFFD"
+fi
+
+# 5. Standard input.
+printf 'Rio de Janeiro (RJ) is a city.\n' | "$unmine" -P "$plugdir" --plugins acronyms - >"$tmp/stdin.xml" 2>"$tmp/stderr"
+if [ $? -eq 0 ] && grep -q '<document source="-">' "$tmp/stdin.xml" &&
+   grep -q '<acronym id="a1" by="acronyms" role="expansion" short="RJ">Rio de Janeiro</acronym>' "$tmp/stdin.xml"; then
+	ok
+else
+	fail "standard input"
+	cat "$tmp/stdin.xml" "$tmp/stderr"
+fi
+
+# 6. Usage and setup errors: status 2 and one line that says why.
+expect 2 "no paths" -- "$unmine"
+same "no paths message" "$tmp/stderr" "unmine: no input paths (use - for standard input)
+Try 'unmine --help'."
+expect 2 "bad format" -- "$unmine" -f pdf corpus
+expect 2 "unknown plugin" -- "$unmine" -P "$plugdir" --plugins nosuch corpus
+same "unknown plugin message" "$tmp/stderr" "unmine: no plugin named 'nosuch' (see 'unmine plugins')"
+expect 2 "unknown option key" -- "$unmine" -P "$plugdir" --plugins acronyms -O acronyms.nope=1 corpus
+same "unknown option key message" "$tmp/stderr" "unmine: plugin 'acronyms': unknown option 'nope'"
+expect 2 "bad option value" -- "$unmine" -P "$plugdir" -O acronyms.min-length=many corpus
+same "bad option value message" "$tmp/stderr" "unmine: plugin 'acronyms': option 'min-length' takes a whole number, not 'many'"
+expect 0 "help" -- "$unmine" --help
+grep -q '^Usage: unmine \[OPTIONS\] PATH\.\.\.' "$tmp/stdout" && ok || fail "help text"
+expect 0 "version" -- "$unmine" --version
+same "version text" "$tmp/stdout" "unmine $version (plugin ABI 1.0)"
+
+# 7. A broken file among the plugins: named, skipped, the run goes on.
+mkdir -p "$tmp/plugins"
+cp "$plugdir/acronyms.so" "$tmp/plugins/"
+head -c 4096 corpus/A_64_504.txt >"$tmp/plugins/junk.so"
+expect 1 "broken plugin" -- "$unmine" -P "$tmp/plugins" corpus/S_2012_34.html
+sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
+same "broken plugin message" "$tmp/stderr.rel" "unmine: TMP/plugins/junk.so: not a loadable plugin: invalid ELF header"
+grep -q '</document>' "$tmp/stdout" && ok || fail "document not written after a broken plugin"
+
+# 8. The listing.
+expect 0 "plugins listing" -- "$unmine" -P "$plugdir" plugins
+sed "s|$plugdir|DIR|" "$tmp/stdout" >"$tmp/list"
+same "plugins listing text" "$tmp/list" "acronyms 0.1.0
+    file: DIR/acronyms.so
+    provides: acronym
+    requires: -
+    option acronyms.min-length (int, default 2): shortest short form, in letters
+    option acronyms.mark-uses (bool, default yes): also annotate later uses of a defined short form
+    abbreviations defined in the text, e.g. \"United Nations Development Programme (UNDP)\", and their later uses"
+
+# 9. --plugins none: text only, no annotation.
+expect 0 "no plugins" -- "$unmine" --plugins none corpus/S_RES_2570_2021.txt
+grep -q '<acronym' "$tmp/stdout" && fail "annotations with --plugins none" || ok
+
+echo "cli: $((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
