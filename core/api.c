@@ -4,11 +4,8 @@
 
 #include "internal.h"
 
-const char *um_loader_current(void);
-
 static int log_threshold = UM_LOG_WARNING;
 
-void um_set_log_level(int level);
 void um_set_log_level(int level)
 {
 	log_threshold = level;

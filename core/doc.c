@@ -36,30 +36,10 @@ um_arena *um_doc_arena(um_doc *doc)
 	return doc->arena;
 }
 
-static int utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	while (i < n) {
-		int32_t cp;
-		size_t k;
-		if (p[i] < 0x80) {
-			if (p[i] == 0)
-				return 0;
-			i++;
-			continue;
-		}
-		k = um_utf8_decode(p + i, n - i, &cp);
-		if (!k)
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
 int um_doc_set_text(um_doc *doc, const char *text, size_t len)
 {
-	if (doc->tokenized || !utf8_valid(text, len))
+	if (doc->tokenized || um_utf8_check(text, len) != len ||
+	    memchr(text, '\0', len))
 		return UM_EINVAL;
 	if (len >= UINT32_MAX)
 		return UM_ETOOBIG;

@@ -47,6 +47,8 @@ char *um_sb_steal(um_strbuf *sb, size_t *ret_len);
 /* UTF-8 decoding of one code point at s (n bytes left); returns its length
  * and sets *cp, or returns 0 if the bytes there are not valid UTF-8. */
 size_t um_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* The offset of the first byte that is not valid UTF-8, or n. */
+size_t um_utf8_check(const char *s, size_t n);
 
 struct um_attr {
 	const char *key;
@@ -119,9 +121,9 @@ int um_options_defaults(const um_option *tab, void *dst, char *err,
                         size_t errlen);
 void um_options_free(const um_option *tab, void *dst);
 
-/* Core logging of plugins (api.c): the pipeline sets who is running. */
-void um_api_set_log(void (*fn)(void *ctx, int level, const char *plugin,
-                               const char *source, const char *msg),
-                    void *ctx);
+/* The plugin running on this thread, for log lines (loader.c). */
+const char *um_loader_current(void);
+/* libxml2 set up once: no external entity is ever loaded (reader_xml.c). */
+void um_xml_init(void);
 
 #endif

@@ -111,6 +111,7 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case 'q':
 			c->quiet = 1;
+			um_set_log_level(UM_LOG_ERROR);
 			break;
 		case 'h':
 			cli_usage(stdout);

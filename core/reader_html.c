@@ -8,8 +8,6 @@
 #include "reader_impl.h"
 #include "textbuild.h"
 
-void um_xml_init(void);
-
 /* Elements whose content is never text. */
 static const char *const skip_names[] = {
 	"head", "script", "style", "noscript", "template", "svg", "math",

@@ -60,7 +60,6 @@ static void xml_setup(void)
 	xmlSetExternalEntityLoader(deny_loader);
 }
 
-void um_xml_init(void);
 void um_xml_init(void)
 {
 	pthread_once(&xml_once, xml_setup);
@@ -247,7 +246,8 @@ int um_read_xml(const char *buf, size_t len, const um_read_options *opt,
 
 	um_xml_init();
 	if ((!declared_encoding(buf, len, enc, sizeof(enc)) ||
-	     !strcasecmp(enc, "utf-8")) && memchr(buf, '\0', len) == NULL) {
+	     !strcasecmp(enc, "utf-8")) && memchr(buf, '\0', len) == NULL &&
+	    um_utf8_check(buf, len) != len) {
 		/* Repair invalid UTF-8 here rather than fail the document:
 		 * libxml2 would stop at the first bad byte. */
 		size_t flen;

@@ -42,6 +42,25 @@ size_t um_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 	return len;
 }
 
+size_t um_utf8_check(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	int32_t cp;
+	while (i < n) {
+		size_t k;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = um_utf8_decode(p + i, n - i, &cp);
+		if (!k)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
 /* Bytes below 0x80 that the copy loop must look at. */
 static int ascii_special(unsigned char c)
 {

@@ -21,6 +21,10 @@ extern "C" {
 /* The library's version, e.g. "0.1.0". */
 const char *um_version(void);
 
+/* Plugins' log lines above this level (enum um_log_level) are dropped;
+ * UM_LOG_WARNING by default. Lines go to stderr, one write each. */
+void um_set_log_level(int level);
+
 #ifdef __cplusplus
 }
 #endif
