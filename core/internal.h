@@ -47,6 +47,8 @@ char *um_sb_steal(um_strbuf *sb, size_t *ret_len);
 /* UTF-8 decoding of one code point at s (n bytes left); returns its length
  * and sets *cp, or returns 0 if the bytes there are not valid UTF-8. */
 size_t um_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* The length of the ill-formed sequence at s, replaced by one U+FFFD. */
+size_t um_utf8_invalid_len(const unsigned char *s, size_t n);
 /* The offset of the first byte that is not valid UTF-8, or n. */
 size_t um_utf8_check(const char *s, size_t n);
 

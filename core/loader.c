@@ -180,7 +180,7 @@ static int load(um_plugin_set *set, const char *path, size_t dir, char *err,
 	}
 	if (!S_ISREG(st.st_mode)) {
 		um_seterr(err, errlen, "not a regular file");
-		return UM_EPLUGIN;
+		return UM_EIO;
 	}
 	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
@@ -257,7 +257,8 @@ size_t um_plugin_set_scan(um_plugin_set *set, const char *const *dirs,
 			names[n++] = um_xstrdup(de->d_name);
 		}
 		closedir(dp);
-		qsort(names, n, sizeof(*names), cmp_str);
+		if (n)
+			qsort(names, n, sizeof(*names), cmp_str);
 		for (i = 0; i < n; i++) {
 			um_strbuf path;
 			char err[512];

@@ -1,7 +1,6 @@
 /* Reading files: size limits, format detection, encodings, plain text. */
 #include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,28 +74,82 @@ static int format_by_content(const char *buf, size_t len)
 	return UM_FMT_TXT;
 }
 
-/* UTF-16 with a byte-order mark to UTF-8; 0, or UM_EFORMAT. */
-static int from_utf16(const char *buf, size_t len, char **ret, size_t *ret_len)
+/* Appends code point cp as UTF-8. */
+static void put_utf8(um_strbuf *sb, uint32_t cp)
 {
-	const char *enc = (unsigned char)buf[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-	iconv_t cd = iconv_open("UTF-8", enc);
-	char *in = (char *)buf + 2, *out, *o;
-	size_t inleft = len - 2, cap = len * 2 + 16, outleft = cap;
-	int r = 0;
-
-	if (cd == (iconv_t)-1)
-		return UM_EFORMAT;
-	out = o = um_xmalloc(cap);
-	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1)
-		r = UM_EFORMAT;
-	iconv_close(cd);
-	if (r) {
-		free(out);
-		return r;
+	char b[4];
+	size_t n;
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
 	}
-	*ret = out;
-	*ret_len = cap - outleft;
-	return 0;
+	um_sb_add(sb, b, n);
+}
+
+/*
+ * UTF-16 after a byte-order mark to UTF-8. Unpaired surrogates and an odd
+ * last byte become U+FFFD, counted in *ret_invalid with the byte offset of
+ * the first in *ret_first.
+ */
+static char *from_utf16(const char *buf, size_t len, size_t *ret_len,
+                        size_t *ret_invalid, size_t *ret_first)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	int le = p[0] == 0xFF;
+	size_t i, invalid = 0, first = 0;
+	um_strbuf sb;
+
+	um_sb_init(&sb);
+	for (i = 2; i < len; i += 2) {
+		uint32_t u, v;
+		if (i + 1 >= len) {
+			if (!invalid++)
+				first = i;
+			put_utf8(&sb, 0xFFFD);
+			break;
+		}
+		u = le ? (uint32_t)(p[i] | p[i + 1] << 8) : (uint32_t)(p[i] << 8 | p[i + 1]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			v = le ? (uint32_t)(p[i + 2] | p[i + 3] << 8) :
+			         (uint32_t)(p[i + 2] << 8 | p[i + 3]);
+			if (v >= 0xDC00 && v <= 0xDFFF) {
+				put_utf8(&sb, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+				i += 2;
+				continue;
+			}
+		}
+		if (u >= 0xD800 && u <= 0xDFFF) {
+			if (!invalid++)
+				first = i;
+			u = 0xFFFD;
+		}
+		put_utf8(&sb, u);
+	}
+	*ret_invalid = invalid;
+	*ret_first = first;
+	return um_sb_steal(&sb, ret_len);
+}
+
+static void warn_invalid(um_doc *doc, size_t invalid, size_t first)
+{
+	um_doc_warn(doc, "invalid UTF-8: %zu byte sequence%s replaced with "
+	            "U+FFFD, the first at byte offset %zu", invalid,
+	            invalid == 1 ? "" : "s", first);
 }
 
 static int read_txt(const char *buf, size_t len, um_doc *doc, char *err,
@@ -118,9 +171,7 @@ static int read_txt(const char *buf, size_t len, um_doc *doc, char *err,
 		return UM_ETOOBIG;
 	}
 	if (invalid)
-		um_doc_warn(doc, "invalid UTF-8: %zu byte sequence%s replaced "
-		            "with U+FFFD, the first at byte offset %zu", invalid,
-		            invalid == 1 ? "" : "s", first);
+		warn_invalid(doc, invalid, first);
 	r = um_doc_set_text(doc, text, tlen);
 	free(text);
 	if (r) {
@@ -128,6 +179,42 @@ static int read_txt(const char *buf, size_t len, um_doc *doc, char *err,
 		return UM_ETOOBIG;
 	}
 	return 0;
+}
+
+void um_reader_meta(um_doc *doc, const char *key, const char *value)
+{
+	char *norm;
+	size_t n, i, j;
+	if (um_doc_meta(doc, key) ||
+	    um_text_normalize(value, strlen(value), &norm, &n, NULL, NULL))
+		return;
+	/* Fold runs of white space: metadata is one line. */
+	for (i = 0, j = 0; i < n; i++) {
+		int ws = norm[i] == ' ' || norm[i] == '\n' || norm[i] == '\t';
+		if (!ws)
+			norm[j++] = norm[i];
+		else if (j && norm[j - 1] != ' ')
+			norm[j++] = ' ';
+	}
+	while (j && norm[j - 1] == ' ')
+		j--;
+	norm[j] = '\0';
+	if (j)
+		um_doc_meta_set(doc, key, norm);
+	free(norm);
+}
+
+char *um_reader_repair(um_doc *doc, const char *buf, size_t *len)
+{
+	char *fixed;
+	size_t flen, invalid, first;
+	if (um_utf8_check(buf, *len) == *len)
+		return NULL;
+	if (um_text_normalize(buf, *len, &fixed, &flen, &invalid, &first))
+		return NULL;
+	warn_invalid(doc, invalid, first);
+	*len = flen;
+	return fixed;
 }
 
 int um_reader_set_text(um_doc *doc, um_strbuf *sb, char *err, size_t errlen)
@@ -158,7 +245,8 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	static const um_read_options defaults = { 0, 0, NULL, NULL };
 	size_t max;
 	char *conv = NULL;
-	int format, r;
+	size_t bad16 = 0, first16 = 0;
+	int format, r, empty;
 	um_doc *doc;
 
 	if (!opt)
@@ -174,10 +262,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	                 ((unsigned char)buf[0] == 0xFE &&
 	                  (unsigned char)buf[1] == 0xFF))) {
 		size_t clen;
-		if (from_utf16(buf, len, &conv, &clen)) {
-			um_seterr(err, errlen, "invalid UTF-16 text");
-			return UM_EFORMAT;
-		}
+		conv = from_utf16(buf, len, &clen, &bad16, &first16);
 		buf = conv;
 		len = clen;
 	}
@@ -190,8 +275,15 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	doc = um_doc_new();
 	um_doc_meta_set(doc, "source", name ? name : "-");
 	um_doc_meta_set(doc, "format", um_format_name(format));
-	if (format == UM_FMT_XML)
-		r = um_read_xml(buf, len, opt, doc, err, errlen);
+	if (bad16)
+		um_doc_warn(doc, "invalid UTF-16: %zu unpaired surrogate%s replaced "
+		            "with U+FFFD, the first at byte offset %zu", bad16,
+		            bad16 == 1 ? "" : "s", first16);
+	empty = len == 0 || (len == 3 && !memcmp(buf, "\xEF\xBB\xBF", 3));
+	if (empty)
+		r = 0;      /* an empty document, whatever its format */
+	else if (format == UM_FMT_XML)
+		r = um_read_xml(buf, len, conv != NULL, opt, doc, err, errlen);
 	else if (format == UM_FMT_HTML)
 		r = um_read_html(buf, len, opt, doc, err, errlen);
 	else
@@ -203,7 +295,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	}
 	if (!um_doc_meta(doc, "language"))
 		um_doc_meta_set(doc, "language", opt->language ? opt->language : "en");
-	if (len == 0)
+	if (empty)
 		um_doc_warn(doc, "empty document");
 	*ret = doc;
 	return 0;

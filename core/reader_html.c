@@ -1,4 +1,5 @@
 /* The HTML reader: libxml2's HTML parser, then a walk over the tree. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
@@ -25,9 +26,8 @@ static int skipped(const char *name)
 
 static void set_meta_once(um_doc *doc, const char *key, const char *value)
 {
-	if (!value || !*value || um_doc_meta(doc, key))
-		return;
-	um_doc_meta_set(doc, key, value);
+	if (value)
+		um_reader_meta(doc, key, value);
 }
 
 /* Metadata keys for <meta name="..."> values. */
@@ -130,31 +130,52 @@ static void walk_body(um_textbuild *tb, xmlNodePtr root)
 int um_read_html(const char *buf, size_t len, const um_read_options *opt,
                  um_doc *doc, char *err, size_t errlen)
 {
+	htmlParserCtxtPtr ctxt;
 	htmlDocPtr hd;
 	xmlNodePtr root;
 	um_textbuild tb;
 	const char *enc = "UTF-8";
+	char *fixed = NULL;
 	size_t lim = len < 2048 ? len : 2048, i;
-	int rc;
+	int rc, depth_error;
 
 	(void)opt;
 	um_xml_init();
-	if (len > INT32_MAX) {
-		um_seterr(err, errlen, "HTML document too large");
-		return UM_ETOOBIG;
-	}
 	/* A document that declares its charset is read in it; otherwise
-	 * UTF-8 rather than libxml2's Latin-1 guess. */
+	 * UTF-8 rather than libxml2's Latin-1 guess, repaired first so that
+	 * bad bytes get the same warning as in text. */
 	for (i = 0; i + 8 <= lim; i++)
 		if (!strncasecmp(buf + i, "charset=", 8)) {
 			enc = NULL;
 			break;
 		}
-	hd = htmlReadMemory(buf, (int)len, NULL, enc,
-	                    HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
-	if (!hd) {
-		um_seterr(err, errlen, "unreadable HTML");
+	if (enc && (fixed = um_reader_repair(doc, buf, &len)))
+		buf = fixed;
+	if (len > INT32_MAX) {
+		free(fixed);
+		um_seterr(err, errlen, "HTML document too large");
+		return UM_ETOOBIG;
+	}
+	ctxt = htmlNewParserCtxt();
+	if (!ctxt) {
+		free(fixed);
+		um_seterr(err, errlen, "cannot create HTML parser");
+		return UM_EFORMAT;
+	}
+	/* HTML has no entity declarations, so XML_PARSE_HUGE lifts only the
+	 * limits on text size and depth. */
+	hd = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, enc,
+	                        HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                        HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT |
+	                        XML_PARSE_HUGE);
+	depth_error = ctxt->lastError.message &&
+	              strstr(ctxt->lastError.message, "Excessive depth");
+	htmlFreeParserCtxt(ctxt);
+	free(fixed);
+	if (!hd || depth_error) {
+		xmlFreeDoc(hd);
+		um_seterr(err, errlen, depth_error ? "HTML nested too deeply" :
+		          "unreadable HTML");
 		return UM_EFORMAT;
 	}
 	root = xmlDocGetRootElement(hd);

@@ -5,11 +5,19 @@
 #include "internal.h"
 
 /* Each fills doc's text and metadata; on failure writes err and returns a
- * negative code. */
-int um_read_xml(const char *buf, size_t len, const um_read_options *opt,
-                um_doc *doc, char *err, size_t errlen);
+ * negative code. utf8: the bytes were converted to UTF-8 whatever the XML
+ * declaration says. */
+int um_read_xml(const char *buf, size_t len, int utf8,
+                const um_read_options *opt, um_doc *doc, char *err,
+                size_t errlen);
 int um_read_html(const char *buf, size_t len, const um_read_options *opt,
                  um_doc *doc, char *err, size_t errlen);
+/* Sets metadata key to value, normalised like text and with white space
+ * folded, unless the key is set already or the value is empty. */
+void um_reader_meta(um_doc *doc, const char *key, const char *value);
+/* If buf (len bytes) is not valid UTF-8, a repaired copy (free() it) with a
+ * warning on doc; otherwise NULL. */
+char *um_reader_repair(um_doc *doc, const char *buf, size_t *len);
 /* Normalises built text and sets it as the document's text. */
 int um_reader_set_text(um_doc *doc, um_strbuf *sb, char *err, size_t errlen);
 

@@ -1,4 +1,5 @@
 /* The XML reader: text nodes in document order through xmlTextReader. */
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,7 @@ struct xml_state {
 	char msg[256];
 	int line;
 	int failed;
+	int huge;        /* failed on a limit that XML_PARSE_HUGE lifts */
 };
 
 static void on_error(void *arg, xmlErrorPtr e)
@@ -77,6 +79,14 @@ static void on_error(void *arg, xmlErrorPtr e)
 	size_t n;
 	if (!e || e->level < XML_ERR_ERROR || st->failed)
 		return;
+	if (e->code == XML_WAR_UNDECLARED_ENTITY) {
+		/* Declared, maybe, in an external subset that is never read:
+		 * not an error of the document (XML 1.0, section 4.1). The
+		 * reference node that follows gets the warning. */
+		return;
+	}
+	if (e->message && strstr(e->message, "huge"))
+		st->huge = 1;
 	st->failed = 1;
 	st->line = e->line;
 	snprintf(st->msg, sizeof(st->msg), "%s", e->message ? e->message : "error");
@@ -125,10 +135,8 @@ struct walk {
 
 static void set_meta_once(um_doc *doc, const char *key, const char *value)
 {
-	size_t n = strlen(value);
-	if (!key || !n || um_doc_meta(doc, key))
-		return;
-	um_doc_meta_set(doc, key, value);
+	if (key)
+		um_reader_meta(doc, key, value);
 }
 
 static void root_attributes(struct walk *w, xmlTextReaderPtr r)
@@ -184,6 +192,10 @@ static void element_start(struct walk *w, xmlTextReaderPtr r, int depth)
 	if (w->opt->elements && w->sel_depth < 0 &&
 	    in_list(w->opt->elements, name) && !empty)
 		w->sel_depth = depth;
+	/* An empty element is a milestone (<pb/>, <anchor/>) and breaks
+	 * nothing, unless it is a line break (<lb/>, <br/>). */
+	if (empty && um_tb_kind(name) != UM_TB_LINE)
+		return;
 	um_tb_boundary(&w->tb, um_tb_kind(name));
 }
 
@@ -234,100 +246,115 @@ static void text_node(struct walk *w, xmlTextReaderPtr r)
 	um_tb_text(&w->tb, v, strlen(v));
 }
 
-int um_read_xml(const char *buf, size_t len, const um_read_options *opt,
-                um_doc *doc, char *err, size_t errlen)
+/* One parse of buf; 0, or UM_EFORMAT with st describing the error. */
+static int parse(struct walk *w, const char *buf, size_t len, int options,
+                 const char *encoding, struct xml_state *st)
 {
-	struct xml_state st = { "", 0, 0 };
-	struct walk w;
 	xmlTextReaderPtr r;
-	char *fixed = NULL, enc[32];
-	size_t invalid = 0, first = 0;
-	int ret, rc = 0;
+	int ret;
 
-	um_xml_init();
-	if ((!declared_encoding(buf, len, enc, sizeof(enc)) ||
-	     !strcasecmp(enc, "utf-8")) && memchr(buf, '\0', len) == NULL &&
-	    um_utf8_check(buf, len) != len) {
-		/* Repair invalid UTF-8 here rather than fail the document:
-		 * libxml2 would stop at the first bad byte. */
-		size_t flen;
-		char *t;
-		if (um_text_normalize(buf, len, &t, &flen, &invalid, &first) == 0) {
-			if (invalid) {
-				fixed = t;
-				buf = fixed;
-				len = flen;
-				um_doc_warn(doc, "invalid UTF-8: %zu byte sequence%s "
-				            "replaced with U+FFFD, the first at byte "
-				            "offset %zu", invalid,
-				            invalid == 1 ? "" : "s", first);
-			} else {
-				free(t);
-			}
-		}
-	}
-	if (len > INT32_MAX) {
-		free(fixed);
-		um_seterr(err, errlen, "XML document too large");
-		return UM_ETOOBIG;
-	}
 	/* No XML_PARSE_NOENT, no DTD loading: entities are never expanded
 	 * and nothing outside the file is read. */
-	r = xmlReaderForMemory(buf, (int)len, NULL, NULL,
-	                       XML_PARSE_NONET | XML_PARSE_COMPACT);
+	r = xmlReaderForMemory(buf, (int)len, NULL, encoding, options);
 	if (!r) {
-		free(fixed);
-		um_seterr(err, errlen, "cannot create XML parser");
+		snprintf(st->msg, sizeof(st->msg), "cannot create XML parser");
+		st->failed = 1;
 		return UM_EFORMAT;
 	}
-	xmlTextReaderSetStructuredErrorHandler(r, on_error, &st);
-	memset(&w, 0, sizeof(w));
-	w.opt = opt;
-	w.doc = doc;
-	w.skip_depth = w.sel_depth = w.cap_depth = -1;
-	um_tb_init(&w.tb, 1);
-	um_sb_init(&w.cap);
-
+	xmlTextReaderSetStructuredErrorHandler(r, on_error, st);
 	while ((ret = xmlTextReaderRead(r)) == 1) {
 		int depth = xmlTextReaderDepth(r);
 		switch (xmlTextReaderNodeType(r)) {
 		case XML_READER_TYPE_ELEMENT:
-			element_start(&w, r, depth);
+			element_start(w, r, depth);
 			break;
 		case XML_READER_TYPE_END_ELEMENT:
-			element_end(&w, r, depth);
+			element_end(w, r, depth);
 			break;
 		case XML_READER_TYPE_TEXT:
 		case XML_READER_TYPE_CDATA:
 		case XML_READER_TYPE_WHITESPACE:
 		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			text_node(&w, r);
+			text_node(w, r);
 			break;
 		case XML_READER_TYPE_ENTITY_REFERENCE:
-			if (!w.entity_warned++)
-				um_doc_warn(doc, "entity reference &%s; not expanded "
+			if (!w->entity_warned++)
+				um_doc_warn(w->doc, "entity reference &%s; not expanded "
 				            "(entities are never expanded)",
 				            (const char *)xmlTextReaderConstName(r));
 			break;
 		default:
 			break;
 		}
-		if (st.failed)
+		if (st->failed)
 			break;
 	}
-	if (ret != 0 || st.failed) {
-		if (st.failed)
-			um_seterr(err, errlen, "malformed XML at line %d: %s",
-			          st.line, st.msg);
-		else
-			um_seterr(err, errlen, "malformed XML");
-		rc = UM_EFORMAT;
-	}
 	xmlFreeTextReader(r);
+	if (ret != 0 && !st->failed) {
+		snprintf(st->msg, sizeof(st->msg), "parse error");
+		st->failed = 1;
+	}
+	return st->failed ? UM_EFORMAT : 0;
+}
+
+static void walk_init(struct walk *w, const um_read_options *opt, um_doc *doc)
+{
+	memset(w, 0, sizeof(*w));
+	w->opt = opt;
+	w->doc = doc;
+	w->skip_depth = w->sel_depth = w->cap_depth = -1;
+	um_tb_init(&w->tb, 1);
+	um_sb_init(&w->cap);
+}
+
+static void walk_free(struct walk *w)
+{
+	um_sb_free(&w->tb.sb);
+	um_sb_free(&w->cap);
+}
+
+int um_read_xml(const char *buf, size_t len, int utf8,
+                const um_read_options *opt, um_doc *doc, char *err,
+                size_t errlen)
+{
+	struct xml_state st;
+	struct walk w;
+	char *fixed = NULL, enc[32];
+	int options = XML_PARSE_NONET | XML_PARSE_COMPACT, rc;
+
+	um_xml_init();
+	if (utf8 || !declared_encoding(buf, len, enc, sizeof(enc)) ||
+	    !strcasecmp(enc, "utf-8")) {
+		/* Repair invalid UTF-8 rather than fail the document: libxml2
+		 * would stop at the first bad byte. NUL bytes stay for libxml2
+		 * to refuse. */
+		if (!memchr(buf, '\0', len) && (fixed = um_reader_repair(doc, buf, &len)))
+			buf = fixed;
+		utf8 = 1;
+	}
+	if (len > INT32_MAX) {
+		free(fixed);
+		um_seterr(err, errlen, "XML document too large");
+		return UM_ETOOBIG;
+	}
+	memset(&st, 0, sizeof(st));
+	walk_init(&w, opt, doc);
+	rc = parse(&w, buf, len, options, utf8 ? "UTF-8" : NULL, &st);
+	/* libxml2 refuses text nodes over 10 MB unless told XML_PARSE_HUGE,
+	 * which also lifts its guard against entity amplification: read
+	 * again with it only when the document declares no entity. */
+	if (rc && st.huge && !memmem(buf, len, "<!ENTITY", 8)) {
+		walk_free(&w);
+		memset(&st, 0, sizeof(st));
+		walk_init(&w, opt, doc);
+		rc = parse(&w, buf, len, options | XML_PARSE_HUGE,
+		           utf8 ? "UTF-8" : NULL, &st);
+	}
 	free(fixed);
-	if (rc == 0)
+	if (rc)
+		um_seterr(err, errlen, "malformed XML at line %d: %s", st.line, st.msg);
+	else
 		rc = um_reader_set_text(doc, &w.tb.sb, err, errlen);
-	um_sb_free(&w.tb.sb);
-	um_sb_free(&w.cap);
+	walk_free(&w);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* Sentence and paragraph spans over the token stream. */
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -13,20 +14,33 @@ static const char *const abbreviations[] = {
 	"ann", "sess", "res", "doc", "mt", "jr", "sr", "sc", "ga", NULL
 };
 
+static size_t utf8_chars(const um_doc *doc, const um_token *t)
+{
+	size_t i, n = 0;
+	for (i = t->begin; i < t->end; i++)
+		n += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+	return n;
+}
+
 static int tok_is(const um_token *t, const char *s)
 {
 	size_t n = strlen(s);
 	return t->fold_len == n && memcmp(t->fold, s, n) == 0;
 }
 
-static int is_abbreviation(const um_token *t)
+static int one_char(const um_doc *doc, const um_token *t)
+{
+	return t->end - t->begin <= 4 && utf8_chars(doc, t) == 1;
+}
+
+static int is_abbreviation(const um_doc *doc, const um_token *t)
 {
 	size_t i;
 	if (t->kind != UM_TOK_WORD)
 		return 0;
-	/* A lone letter is an initial ("J. Smith", "e.g."), but "I." closes
-	 * many a heading ("Part I."). */
-	if (t->end - t->begin == 1 && !tok_is(t, "i"))
+	/* A lone letter is an initial ("J. Smith", "É. Dupont", "e.g."), but
+	 * "I." closes many a heading ("Part I."). */
+	if (one_char(doc, t) && !tok_is(t, "i"))
 		return 1;
 	for (i = 0; abbreviations[i]; i++)
 		if (tok_is(t, abbreviations[i]))
@@ -58,13 +72,32 @@ static int closing(const um_token *t)
 
 static int starts_lower(const um_doc *doc, const um_token *t)
 {
-	unsigned char c = (unsigned char)doc->text[t->begin];
+	const unsigned char *s = (const unsigned char *)doc->text + t->begin;
+	int32_t cp;
 	if (t->kind != UM_TOK_WORD)
 		return 0;
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	return !(t->flags & UM_TF_CAP) && t->fold_len == t->end - t->begin &&
-	       memcmp(t->fold, doc->text + t->begin, t->fold_len) == 0;
+	if (s[0] < 0x80)
+		return s[0] >= 'a' && s[0] <= 'z';
+	/* Scripts without case (Arabic, Chinese) never start lower. */
+	return um_utf8_decode(s, t->end - t->begin, &cp) &&
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Words and marks after which a line cannot end a heading. */
+static const char *const continuing[] = {
+	"the", "of", "and", "or", "to", "in", "for", "on", "a", "an", "by",
+	"with", "from", "at", "as", "that", "which", "its", "their", "his",
+	"her", "this", "these", "is", "are", "was", "were", "be", "has", "have",
+	",", "-", ":", ";", "(", NULL
+};
+
+static int continues(const um_token *last)
+{
+	size_t i;
+	for (i = 0; continuing[i]; i++)
+		if (tok_is(last, continuing[i]))
+			return 1;
+	return 0;
 }
 
 struct splitter {
@@ -137,6 +170,7 @@ void um_find_sentences(um_doc *doc)
 	size_t line_first = 0;    /* first content token of the current line */
 	int line_has_content = 0;
 	size_t para_maxline = 0;  /* longest line of the current paragraph */
+	size_t line_words = 0;    /* words on the current line so far */
 
 	for (i = 0; i < n; i++) {
 		um_token *t = &tk[i];
@@ -144,25 +178,27 @@ void um_find_sentences(um_doc *doc)
 			if (t->flags & UM_TF_PARA_BREAK) {
 				close_paragraph(&sp);
 			} else if (t->kind == UM_TOK_NEWLINE && sp.sent >= 0) {
-				/* A line much shorter than the paragraph's longest,
-				 * ending without punctuation and followed by a
-				 * capitalised line, is a heading ("Sixty-fourth
-				 * session"); in text wrapped at a fixed width, lines
-				 * are alike and none is cut. */
+				/* A heading line ("Sixty-fourth session") ends its
+				 * sentence when the next line starts with a capital
+				 * or a digit: a short line of a few words, or a line
+				 * much shorter than the paragraph's longest. Lines of
+				 * text wrapped at a fixed width are alike and long,
+				 * and one that stops at "the", "of" or a comma goes
+				 * on. */
 				int pb;
 				size_t k = next_content(doc, i, &pb);
 				size_t len = t->begin - line_start;
 				const um_token *last = &tk[sp.last];
-				if (k < n && len < 60 && len * 10 < para_maxline * 6 &&
+				if (k < n && len < 60 &&
+				    (len * 10 < para_maxline * 6 || line_words <= 6) &&
 				    (tk[k].flags & (UM_TF_CAP | UM_TF_DIGITS)) &&
-				    !(last->kind == UM_TOK_PUNCT &&
-				      (tok_is(last, ",") || tok_is(last, "-") ||
-				       tok_is(last, ":"))))
+				    !continues(last))
 					close_sentence(&sp, sp.last + 1);
 			}
 			if (t->kind == UM_TOK_NEWLINE) {
 				line_start = t->end;
 				line_has_content = 0;
+				line_words = 0;
 			}
 			continue;
 		}
@@ -170,6 +206,8 @@ void um_find_sentences(um_doc *doc)
 			line_first = i;
 			line_has_content = 1;
 		}
+		if (t->kind == UM_TOK_WORD || t->kind == UM_TOK_NUMBER)
+			line_words++;
 		if (sp.para < 0) {
 			sp.para = (long)i;
 			t->flags |= UM_TF_PARA_START;
@@ -192,11 +230,12 @@ void um_find_sentences(um_doc *doc)
 			k = next_content(doc, j, &pb);
 			if (term == 1 && k < n && !pb && tok_is(t, ".")) {
 				const um_token *prev = i > 0 ? &tk[i - 1] : NULL;
-				if (prev && is_abbreviation(prev))
+				if (prev && is_abbreviation(doc, prev))
 					continue;
-				/* "1." numbering a paragraph or line */
+				/* "1." numbering a paragraph or line, not a year
+				 * that a wrapped line starts with */
 				if (prev && prev->kind == UM_TOK_NUMBER &&
-				    i - 1 == line_first)
+				    i - 1 == line_first && (long)(i - 1) == sp.sent)
 					continue;
 			}
 			if (term == 1 && k < n && starts_lower(doc, &tk[k]))

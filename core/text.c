@@ -42,6 +42,39 @@ size_t um_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 	return len;
 }
 
+size_t um_utf8_invalid_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t need, i;
+	/* The maximal subpart of an ill-formed sequence is replaced by one
+	 * U+FFFD (Unicode, chapter 3, "U+FFFD Substitution of Maximal
+	 * Subparts"): a valid lead byte and the continuation bytes that can
+	 * still follow it. */
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 4;
+	else
+		return 1;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	for (i = 1; i < need && i < n; i++) {
+		if (s[i] < lo || s[i] > hi)
+			break;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return i;
+}
+
 size_t um_utf8_check(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -115,7 +148,7 @@ int um_text_normalize(const char *in, size_t len, char **ret, size_t *ret_len,
 					first = i;
 				um_sb_add(&sb, REPLACEMENT, 3);
 				ascii = 0;
-				i++;
+				i += um_utf8_invalid_len(s + i, len - i);
 				continue;
 			}
 			if (cp == 0x85 || cp == 0x2028) {

@@ -8,7 +8,7 @@ static const char *const inline_names[] = {
 	/* HTML phrasing content */
 	"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code",
 	"data", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q",
-	"s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
+	"samp", "small", "span", "strike", "strong", "sub", "sup", "time",
 	"tt", "u", "var", "wbr",
 	/* TEI and common XML inline elements */
 	"hi", "emph", "foreign", "term", "ref", "name", "persName", "placeName",
@@ -74,6 +74,17 @@ static int is_ws(char c)
 void um_tb_text(um_textbuild *tb, const char *s, size_t n)
 {
 	size_t i = 0;
+
+	for (i = 0; i < n && is_ws(s[i]); i++)
+		;
+	if (i == n) {
+		/* A node of white space only is markup indentation between
+		 * elements: at most a space, never a line break. */
+		if (n && !tb->pending)
+			tb->pending = 1;
+		return;
+	}
+	i = 0;
 	while (i < n) {
 		size_t j = i;
 		if (is_ws(s[i])) {

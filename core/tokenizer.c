@@ -48,6 +48,10 @@ static enum cclass unicode_class(int32_t cp)
 		return C_NL;
 	if (is_han(cp))
 		return C_HAN;
+	if (cp == 0x200B)
+		return C_SPACE;     /* zero width space: a word boundary */
+	if (cp == 0x02BC)
+		return C_PUNCT;     /* modifier apostrophe, used as "'" */
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU:
 	case UTF8PROC_CATEGORY_LT:

@@ -63,7 +63,8 @@ static void visit_dir(struct walker *w, const char *path, const char *rel,
 		names[n++] = um_xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
 	UM_GROW(w->stack, w->cap, w->depth + 1);
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;

@@ -1,0 +1,1161 @@
+/* Tests: text, XML and HTML read into normalised documents; bad input refused. */
+#define _GNU_SOURCE
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+/* A temporary directory for the tests that need files: one per test case,
+ * made and removed outside the forked tests, so that a failing test leaves
+ * nothing behind. Every test uses names of its own in it. */
+static char *tmp;
+
+static void make_tmp(void)
+{
+	tmp = tu_tempdir();
+}
+
+static void remove_tmp(void)
+{
+	tu_rmtree(tmp);
+	free(tmp);
+	tmp = NULL;
+}
+
+/* What *ret must still hold after a failure: results are set only on
+ * success. */
+static int sentinel_object;
+#define SENTINEL ((um_doc *)(void *)&sentinel_object)
+
+/* Reads len bytes as a document named name; the read must succeed. */
+static um_doc *rd(const char *buf, size_t len, const char *name,
+                  const um_read_options *opt)
+{
+	char err[512] = "";
+	um_doc *doc = SENTINEL;
+	int r = um_read_memory(buf, len, name, opt, &doc, err, sizeof(err));
+	ck_assert_msg(r == 0, "reading %s: %d (%s)", name ? name : "-", r, err);
+	ck_assert_ptr_ne(doc, SENTINEL);
+	ck_assert_ptr_nonnull(doc);
+	return doc;
+}
+
+/* The same for a string literal, which may hold NUL bytes. */
+#define RD(lit, name, opt) rd((lit), sizeof(lit) - 1, (name), (opt))
+
+/* Reads len bytes that must be refused; returns the code, err filled. */
+static int rd_fail(const char *buf, size_t len, const char *name,
+                   const um_read_options *opt, char *err, size_t errlen)
+{
+	um_doc *doc = SENTINEL;
+	int r = um_read_memory(buf, len, name, opt, &doc, err, errlen);
+	if (doc != SENTINEL && r == 0)
+		um_doc_free(doc);
+	ck_assert_msg(r != 0, "%s was not refused", name ? name : "-");
+	ck_assert_ptr_eq(doc, SENTINEL);
+	return r;
+}
+
+/* Reads a file that must be refused; returns the code, err filled. */
+static int rf_fail(const char *path, const um_read_options *opt, char *err,
+                   size_t errlen)
+{
+	um_doc *doc = SENTINEL;
+	int r = um_read_file(path, opt, &doc, err, errlen);
+	if (doc != SENTINEL && r == 0)
+		um_doc_free(doc);
+	ck_assert_msg(r != 0, "%s was not refused", path);
+	ck_assert_ptr_eq(doc, SENTINEL);
+	return r;
+}
+
+static void assert_text(const um_doc *doc, const char *want)
+{
+	size_t len;
+	const char *text = um_doc_text(doc, &len);
+	ck_assert_str_eq(text, want);
+	ck_assert_uint_eq(len, strlen(want));
+}
+
+static void assert_no_warnings(const um_doc *doc)
+{
+	ck_assert_msg(um_doc_warning_count(doc) == 0, "unexpected warning: %s",
+	              um_doc_warning_at(doc, 0));
+}
+
+/* Reads s and checks its format name and text. */
+static void check_read(const char *s, const char *name, int format,
+                       const char *want)
+{
+	um_doc *doc = rd(s, strlen(s), name, NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), um_format_name(format));
+	assert_text(doc, want);
+	um_doc_free(doc);
+}
+
+/*
+ * What a read gave, copied so that the document is freed before anything
+ * is asserted: a failing assertion (which leaves the test at once under
+ * CK_FORK=no) then loses no memory. The text is cut at the buffer's size;
+ * len and last are those of the whole text.
+ */
+static struct snap {
+	int r;
+	char err[512];
+	char text[8192];
+	size_t len;
+	char last;
+	size_t nwarn;
+	char warn[512];
+	char title[512];
+	char format[16];
+} snap;
+
+static void take_doc(um_doc *doc)
+{
+	const char *t = um_doc_text(doc, &snap.len), *v;
+	snprintf(snap.text, sizeof(snap.text), "%s", t);
+	snap.last = snap.len ? t[snap.len - 1] : '\0';
+	snap.nwarn = um_doc_warning_count(doc);
+	if (snap.nwarn)
+		snprintf(snap.warn, sizeof(snap.warn), "%s",
+		         um_doc_warning_at(doc, 0));
+	if ((v = um_doc_meta(doc, "title")) != NULL)
+		snprintf(snap.title, sizeof(snap.title), "%s", v);
+	if ((v = um_doc_meta(doc, "format")) != NULL)
+		snprintf(snap.format, sizeof(snap.format), "%s", v);
+	um_doc_free(doc);
+}
+
+static void take(const char *buf, size_t len, const char *name,
+                 const um_read_options *opt)
+{
+	um_doc *doc = SENTINEL;
+	memset(&snap, 0, sizeof(snap));
+	snap.r = um_read_memory(buf, len, name, opt, &doc, snap.err,
+	                        sizeof(snap.err));
+	if (snap.r == 0 && doc != SENTINEL)
+		take_doc(doc);
+}
+
+#define TAKE(lit, name, opt) take((lit), sizeof(lit) - 1, (name), (opt))
+
+static void take_file(const char *path)
+{
+	um_doc *doc = SENTINEL;
+	memset(&snap, 0, sizeof(snap));
+	snap.r = um_read_file(path, NULL, &doc, snap.err, sizeof(snap.err));
+	if (snap.r == 0 && doc != SENTINEL)
+		take_doc(doc);
+}
+
+#define ASSERT_READ() ck_assert_msg(snap.r == 0, "refused: %d (%s)", \
+                                    snap.r, snap.err)
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Plain text. */
+
+START_TEST(txt_text_and_metadata)
+{
+	um_doc *doc = RD("The Council met.\nIt adjourned at 1 p.m.\n",
+	                 "S_PV_6000.txt", NULL);
+	assert_text(doc, "The Council met.\nIt adjourned at 1 p.m.\n");
+	ck_assert_str_eq(um_doc_meta(doc, "source"), "S_PV_6000.txt");
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "txt");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "en");
+	ck_assert_ptr_null(um_doc_meta(doc, "symbol"));
+	ck_assert_ptr_null(um_doc_meta(doc, "title"));
+	ck_assert_ptr_null(um_doc_meta(doc, "date"));
+	ck_assert_uint_eq(um_doc_meta_count(doc), 3);
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(txt_line_ends_and_controls)
+{
+	/* CR LF and CR become LF; form feed, vertical tab, NEL and U+2028
+	 * are line ends; U+2029 separates paragraphs; other controls that
+	 * XML 1.0 forbids become spaces; tab stays. */
+	um_doc *doc = RD("a\r\nb\rc\x01" "d\x1B" "e\tf\fg\vh\xC2\x85i"
+	                 "\xE2\x80\xA8j\xE2\x80\xA9k", "ctl.txt", NULL);
+	assert_text(doc, "a\nb\nc d e\tf\ng\nh\ni\nj\n\nk");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(language_default_and_option)
+{
+	um_read_options opt = { UM_FMT_AUTO, 0, NULL, "fr" };
+	um_doc *doc = RD("Le Conseil.", "fr.txt", &opt);
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "fr");
+	um_doc_free(doc);
+	/* What the input states wins over the option. */
+	doc = RD("<doc xml:lang=\"es\"><p>El Consejo.</p></doc>", "es.xml", &opt);
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "es");
+	um_doc_free(doc);
+	doc = RD("<html lang=\"ar\"><body><p>x</p></body></html>", "ar.html",
+	         &opt);
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "ar");
+	um_doc_free(doc);
+	/* NULL means "en" for every format. */
+	doc = RD("<doc><p>The Council.</p></doc>", "en.xml", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "en");
+	um_doc_free(doc);
+	doc = RD("<html><body><p>x</p></body></html>", "en.html", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "en");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(format_names)
+{
+	int f = -1;
+	ck_assert_str_eq(um_format_name(UM_FMT_AUTO), "auto");
+	ck_assert_str_eq(um_format_name(UM_FMT_TXT), "txt");
+	ck_assert_str_eq(um_format_name(UM_FMT_XML), "xml");
+	ck_assert_str_eq(um_format_name(UM_FMT_HTML), "html");
+	ck_assert_ptr_null(um_format_name(4));
+	ck_assert_ptr_null(um_format_name(-1));
+	ck_assert_int_eq(um_format_parse("html", &f), 0);
+	ck_assert_int_eq(f, UM_FMT_HTML);
+	ck_assert_int_eq(um_format_parse("auto", &f), 0);
+	ck_assert_int_eq(f, UM_FMT_AUTO);
+	f = 42;
+	ck_assert_int_eq(um_format_parse("pdf", &f), UM_EINVAL);
+	ck_assert_int_eq(um_format_parse("XML", &f), UM_EINVAL);
+	ck_assert_int_eq(f, 42);
+}
+END_TEST
+
+START_TEST(format_by_extension)
+{
+	check_read("<p>x &amp; y</p>", "a.xml", UM_FMT_XML, "x & y");
+	check_read("<p>x &amp; y</p>", "A.XML", UM_FMT_XML, "x & y");
+	check_read("<p>x &amp; y</p>", "a.tei", UM_FMT_XML, "x & y");
+	check_read("<p>x &amp; y</p>", "a.txt", UM_FMT_TXT, "<p>x &amp; y</p>");
+	check_read("<p>x &amp; y</p>", "a.text", UM_FMT_TXT, "<p>x &amp; y</p>");
+	check_read("<p>x &amp; y</p>", "a.htm", UM_FMT_HTML, "x & y");
+	check_read("<p>x &amp; y</p>", "dir/a.html", UM_FMT_HTML, "x & y");
+	check_read("<p>x &amp; y</p>", "a.xhtml", UM_FMT_HTML, "x & y");
+	/* A dot in a directory name is no extension. */
+	check_read("Plain <b>words</b>", "dir.xml/notes", UM_FMT_TXT,
+	           "Plain <b>words</b>");
+}
+END_TEST
+
+START_TEST(format_by_content)
+{
+	check_read("<?xml version=\"1.0\"?>\n<r>Hi</r>", "notes", UM_FMT_XML,
+	           "Hi");
+	check_read("  \n<r>Hi</r>", "notes", UM_FMT_XML, "Hi");
+	check_read("<!DOCTYPE html>\n<p>Hi</p>", "notes", UM_FMT_HTML, "Hi");
+	check_read("<HTML><body>Hi</body></HTML>", "notes", UM_FMT_HTML, "Hi");
+	check_read("<3 is a heart", "notes", UM_FMT_TXT, "<3 is a heart");
+	check_read("Plain text", "report.pdf", UM_FMT_TXT, "Plain text");
+	check_read("<r>Hi</r>", "report.doc", UM_FMT_XML, "Hi");
+	/* No name: source "-", format by content. */
+	{
+		um_doc *doc = RD("Plain words.", NULL, NULL);
+		ck_assert_str_eq(um_doc_meta(doc, "source"), "-");
+		ck_assert_str_eq(um_doc_meta(doc, "format"), "txt");
+		assert_text(doc, "Plain words.");
+		um_doc_free(doc);
+	}
+}
+END_TEST
+
+START_TEST(format_forced)
+{
+	um_read_options opt = { UM_FMT_TXT, 0, NULL, NULL };
+	um_doc *doc = RD("<p>x &amp; y</p>", "a.xml", &opt);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "txt");
+	assert_text(doc, "<p>x &amp; y</p>");
+	um_doc_free(doc);
+	opt.format = UM_FMT_HTML;
+	doc = RD("<p>x &amp; y</p>", "a.txt", &opt);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "html");
+	assert_text(doc, "x & y");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(read_stdin_dash)
+{
+	char *path = tu_write(tmp, "in.txt", "From a pipe.\n", 13);
+	char err[256] = "";
+	um_doc *doc = NULL;
+	int saved = dup(STDIN_FILENO), fd = open(path, O_RDONLY), r;
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+	r = um_read_file("-", NULL, &doc, err, sizeof(err));
+	ck_assert_int_eq(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	ck_assert_int_eq(r, 0);
+	ck_assert_str_eq(um_doc_meta(doc, "source"), "-");
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "txt");
+	assert_text(doc, "From a pipe.\n");
+	um_doc_free(doc);
+	free(path);
+}
+END_TEST
+
+/* XML. */
+
+START_TEST(xml_tei_header_metadata)
+{
+	um_doc *doc = RD(
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<TEI xml:lang=\"fr\">\n"
+		"<teiHeader>\n"
+		"<fileDesc>\n"
+		"<titleStmt><title>Rapport du Secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral"
+		"</title></titleStmt>\n"
+		"<publicationStmt>\n"
+		"<idno type=\"jobno\">N0955776</idno>\n"
+		"<idno type=\"symbol\">A/64/504</idno>\n"
+		"<date when=\"2009-10-14\">14 octobre 2009</date>\n"
+		"</publicationStmt>\n"
+		"</fileDesc>\n"
+		"</teiHeader>\n"
+		"<text><body>\n"
+		"<p>Premier paragraphe.</p>\n"
+		"<p>Second paragraphe.</p>\n"
+		"</body></text>\n"
+		"</TEI>\n", "A_64_504.xml", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "source"), "A_64_504.xml");
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "xml");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "fr");
+	ck_assert_str_eq(um_doc_meta(doc, "title"),
+	                 "Rapport du Secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral");
+	ck_assert_str_eq(um_doc_meta(doc, "symbol"), "A/64/504");
+	ck_assert_str_eq(um_doc_meta(doc, "date"), "2009-10-14");
+	/* Nothing of the header is text. */
+	assert_text(doc, "Premier paragraphe.\n\nSecond paragraphe.");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(xml_header_text_fields)
+{
+	/* Fields without attributes take their folded text; other header
+	 * names (metadata, docinfo) are headers too. */
+	um_doc *doc = RD(
+		"<doc>\n"
+		"<metadata>\n"
+		"  <title>\n    Report of the\n    Secretary-General\n  </title>\n"
+		"  <symbol>S/2012/34</symbol>\n"
+		"  <date>13 January 2012</date>\n"
+		"</metadata>\n"
+		"<body><p>Text.</p></body>\n"
+		"</doc>\n", "s.xml", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "title"),
+	                 "Report of the Secretary-General");
+	ck_assert_str_eq(um_doc_meta(doc, "symbol"), "S/2012/34");
+	ck_assert_str_eq(um_doc_meta(doc, "date"), "13 January 2012");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "en");
+	assert_text(doc, "Text.");
+	um_doc_free(doc);
+	doc = RD("<doc><docinfo><title>T</title></docinfo><p>Body.</p></doc>",
+	         "d.xml", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "title"), "T");
+	assert_text(doc, "Body.");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(xml_root_attributes)
+{
+	um_doc *doc = RD("<document symbol=\"A/RES/78/11\" date=\"2023-11-28\" "
+	                 "lang=\"fr\" title=\"Le Golan syrien\" id=\"x1\">"
+	                 "<p>Texte.</p></document>", "r.xml", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "symbol"), "A/RES/78/11");
+	ck_assert_str_eq(um_doc_meta(doc, "date"), "2023-11-28");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "fr");
+	ck_assert_str_eq(um_doc_meta(doc, "title"), "Le Golan syrien");
+	ck_assert_ptr_null(um_doc_meta(doc, "id"));
+	assert_text(doc, "Texte.");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(xml_blocks_inline_and_whitespace)
+{
+	um_doc *doc = RD(
+		"<doc>\n"
+		"  <head>Introduction</head>\n"
+		"  <p>The <hi rend=\"italic\">General</hi> Assem<hi>bly</hi>"
+		" met.</p>\n"
+		"  <p>It <b>adopted</b>   a\t\tdecision<!-- note -->s<?pi x?>.</p>\n"
+		"  <div><p>  Nested   block.  </p></div>\n"
+		"</doc>\n", "b.xml", NULL);
+	assert_text(doc, "Introduction\n\nThe General Assembly met.\n\n"
+	            "It adopted a decisions.\n\nNested block.");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(xml_line_structure)
+{
+	/* In XML a line break inside a block is kept, a blank line separates
+	 * paragraphs, <lb/> breaks a line. */
+	um_doc *doc = RD("<p>line one\nline two\n\n  new para<lb/>last line</p>",
+	                 "l.xml", NULL);
+	assert_text(doc, "line one\nline two\n\nnew para\nlast line");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(xml_sentences_adjacent)
+{
+	TAKE("<doc><p><s>First sentence.</s><s>Second one.</s></p>"
+	     "<p><s>Next paragraph.</s></p></doc>", "s.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "First sentence. Second one.\n\n"
+	                 "Next paragraph.");
+}
+END_TEST
+
+START_TEST(xml_sentences_on_lines)
+{
+	/* The UN Parallel Corpus layout: one <s> per line. The line breaks
+	 * are indentation, not text: sentences of a paragraph are separated
+	 * by one space. */
+	TAKE("<doc>\n<p id=\"1\">\n<s id=\"1:1\">First sentence.</s>\n"
+	     "<s id=\"1:2\">Second one.</s>\n</p>\n<p id=\"2\">\n"
+	     "<s id=\"2:1\">Next paragraph.</s>\n</p>\n</doc>\n", "unpc.xml",
+	     NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "First sentence. Second one.\n\n"
+	                 "Next paragraph.");
+}
+END_TEST
+
+START_TEST(xml_milestone_does_not_split)
+{
+	/* An empty element holds no text: a page break milestone inside a
+	 * paragraph leaves the paragraph whole. */
+	TAKE("<doc><p>the General <pb n=\"2\"/>Assembly decided</p></doc>",
+	     "pb.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "the General Assembly decided");
+}
+END_TEST
+
+START_TEST(xml_elements_option)
+{
+	static const char *const only_p[] = { "p", NULL };
+	um_read_options opt = { UM_FMT_AUTO, 0, only_p, NULL };
+	um_doc *doc = RD(
+		"<doc><teiHeader><title>T</title></teiHeader>"
+		"<head>Heading</head>"
+		"<p>Body <hi>one</hi>.</p>"
+		"<note>A note.</note>"
+		"<list><item>Item</item></list>"
+		"<p>Body two.</p></doc>", "e.xml", &opt);
+	assert_text(doc, "Body one.\n\nBody two.");
+	/* The header is still read. */
+	ck_assert_str_eq(um_doc_meta(doc, "title"), "T");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(xml_predefined_entities_and_cdata)
+{
+	um_doc *doc = RD("<r><p>A &amp; B &lt;C&gt; caf&#233; &#x4E2D;</p>"
+	                 "<p><![CDATA[x < y]]> and z</p></r>", "c.xml", NULL);
+	assert_text(doc, "A & B <C> caf\xC3\xA9 \xE4\xB8\xAD\n\nx < y and z");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(xml_metadata_nfc)
+{
+	/* Metadata goes out next to NFC text and is compared with it: it is
+	 * NFC as well. */
+	TAKE("<r><teiHeader><title>Re\xCC\x81sume\xCC\x81</title>"
+	     "</teiHeader><p>Re\xCC\x81sume\xCC\x81</p></r>", "nfd.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "R\xC3\xA9sum\xC3\xA9");
+	ck_assert_str_eq(snap.title, "R\xC3\xA9sum\xC3\xA9");
+}
+END_TEST
+
+/* HTML. */
+
+START_TEST(html_text_and_metadata)
+{
+	um_doc *doc = RD(
+		"<!DOCTYPE html>\n"
+		"<html lang=\"es\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<title>Informe  del\n Consejo</title>\n"
+		"<style>p { color: red }</style>\n"
+		"<script>var x = \"<p>no</p>\";</script>\n"
+		"</head>\n<body>\n"
+		"<h1>Informe</h1>\n"
+		"<p>El <b>Consejo</b> de Se<i>guridad</i>   se\n  reuni\xC3\xB3.</p>\n"
+		"<script>document.write(\"hidden\");</script>\n"
+		"<style>.a { display: none }</style>\n"
+		"<p>a<br>b</p>\n"
+		"<pre>line one\nline two</pre>\n"
+		"</body>\n</html>\n", "informe.html", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "html");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "es");
+	ck_assert_str_eq(um_doc_meta(doc, "title"), "Informe del Consejo");
+	assert_text(doc, "Informe\n\nEl Consejo de Seguridad se reuni\xC3\xB3."
+	            "\n\na\nb\n\nline one\nline two");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(html_meta_symbol_and_date)
+{
+	um_doc *doc = RD(
+		"<html><head><title>Letter</title>"
+		"<meta name=\"symbol\" content=\"S/2012/34\">"
+		"<meta name=\"date\" content=\"2012-01-13\">"
+		"</head><body><p>I have the honour.</p></body></html>",
+		"S_2012_34.html", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "symbol"), "S/2012/34");
+	ck_assert_str_eq(um_doc_meta(doc, "date"), "2012-01-13");
+	ck_assert_str_eq(um_doc_meta(doc, "title"), "Letter");
+	assert_text(doc, "I have the honour.");
+	um_doc_free(doc);
+	doc = RD("<html><head><meta name=\"DC.Identifier\" content=\"A/RES/78/11\">"
+	         "<meta name=\"dc.date\" content=\"2023-11-28\">"
+	         "<meta name=\"dc.language\" content=\"fr\">"
+	         "</head><body>x</body></html>", "dc.html", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "symbol"), "A/RES/78/11");
+	ck_assert_str_eq(um_doc_meta(doc, "date"), "2023-11-28");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "fr");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(html_declared_charset)
+{
+	um_doc *doc = RD("<html><head><meta http-equiv=\"Content-Type\" "
+	                 "content=\"text/html; charset=windows-1252\"></head>"
+	                 "<body><p>\x93quoted\x94 caf\xE9</p></body></html>",
+	                 "cp.html", NULL);
+	assert_text(doc, "\xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(html_invalid_utf8_warns)
+{
+	/* The contract holds for every format: U+FFFD and a warning. */
+	TAKE("<html><body><p>Caf\xE9 ok</p></body></html>", "bad.html", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "Caf\xEF\xBF\xBD ok");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "invalid UTF-8: 1 byte sequence replaced "
+	                 "with U+FFFD, the first at byte offset 18");
+}
+END_TEST
+
+/* Encodings. */
+
+START_TEST(utf8_bom_dropped)
+{
+	um_doc *doc = RD("\xEF\xBB\xBFHello", "bom.txt", NULL);
+	assert_text(doc, "Hello");
+	um_doc_free(doc);
+	doc = RD("\xEF\xBB\xBF<?xml version=\"1.0\"?><r>Hi</r>", "bom", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "xml");
+	assert_text(doc, "Hi");
+	um_doc_free(doc);
+	doc = RD("\xEF\xBB\xBF<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+	         "bom", NULL);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "html");
+	assert_text(doc, "Hi");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(utf16le_bom_converted)
+{
+	/* "Caf\u00e9 \u4E2D\U0001F600" */
+	um_doc *doc = RD("\xFF\xFE" "C\0a\0f\0\xE9\0 \0\x2D\x4E\x3D\xD8\x00\xDE",
+	                 "u16.txt", NULL);
+	assert_text(doc, "Caf\xC3\xA9 \xE4\xB8\xAD\xF0\x9F\x98\x80");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+	doc = RD("\xFF\xFE<\0r\0>\0H\0i\0<\0/\0r\0>\0", "u16.xml", NULL);
+	assert_text(doc, "Hi");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(utf16be_bom_converted)
+{
+	um_doc *doc = RD("\xFE\xFF\0C\0a\0f\0\xE9\0 \x4E\x2D", "u16.txt", NULL);
+	assert_text(doc, "Caf\xC3\xA9 \xE4\xB8\xAD");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(utf16_xml_with_declaration)
+{
+	/* How UTF-16 XML files usually start: a BOM and a declaration that
+	 * says so. */
+	TAKE("\xFF\xFE<\0?\0x\0m\0l\0 \0v\0e\0r\0s\0i\0o\0n\0=\0\"\0001\0.\0"
+	     "0\0\"\0 \0e\0n\0c\0o\0d\0i\0n\0g\0=\0\"\0U\0T\0F\0-\0001\0006\0"
+	     "\"\0?\0>\0<\0r\0>\0H\0i\0<\0/\0r\0>\0", "u16.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.format, "xml");
+	ck_assert_str_eq(snap.text, "Hi");
+}
+END_TEST
+
+START_TEST(utf16_unpaired_surrogate_repaired)
+{
+	/* An invalid UTF-16 unit is an invalid byte sequence like any other:
+	 * U+FFFD with a warning, not a refused document. */
+	TAKE("\xFF\xFE" "H\0\x00\xD8i\0", "u16.txt", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "H\xEF\xBF\xBDi");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_ptr_nonnull(strstr(snap.warn, "U+FFFD"));
+}
+END_TEST
+
+START_TEST(nfd_becomes_nfc)
+{
+	um_doc *doc = RD("Re\xCC\x81sume\xCC\x81 A\xCC\x8A", "nfd.txt", NULL);
+	assert_text(doc, "R\xC3\xA9sum\xC3\xA9 \xC3\x85");
+	um_doc_free(doc);
+	doc = RD("<r><p>Re\xCC\x81sume\xCC\x81</p></r>", "nfd.xml", NULL);
+	assert_text(doc, "R\xC3\xA9sum\xC3\xA9");
+	um_doc_free(doc);
+	doc = RD("<html><body><p>Re\xCC\x81sume\xCC\x81</p></body></html>",
+	         "nfd.html", NULL);
+	assert_text(doc, "R\xC3\xA9sum\xC3\xA9");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(invalid_utf8_text)
+{
+	/* Bytes 3, 11 and 14 are invalid. */
+	um_doc *doc = RD("caf\xE9 and na\xEFve\xFF", "latin1.txt", NULL);
+	assert_text(doc, "caf\xEF\xBF\xBD and na\xEF\xBF\xBDve\xEF\xBF\xBD");
+	ck_assert_uint_eq(um_doc_warning_count(doc), 1);
+	ck_assert_str_eq(um_doc_warning_at(doc, 0), "invalid UTF-8: 3 byte "
+	                 "sequences replaced with U+FFFD, the first at byte "
+	                 "offset 3");
+	um_doc_free(doc);
+	/* Offsets count the bytes of the file, byte-order mark included; a
+	 * sequence cut off at the end is invalid. */
+	doc = RD("\xEF\xBB\xBF" "ab\xC3", "cut.txt", NULL);
+	assert_text(doc, "ab\xEF\xBF\xBD");
+	ck_assert_uint_eq(um_doc_warning_count(doc), 1);
+	ck_assert_str_eq(um_doc_warning_at(doc, 0), "invalid UTF-8: 1 byte "
+	                 "sequence replaced with U+FFFD, the first at byte "
+	                 "offset 5");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(invalid_utf8_xml_repaired)
+{
+	um_doc *doc = RD("<r><p>caf\xE9</p></r>", "latin1.xml", NULL);
+	assert_text(doc, "caf\xEF\xBF\xBD");
+	ck_assert_uint_eq(um_doc_warning_count(doc), 1);
+	ck_assert_str_eq(um_doc_warning_at(doc, 0), "invalid UTF-8: 1 byte "
+	                 "sequence replaced with U+FFFD, the first at byte "
+	                 "offset 9");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(declared_latin1_xml_not_repaired)
+{
+	um_doc *doc = RD("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+	                 "<r>caf\xE9</r>", "latin1.xml", NULL);
+	assert_text(doc, "caf\xC3\xA9");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+/* Bad input. */
+
+START_TEST(empty_txt_file)
+{
+	char *path = tu_write(tmp, "empty.txt", "", 0);
+	char err[256] = "";
+	um_doc *doc = NULL;
+	size_t len = 99;
+	ck_assert_int_eq(um_read_file(path, NULL, &doc, err, sizeof(err)), 0);
+	ck_assert_str_eq(um_doc_text(doc, &len), "");
+	ck_assert_uint_eq(len, 0);
+	ck_assert_str_eq(um_doc_meta(doc, "source"), path);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "txt");
+	ck_assert_uint_eq(um_doc_warning_count(doc), 1);
+	ck_assert_str_eq(um_doc_warning_at(doc, 0), "empty document");
+	um_doc_free(doc);
+	free(path);
+}
+END_TEST
+
+START_TEST(empty_xml_file)
+{
+	char *path = tu_write(tmp, "empty.xml", "", 0);
+	take_file(path);
+	free(path);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "");
+	ck_assert_uint_eq(snap.len, 0);
+	ck_assert_str_eq(snap.format, "xml");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "empty document");
+}
+END_TEST
+
+START_TEST(empty_html_file)
+{
+	char *path = tu_write(tmp, "empty.html", "", 0);
+	take_file(path);
+	free(path);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "");
+	ck_assert_uint_eq(snap.len, 0);
+	ck_assert_str_eq(snap.format, "html");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "empty document");
+}
+END_TEST
+
+START_TEST(binary_file)
+{
+	static const char pdf[] = "%PDF-1.4\n\0\x01\x02stream";
+	char *path = tu_write(tmp, "scan.pdf", pdf, sizeof(pdf) - 1);
+	char err[256] = "";
+	ck_assert_int_eq(rf_fail(path, NULL, err, sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (NUL byte at offset 9)");
+	free(path);
+	ck_assert_int_eq(rd_fail("abc\0def", 7, "bin.txt", NULL, err,
+	                         sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (NUL byte at offset 3)");
+}
+END_TEST
+
+START_TEST(malformed_xml)
+{
+	static const char bad[] = "<r>\n<p>unclosed\n</r>\n";
+	char *path = tu_write(tmp, "bad.xml", bad, sizeof(bad) - 1);
+	char err[256] = "";
+	ck_assert_int_eq(rf_fail(path, NULL, err, sizeof(err)), UM_EFORMAT);
+	ck_assert_msg(!strncmp(err, "malformed XML at line 3: ", 25), "%s", err);
+	ck_assert_ptr_nonnull(strstr(err, "mismatch"));
+	/* The caller adds the file name. */
+	ck_assert_ptr_null(strstr(err, tmp));
+	free(path);
+	ck_assert_int_eq(rd_fail("<r>\n<p>text</p>\n", 16, "cut.xml", NULL, err,
+	                         sizeof(err)), UM_EFORMAT);
+	ck_assert_msg(!strncmp(err, "malformed XML at line ", 22), "%s", err);
+}
+END_TEST
+
+START_TEST(directory_is_not_a_file)
+{
+	char err[256] = "";
+	ck_assert_int_eq(rf_fail(tmp, NULL, err, sizeof(err)), UM_EIO);
+	ck_assert_str_eq(err, "not a regular file");
+}
+END_TEST
+
+START_TEST(missing_file)
+{
+	char *path, err[256] = "";
+	ck_assert(asprintf(&path, "%s/nope.txt", tmp) > 0);
+	ck_assert_int_eq(rf_fail(path, NULL, err, sizeof(err)), UM_EIO);
+	ck_assert_str_eq(err, "cannot open: No such file or directory");
+	free(path);
+}
+END_TEST
+
+START_TEST(over_max_size)
+{
+	char data[100], err[256] = "";
+	um_read_options opt = { UM_FMT_AUTO, 99, NULL, NULL };
+	char *path;
+	um_doc *doc = NULL;
+	memset(data, 'a', sizeof(data));
+	path = tu_write(tmp, "big.txt", data, sizeof(data));
+	ck_assert_int_eq(rf_fail(path, &opt, err, sizeof(err)), UM_ETOOBIG);
+	ck_assert_str_eq(err, "document of 100 bytes is over the size limit of "
+	                 "99 bytes");
+	ck_assert_int_eq(rd_fail(data, sizeof(data), "big.txt", &opt, err,
+	                         sizeof(err)), UM_ETOOBIG);
+	ck_assert_str_eq(err, "document of 100 bytes is over the size limit of "
+	                 "99 bytes");
+	/* At the limit is allowed. */
+	opt.max_size = 100;
+	ck_assert_int_eq(um_read_file(path, &opt, &doc, err, sizeof(err)), 0);
+	ck_assert_uint_eq(strlen(um_doc_text(doc, NULL)), 100);
+	um_doc_free(doc);
+	free(path);
+}
+END_TEST
+
+/* Hostile XML. */
+
+START_TEST(xxe_not_read)
+{
+	char *secret = tu_write(tmp, "secret.txt", "TOPSECRET-4711", 14);
+	char xml[8192];
+	ck_assert_uint_lt((size_t)snprintf(xml, sizeof(xml),
+	                  "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n"
+	                  "<!ENTITY xxe SYSTEM \"file://%s\">\n]>\n"
+	                  "<r>before &xxe; after</r>\n", secret), sizeof(xml));
+	free(secret);
+	take(xml, strlen(xml), "xxe.xml", NULL);
+	if (snap.r == 0) {
+		ck_assert_str_eq(snap.text, "before after");
+		ck_assert_uint_eq(snap.nwarn, 1);
+		ck_assert_ptr_nonnull(strstr(snap.warn, "&xxe;"));
+		ck_assert_ptr_null(strstr(snap.warn, "TOPSECRET"));
+	} else {
+		ck_assert_int_eq(snap.r, UM_EFORMAT);
+		ck_assert_ptr_nonnull(strstr(snap.err, "xxe"));
+		ck_assert_ptr_null(strstr(snap.err, "TOPSECRET"));
+	}
+}
+END_TEST
+
+START_TEST(external_dtd_not_loaded)
+{
+	static const char dtd[] = "<!ATTLIST r xml:lang CDATA \"fr\">\n"
+	                          "<!ENTITY ent \"SECRET-DTD\">\n";
+	char *dtdpath = tu_write(tmp, "ext.dtd", dtd, sizeof(dtd) - 1);
+	char xml[8192];
+	um_doc *doc;
+	ck_assert_uint_lt((size_t)snprintf(xml, sizeof(xml),
+	                  "<?xml version=\"1.0\"?>\n"
+	                  "<!DOCTYPE r SYSTEM \"file://%s\">\n"
+	                  "<r>Hello there</r>\n", dtdpath), sizeof(xml));
+	free(dtdpath);
+	doc = rd(xml, strlen(xml), "dtd.xml", NULL);
+	assert_text(doc, "Hello there");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "en");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(external_dtd_entity_reference_warns)
+{
+	/* With an external subset that is not read, an undeclared entity is
+	 * no well-formedness error (XML 1.0, WFC: Entity Declared): the
+	 * reference is left out with a warning. */
+	static const char dtd[] = "<!ENTITY ent \"SECRET-DTD\">\n";
+	char *dtdpath = tu_write(tmp, "ent.dtd", dtd, sizeof(dtd) - 1);
+	char xml[8192];
+	ck_assert_uint_lt((size_t)snprintf(xml, sizeof(xml),
+	                  "<?xml version=\"1.0\"?>\n"
+	                  "<!DOCTYPE r SYSTEM \"file://%s\">\n"
+	                  "<r>Hi &ent; there</r>\n", dtdpath), sizeof(xml));
+	free(dtdpath);
+	take(xml, strlen(xml), "dtd.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "Hi there");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_ptr_nonnull(strstr(snap.warn, "&ent;"));
+}
+END_TEST
+
+/* The classic entity bomb: 10^9 "lol" if expanded. */
+static const char lolz_dtd[] =
+	"<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+	"<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+	"<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"
+	"&lol1;\">\n"
+	"<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"
+	"&lol2;\">\n"
+	"<!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"
+	"&lol3;\">\n"
+	"<!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"
+	"&lol4;\">\n"
+	"<!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"
+	"&lol5;\">\n"
+	"<!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"
+	"&lol6;\">\n"
+	"<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"
+	"&lol7;\">\n"
+	"<!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;"
+	"&lol8;\">\n]>\n";
+
+/* The bomb must return within a second, with an error or with text that
+ * holds none of the expansion. */
+static void check_bomb(const char *body)
+{
+	char xml[4096], err[256] = "";
+	um_doc *doc = SENTINEL;
+	double t0, elapsed;
+	int r;
+	ck_assert_uint_lt((size_t)snprintf(xml, sizeof(xml), "%s%s", lolz_dtd,
+	                                   body), sizeof(xml));
+	t0 = now();
+	r = um_read_memory(xml, strlen(xml), "lolz.xml", NULL, &doc, err,
+	                   sizeof(err));
+	elapsed = now() - t0;
+	if (r == 0) {
+		size_t len, i;
+		const char *text = um_doc_text(doc, &len);
+		ck_assert_uint_lt(len, 100);
+		ck_assert_ptr_null(strstr(text, "lollol"));
+		for (i = 0; i < um_doc_meta_count(doc); i++) {
+			const char *k, *v;
+			ck_assert_int_eq(um_doc_meta_at(doc, i, &k, &v), 0);
+			ck_assert_uint_lt(strlen(v), 100);
+		}
+		um_doc_free(doc);
+	} else {
+		ck_assert_int_eq(r, UM_EFORMAT);
+		ck_assert_ptr_eq(doc, SENTINEL);
+	}
+	ck_assert_msg(elapsed < 1.0, "took %.2f s", elapsed);
+}
+
+START_TEST(billion_laughs_in_text)
+{
+	check_bomb("<lolz>a &lol9; b</lolz>\n");
+}
+END_TEST
+
+START_TEST(billion_laughs_in_attributes)
+{
+	check_bomb("<lolz title=\"&lol9;\" xml:lang=\"&lol9;\">a b</lolz>\n");
+	check_bomb("<lolz><teiHeader><idno type=\"&lol9;\">S</idno>"
+	           "<date when=\"&lol9;\"/></teiHeader>a b</lolz>\n");
+}
+END_TEST
+
+START_TEST(deep_xml_nesting)
+{
+	size_t n = 100000, i;
+	char *buf = malloc(n * 7 + 1), *p = buf, err[256] = "";
+	ck_assert_ptr_nonnull(buf);
+	for (i = 0; i < n; i++, p += 3)
+		memcpy(p, "<a>", 3);
+	*p++ = 'x';
+	for (i = 0; i < n; i++, p += 4)
+		memcpy(p, "</a>", 4);
+	ck_assert_int_eq(rd_fail(buf, (size_t)(p - buf), "deep.xml", NULL, err,
+	                         sizeof(err)), UM_EFORMAT);
+	ck_assert_msg(!strncmp(err, "malformed XML at line 1: ", 25), "%s", err);
+	free(buf);
+}
+END_TEST
+
+START_TEST(deep_html_nesting)
+{
+	/* Unclosed inline tags pile up in old HTML. Either the text is kept
+	 * or the document is refused; it must not silently come out empty. */
+	size_t n = 1000, i;
+	char *buf = malloc(n * 6 + 64), *p = buf;
+	ck_assert_ptr_nonnull(buf);
+	for (i = 0; i < n; i++, p += 6)
+		memcpy(p, "<font>", 6);
+	memcpy(p, "The Council met.", 16);
+	p += 16;
+	take(buf, (size_t)(p - buf), "deep.html", NULL);
+	free(buf);
+	if (snap.r == 0)
+		ck_assert_str_eq(snap.text, "The Council met.");
+	else
+		ck_assert_int_eq(snap.r, UM_EFORMAT);
+}
+END_TEST
+
+/* Large input within the limits. */
+
+START_TEST(huge_text_file)
+{
+	size_t n = (size_t)32 << 20, i, len;
+	char *data = malloc(n), *path, err[256] = "";
+	const char *text;
+	um_doc *doc = NULL;
+	ck_assert_ptr_nonnull(data);
+	for (i = 0; i < n; i++)
+		data[i] = i % 64 == 63 ? '\n' : "abcdefgh "[i % 9];
+	path = tu_write(tmp, "huge.txt", data, n);
+	ck_assert_int_eq(um_read_file(path, NULL, &doc, err, sizeof(err)), 0);
+	text = um_doc_text(doc, &len);
+	ck_assert_uint_eq(len, n);
+	ck_assert(memcmp(text, data, n) == 0);
+	um_doc_free(doc);
+	free(path);
+	free(data);
+}
+END_TEST
+
+START_TEST(many_xml_paragraphs)
+{
+	size_t np = 100000, i, len;
+	char *buf = malloc(np * 24 + 16), *p = buf;
+	const char *text;
+	um_doc *doc;
+	ck_assert_ptr_nonnull(buf);
+	p += sprintf(p, "<r>");
+	for (i = 0; i < np; i++)
+		p += sprintf(p, "<p>Paragraph text.</p>\n");
+	p += sprintf(p, "</r>");
+	doc = rd(buf, (size_t)(p - buf), "many.xml", NULL);
+	text = um_doc_text(doc, &len);
+	/* 15 bytes each, a blank line between. */
+	ck_assert_uint_eq(len, np * 15 + (np - 1) * 2);
+	ck_assert(!strncmp(text, "Paragraph text.\n\nParagraph text.\n\n", 34));
+	um_doc_free(doc);
+	free(buf);
+}
+END_TEST
+
+/* One long text node, 12 MB (say a whole report in one <text>): well
+ * within the 256 MiB default limit. */
+static char *long_node(const char *open, const char *close, size_t n,
+                       size_t *ret_len)
+{
+	size_t lo = strlen(open), lc = strlen(close), i;
+	char *buf = malloc(lo + n + lc);
+	ck_assert_ptr_nonnull(buf);
+	memcpy(buf, open, lo);
+	for (i = 0; i < n; i++)
+		buf[lo + i] = i % 10 == 9 ? ' ' : 'a';
+	buf[lo + n - 1] = 'z';
+	memcpy(buf + lo + n, close, lc);
+	*ret_len = lo + n + lc;
+	return buf;
+}
+
+START_TEST(huge_xml_text_node)
+{
+	size_t n = (size_t)12 << 20, blen;
+	char *buf = long_node("<r><p>", "</p></r>", n, &blen);
+	take(buf, blen, "long.xml", NULL);
+	free(buf);
+	ASSERT_READ();
+	ck_assert_uint_eq(snap.len, n);
+	ck_assert_int_eq(snap.last, 'z');
+}
+END_TEST
+
+START_TEST(huge_html_text_node)
+{
+	size_t n = (size_t)12 << 20, blen;
+	char *buf = long_node("<html><body><p>", "</p></body></html>", n, &blen);
+	take(buf, blen, "long.html", NULL);
+	free(buf);
+	ASSERT_READ();
+	/* All of it, never cut silently. */
+	ck_assert_uint_eq(snap.len, n);
+	ck_assert_int_eq(snap.last, 'z');
+}
+END_TEST
+
+Suite *reader_suite(void)
+{
+	Suite *s = suite_create("reader");
+	TCase *tc;
+
+	tc = tcase_create("text");
+	tcase_add_unchecked_fixture(tc, make_tmp, remove_tmp);
+	tcase_add_test(tc, txt_text_and_metadata);
+	tcase_add_test(tc, txt_line_ends_and_controls);
+	tcase_add_test(tc, language_default_and_option);
+	tcase_add_test(tc, format_names);
+	tcase_add_test(tc, format_by_extension);
+	tcase_add_test(tc, format_by_content);
+	tcase_add_test(tc, format_forced);
+	tcase_add_test(tc, read_stdin_dash);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("xml");
+	tcase_add_test(tc, xml_tei_header_metadata);
+	tcase_add_test(tc, xml_header_text_fields);
+	tcase_add_test(tc, xml_root_attributes);
+	tcase_add_test(tc, xml_blocks_inline_and_whitespace);
+	tcase_add_test(tc, xml_line_structure);
+	tcase_add_test(tc, xml_sentences_adjacent);
+	tcase_add_test(tc, xml_sentences_on_lines);
+	tcase_add_test(tc, xml_milestone_does_not_split);
+	tcase_add_test(tc, xml_elements_option);
+	tcase_add_test(tc, xml_predefined_entities_and_cdata);
+	tcase_add_test(tc, xml_metadata_nfc);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("html");
+	tcase_add_test(tc, html_text_and_metadata);
+	tcase_add_test(tc, html_meta_symbol_and_date);
+	tcase_add_test(tc, html_declared_charset);
+	tcase_add_test(tc, html_invalid_utf8_warns);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("encodings");
+	tcase_add_test(tc, utf8_bom_dropped);
+	tcase_add_test(tc, utf16le_bom_converted);
+	tcase_add_test(tc, utf16be_bom_converted);
+	tcase_add_test(tc, utf16_xml_with_declaration);
+	tcase_add_test(tc, utf16_unpaired_surrogate_repaired);
+	tcase_add_test(tc, nfd_becomes_nfc);
+	tcase_add_test(tc, invalid_utf8_text);
+	tcase_add_test(tc, invalid_utf8_xml_repaired);
+	tcase_add_test(tc, declared_latin1_xml_not_repaired);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("bad input");
+	tcase_add_unchecked_fixture(tc, make_tmp, remove_tmp);
+	tcase_add_test(tc, empty_txt_file);
+	tcase_add_test(tc, empty_xml_file);
+	tcase_add_test(tc, empty_html_file);
+	tcase_add_test(tc, binary_file);
+	tcase_add_test(tc, malformed_xml);
+	tcase_add_test(tc, directory_is_not_a_file);
+	tcase_add_test(tc, missing_file);
+	tcase_add_test(tc, over_max_size);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("hostile");
+	tcase_add_unchecked_fixture(tc, make_tmp, remove_tmp);
+	tcase_add_test(tc, xxe_not_read);
+	tcase_add_test(tc, external_dtd_not_loaded);
+	tcase_add_test(tc, external_dtd_entity_reference_warns);
+	tcase_add_test(tc, billion_laughs_in_text);
+	tcase_add_test(tc, billion_laughs_in_attributes);
+	tcase_add_test(tc, deep_xml_nesting);
+	tcase_add_test(tc, deep_html_nesting);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("large");
+	tcase_add_unchecked_fixture(tc, make_tmp, remove_tmp);
+	/* Generous for valgrind; natively each takes well under a second. */
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, huge_text_file);
+	tcase_add_test(tc, many_xml_paragraphs);
+	tcase_add_test(tc, huge_xml_text_node);
+	tcase_add_test(tc, huge_html_text_node);
+	suite_add_tcase(s, tc);
+	return s;
+}
