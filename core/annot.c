@@ -29,6 +29,23 @@ int um_name_valid(const char *name)
 	return 1;
 }
 
+/* Element names of the output that a layer cannot take. */
+static const char *const reserved_layers[] = {
+	"corpus", "document", "meta", "text", "tags", "annotations",
+	"annotation", "attr", "link", NULL
+};
+
+int um_layer_valid(const char *name)
+{
+	size_t i;
+	if (!um_name_valid(name))
+		return 0;
+	for (i = 0; reserved_layers[i]; i++)
+		if (strcmp(name, reserved_layers[i]) == 0)
+			return 0;
+	return 1;
+}
+
 static int key_reserved(const char *key)
 {
 	size_t i;
@@ -65,7 +82,8 @@ static um_annot *new_annot(um_doc *doc, const char *layer)
 	struct um_layer *l = get_layer(doc, layer);
 	um_annot *a = um_arena_zalloc(doc->arena, sizeof(*a));
 	a->layer = l->name;
-	a->plugin = doc->author ? doc->author : "";
+	/* Annotations made outside any plugin belong to the host program. */
+	a->plugin = doc->author ? doc->author : "host";
 	UM_GROW(l->items, l->cap, l->n + 1);
 	l->items[l->n++] = a;
 	UM_GROW(doc->annots, doc->cannots, doc->nannots + 1);
@@ -78,7 +96,7 @@ int um_annot_add(um_doc *doc, const char *layer, size_t begin, size_t end,
                  um_annot **ret)
 {
 	um_annot *a;
-	if (!um_name_valid(layer) || begin >= end || end > doc->ntokens)
+	if (!um_layer_valid(layer) || begin >= end || end > doc->ntokens)
 		return UM_EINVAL;
 	a = new_annot(doc, layer);
 	a->begin = (uint32_t)begin;
@@ -91,7 +109,7 @@ int um_annot_add(um_doc *doc, const char *layer, size_t begin, size_t end,
 int um_annot_add_doc(um_doc *doc, const char *layer, um_annot **ret)
 {
 	um_annot *a;
-	if (!um_name_valid(layer))
+	if (!um_layer_valid(layer))
 		return UM_EINVAL;
 	a = new_annot(doc, layer);
 	a->is_doc = 1;

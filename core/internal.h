@@ -29,11 +29,12 @@ void um_seterr(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* A growable byte buffer (strbuf.c). */
-typedef struct um_strbuf {
+typedef struct um_strbuf um_strbuf;
+struct um_strbuf {
 	char *data;
 	size_t len;
 	size_t cap;
-} um_strbuf;
+};
 void um_sb_init(um_strbuf *sb);
 void um_sb_free(um_strbuf *sb);
 void um_sb_add(um_strbuf *sb, const char *s, size_t n);
@@ -47,6 +48,11 @@ char *um_sb_steal(um_strbuf *sb, size_t *ret_len);
 /* UTF-8 decoding of one code point at s (n bytes left); returns its length
  * and sets *cp, or returns 0 if the bytes there are not valid UTF-8. */
 size_t um_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Appends the utf8proc normalisation (options) of valid UTF-8 s to out,
+ * using *buf (*cap code points, grown as needed) as scratch. 0 or
+ * UM_EINVAL. */
+int um_nfc_append(const char *s, size_t n, int32_t **buf, size_t *cap,
+                  struct um_strbuf *out, int options);
 /* The length of the ill-formed sequence at s, replaced by one U+FFFD. */
 size_t um_utf8_invalid_len(const unsigned char *s, size_t n);
 /* The offset of the first byte that is not valid UTF-8, or n. */

@@ -68,7 +68,7 @@ void um_plugin_set_free(um_plugin_set *set)
 static int names_valid(const char *const *list)
 {
 	for (; list && *list; list++)
-		if (!um_name_valid(*list))
+		if (!um_layer_valid(*list))
 			return 0;
 	return 1;
 }

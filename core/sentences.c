@@ -143,10 +143,12 @@ static size_t next_content(const um_doc *doc, size_t j, int *para_break)
 	return j;
 }
 
-/* The longest line, in bytes, of the paragraph starting at token i. */
-static size_t longest_line(const um_doc *doc, size_t i)
+/* The longest line, in bytes, and the number of lines of the paragraph
+ * starting at token i. */
+static size_t longest_line(const um_doc *doc, size_t i, size_t *ret_lines)
 {
 	size_t line_start = doc->tokens[i].begin, max = 0, len;
+	*ret_lines = 1;
 	for (; i < doc->ntokens; i++) {
 		const um_token *t = &doc->tokens[i];
 		if (t->kind != UM_TOK_NEWLINE)
@@ -156,6 +158,7 @@ static size_t longest_line(const um_doc *doc, size_t i)
 		if (t->flags & UM_TF_PARA_BREAK)
 			return max;
 		line_start = t->end;
+		++*ret_lines;
 	}
 	len = doc->len - line_start;
 	return len > max ? len : max;
@@ -171,6 +174,7 @@ void um_find_sentences(um_doc *doc)
 	int line_has_content = 0;
 	size_t para_maxline = 0;  /* longest line of the current paragraph */
 	size_t line_words = 0;    /* words on the current line so far */
+	size_t para_lines = 0;    /* lines of the current paragraph */
 
 	for (i = 0; i < n; i++) {
 		um_token *t = &tk[i];
@@ -180,17 +184,18 @@ void um_find_sentences(um_doc *doc)
 			} else if (t->kind == UM_TOK_NEWLINE && sp.sent >= 0) {
 				/* A heading line ("Sixty-fourth session") ends its
 				 * sentence when the next line starts with a capital
-				 * or a digit: a short line of a few words, or a line
-				 * much shorter than the paragraph's longest. Lines of
-				 * text wrapped at a fixed width are alike and long,
-				 * and one that stops at "the", "of" or a comma goes
-				 * on. */
+				 * or a digit: a line much shorter than the
+				 * paragraph's longest, or a line of a few words in a
+				 * block of a few lines. Lines of text wrapped at a
+				 * fixed width are alike, and one that stops at "the",
+				 * "of" or a comma goes on. */
 				int pb;
 				size_t k = next_content(doc, i, &pb);
 				size_t len = t->begin - line_start;
 				const um_token *last = &tk[sp.last];
 				if (k < n && len < 60 &&
-				    (len * 10 < para_maxline * 6 || line_words <= 6) &&
+				    (len * 10 < para_maxline * 6 ||
+				     (line_words <= 6 && para_lines <= 5)) &&
 				    (tk[k].flags & (UM_TF_CAP | UM_TF_DIGITS)) &&
 				    !continues(last))
 					close_sentence(&sp, sp.last + 1);
@@ -211,7 +216,7 @@ void um_find_sentences(um_doc *doc)
 		if (sp.para < 0) {
 			sp.para = (long)i;
 			t->flags |= UM_TF_PARA_START;
-			para_maxline = longest_line(doc, i);
+			para_maxline = longest_line(doc, i, &para_lines);
 		}
 		if (sp.sent < 0) {
 			sp.sent = (long)i;

@@ -102,6 +102,67 @@ static int ascii_special(unsigned char c)
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
+int um_nfc_append(const char *s, size_t n, int32_t **buf, size_t *cap,
+                  um_strbuf *out, int options)
+{
+	utf8proc_ssize_t cps, bytes;
+	for (;;) {
+		cps = utf8proc_decompose((const utf8proc_uint8_t *)s,
+		                         (utf8proc_ssize_t)n, *buf,
+		                         (utf8proc_ssize_t)*cap, options);
+		if (cps < 0)
+			return UM_EINVAL;
+		if ((size_t)cps <= *cap)
+			break;
+		um_grow((void **)buf, cap, (size_t)cps, sizeof(**buf));
+	}
+	/* reencode writes UTF-8 over the code points: 4 bytes each is room
+	 * enough, and one more for its terminating NUL. */
+	if ((size_t)cps == *cap)
+		um_grow((void **)buf, cap, (size_t)cps + 1, sizeof(**buf));
+	bytes = utf8proc_reencode(*buf, cps, options);
+	if (bytes < 0)
+		return UM_EINVAL;
+	um_sb_add(out, (const char *)*buf, (size_t)bytes);
+	return 0;
+}
+
+/*
+ * NFC of valid UTF-8, normalising only the stretches that need it. Every
+ * ASCII character is a starter that composes with nothing before it, so a
+ * normalisation segment boundary lies before each one: each run of
+ * non-ASCII characters is normalised together with the ASCII character
+ * before it (which a combining mark may compose with), and ASCII is
+ * copied. The result equals NFC of the whole text.
+ */
+static int nfc_chunks(const char *s, size_t n, um_strbuf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t *buf = NULL;
+	size_t cap = 0, i = 0, j, k, start;
+	int r = 0;
+
+	while (i < n) {
+		for (j = i; j < n && p[j] < 0x80; j++)
+			;
+		if (j == n) {
+			um_sb_add(out, s + i, n - i);
+			break;
+		}
+		start = j > i ? j - 1 : j;
+		um_sb_add(out, s + i, start - i);
+		for (k = j; k < n && p[k] >= 0x80; k++)
+			;
+		r = um_nfc_append(s + start, k - start, &buf, &cap, out,
+		                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (r)
+			break;
+		i = k;
+	}
+	free(buf);
+	return r;
+}
+
 int um_text_normalize(const char *in, size_t len, char **ret, size_t *ret_len,
                       size_t *ret_invalid, size_t *ret_first_invalid)
 {
@@ -168,19 +229,15 @@ int um_text_normalize(const char *in, size_t len, char **ret, size_t *ret_len,
 		}
 	}
 	if (!ascii) {
-		utf8proc_uint8_t *nfc = NULL;
-		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)sb.data,
-		                                  (utf8proc_ssize_t)sb.len, &nfc,
-		                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		/* The buffer is valid UTF-8 by construction, so map cannot fail
-		 * for bad input; only for memory. */
-		if (n < 0) {
+		um_strbuf nfc;
+		um_sb_init(&nfc);
+		if (nfc_chunks(sb.data, sb.len, &nfc) != 0) {
+			um_sb_free(&nfc);
 			um_sb_free(&sb);
 			return UM_EINVAL;
 		}
 		um_sb_free(&sb);
-		*ret = (char *)nfc;
-		*ret_len = (size_t)n;
+		*ret = um_sb_steal(&nfc, ret_len);
 	} else {
 		*ret = um_sb_steal(&sb, ret_len);
 	}

@@ -113,6 +113,22 @@ static int is_wordish(enum cclass c)
 	return c == C_LETTER || c == C_UPPER || c == C_LOWER || c == C_DIGIT;
 }
 
+#define FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | \
+                      UTF8PROC_CASEFOLD)
+
+/* The ASCII fold of typographic apostrophes, quotes and hyphens, so that
+ * "Côte d’Ivoire" and "Côte d'Ivoire" match one entry; NULL otherwise. */
+static const char *ascii_fold(int32_t cp)
+{
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2032)
+		return "'";
+	if (cp == 0x201C || cp == 0x201D)
+		return "\"";
+	if ((cp >= 0x2010 && cp <= 0x2013) || cp == 0x2212)
+		return "-";
+	return NULL;
+}
+
 /*
  * The folded form of text[b, e). Pure ASCII without upper case is its own
  * fold and costs nothing; otherwise the fold goes into the arena.
@@ -123,7 +139,10 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 	size_t n = t->end - t->begin, i;
 	int upper = 0, ascii = 1;
 	utf8proc_uint8_t *out = NULL;
+	const unsigned char *mapped = NULL;
+	utf8proc_int32_t local[256];
 	utf8proc_ssize_t m;
+	int32_t cp0;
 	char *f;
 	size_t j, k;
 
@@ -146,29 +165,47 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 		t->fold = f;
 		return;
 	}
-	m = utf8proc_map(s, (utf8proc_ssize_t)n, &out,
-	                 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-	                 UTF8PROC_CASEFOLD);
-	if (m < 0)
+	/* One typographic mark, the commonest non-ASCII token of English
+	 * UN text, folds without a call into utf8proc. */
+	if (n <= 3 && um_utf8_decode(s, n, &cp0) == n) {
+		const char *f1 = ascii_fold(cp0);
+		if (f1) {
+			t->fold = f1;
+			t->fold_len = 1;
+			return;
+		}
+	}
+	if (n <= 48) {
+		/* Short tokens fold in a local buffer, without allocating. */
+		m = utf8proc_decompose(s, (utf8proc_ssize_t)n, local,
+		                       (utf8proc_ssize_t)(sizeof(local) / sizeof(*local)) - 1,
+		                       FOLD_OPTIONS);
+		if (m >= 0 && (size_t)m < sizeof(local) / sizeof(*local)) {
+			m = utf8proc_reencode(local, m, FOLD_OPTIONS);
+			mapped = (const unsigned char *)local;
+		}
+	}
+	if (!mapped) {
+		m = utf8proc_map(s, (utf8proc_ssize_t)n, &out, FOLD_OPTIONS);
+		mapped = out;
+	}
+	if (m < 0) {
+		free(out);
 		return;
-	/* Typographic apostrophes, quotes and hyphens fold to ASCII, so that
-	 * "Côte d’Ivoire" and "Côte d'Ivoire" match one entry. */
+	}
 	f = um_arena_alloc(arena, (size_t)m);
 	for (j = 0, k = 0; j < (size_t)m;) {
 		int32_t cp;
-		size_t l = um_utf8_decode(out + j, (size_t)m - j, &cp);
+		const char *a;
+		size_t l = um_utf8_decode(mapped + j, (size_t)m - j, &cp);
 		if (!l) {
-			f[k++] = (char)out[j++];
+			f[k++] = (char)mapped[j++];
 			continue;
 		}
-		if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2032)
-			f[k++] = '\'';
-		else if (cp == 0x201C || cp == 0x201D)
-			f[k++] = '"';
-		else if ((cp >= 0x2010 && cp <= 0x2013) || cp == 0x2212)
-			f[k++] = '-';
-		else {
-			memcpy(f + k, out + j, l);
+		if ((a = ascii_fold(cp)) != NULL) {
+			f[k++] = *a;
+		} else {
+			memcpy(f + k, mapped + j, l);
 			k += l;
 		}
 		j += l;

@@ -47,8 +47,10 @@ static void escape(um_strbuf *sb, const char *s, size_t n, int attr)
 			int32_t cp;
 			size_t k = um_utf8_decode(p + i, n - i, &cp);
 			if (!k) {
+				/* One U+FFFD per ill-formed sequence, as the
+				 * readers count them. */
 				um_sb_add(sb, REPL, 3);
-				i++;
+				i += um_utf8_invalid_len(p + i, n - i);
 			} else if (cp == 0xFFFE || cp == 0xFFFF ||
 			           (cp >= 0x80 && cp < 0xA0 && cp != 0x85)) {
 				um_sb_add(sb, REPL, 3);

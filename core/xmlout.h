@@ -6,9 +6,10 @@
 
 /*
  * Appends s escaped as XML 1.0 character data: markup characters become
- * entities; invalid UTF-8, control characters other than tab and line
- * feed, C1 controls and U+FFFE/U+FFFF become U+FFFD, so the output is
- * well-formed whatever the input.
+ * entities, and a carriage return &#13; (so that parsers keep it); each
+ * ill-formed UTF-8 sequence, control characters other than tab, line feed
+ * and carriage return, C1 controls and U+FFFE/U+FFFF become U+FFFD, so the
+ * output is well-formed whatever the input.
  */
 void um_xml_text(um_strbuf *sb, const char *s, size_t n);
 /* Appends ' name="value"' with the value escaped for an attribute. */

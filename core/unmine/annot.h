@@ -39,11 +39,16 @@ size_t um_annot_id(const um_annot *a);
 int um_annot_attr_at(const um_annot *a, size_t i, const char **ret_key,
                      const char **ret_value);
 
-/* 1 if name is an XML name that unmine accepts for layers and keys. */
+/* 1 if name is an XML name that unmine accepts for attribute keys and
+ * metadata; um_layer_valid also refuses the output's own element names
+ * (corpus, document, meta, text, tags, annotations, annotation, attr,
+ * link). */
 int um_name_valid(const char *name);
+int um_layer_valid(const char *name);
 
 /* Sets the author recorded for the annotations added next (the pipeline
- * does this before each plugin runs). The string must outlive the doc. */
+ * does this before each plugin runs; NULL records "host"). The string must
+ * outlive the doc. */
 void um_doc_set_author(um_doc *doc, const char *plugin);
 
 #ifdef __cplusplus

@@ -1,0 +1,699 @@
+/* Tests: tokens (kinds, spans, flags, folds), sentences and paragraphs. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+/* The flags the tokenizer sets; sentence flags are tested apart. */
+#define LEX_FLAGS (UM_TF_CAP | UM_TF_ALLCAPS | UM_TF_DIGITS)
+
+/* One letter per token kind, for every token (spaces included): W word,
+ * N number, P punct, Y symbol, S space, L newline. */
+static const char *kinds(const um_doc *doc)
+{
+	static char buf[1024];
+	static const char letter[] = "?WNPYSL";
+	size_t n, i;
+	const um_token *t = um_doc_tokens(doc, &n);
+	ck_assert_uint_lt(n, sizeof(buf));
+	for (i = 0; i < n; i++) {
+		ck_assert_uint_ge(t[i].kind, UM_TOK_WORD);
+		ck_assert_uint_le(t[i].kind, UM_TOK_NEWLINE);
+		buf[i] = letter[t[i].kind];
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static size_t ntokens(const um_doc *doc)
+{
+	size_t n;
+	um_doc_tokens(doc, &n);
+	return n;
+}
+
+static const um_token *tok(const um_doc *doc, size_t i)
+{
+	size_t n;
+	const um_token *t = um_doc_tokens(doc, &n);
+	ck_assert_uint_lt(i, n);
+	return &t[i];
+}
+
+static void expect_span(const um_doc *doc, size_t i, unsigned begin,
+                        unsigned end)
+{
+	ck_assert_uint_eq(tok(doc, i)->begin, begin);
+	ck_assert_uint_eq(tok(doc, i)->end, end);
+}
+
+static unsigned lex_flags(const um_doc *doc, size_t i)
+{
+	return tok(doc, i)->flags & LEX_FLAGS;
+}
+
+/* The sentences (paras 0) or paragraphs (paras 1) of s, each as its
+ * text, joined by '|'. */
+static const char *spans_of(const char *s, int paras)
+{
+	static char buf[4096];
+	um_doc *doc = tu_doc(s);
+	const char *text = um_doc_text(doc, NULL);
+	const um_token *t;
+	const um_span *sp;
+	size_t nt, n, i, len = 0;
+
+	t = um_doc_tokens(doc, &nt);
+	sp = paras ? um_doc_paragraphs(doc, &n) : um_doc_sentences(doc, &n);
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		uint32_t b, e;
+		ck_assert_uint_lt(sp[i].begin, sp[i].end);
+		ck_assert_uint_le(sp[i].end, nt);
+		b = t[sp[i].begin].begin;
+		e = t[sp[i].end - 1].end;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%.*s",
+		                        i ? "|" : "", (int)(e - b), text + b);
+		ck_assert_uint_lt(len, sizeof(buf));
+	}
+	um_doc_free(doc);
+	return buf;
+}
+
+#define SENTENCES(s) spans_of((s), 0)
+#define PARAGRAPHS(s) spans_of((s), 1)
+
+/* The tokens of doc carrying flag, joined by '|'. */
+static const char *flagged(const um_doc *doc, unsigned flag)
+{
+	static char buf[1024];
+	size_t n, i, len = 0;
+	const um_token *t = um_doc_tokens(doc, &n);
+	const char *text = um_doc_text(doc, NULL);
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (!(t[i].flags & flag))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%.*s",
+		                        len ? "|" : "", (int)(t[i].end - t[i].begin),
+		                        text + t[i].begin);
+		ck_assert_uint_lt(len, sizeof(buf));
+	}
+	return buf;
+}
+
+START_TEST(document_symbol)
+{
+	um_doc *doc = tu_doc("See document A/64/504.");
+	const char *text = um_doc_text(doc, NULL);
+	const um_token *first, *last;
+
+	ck_assert_str_eq(kinds(doc), "WSWSWPNPNP");
+	ck_assert_str_eq(tu_content(doc), "See|document|A|/|64|/|504|.");
+	expect_span(doc, 4, 13, 14);
+	expect_span(doc, 5, 14, 15);
+	expect_span(doc, 6, 15, 17);
+	expect_span(doc, 7, 17, 18);
+	expect_span(doc, 8, 18, 21);
+	expect_span(doc, 9, 21, 22);
+	first = tok(doc, 4);
+	last = tok(doc, 8);
+	ck_assert_uint_eq(last->end - first->begin, 8);
+	ck_assert_int_eq(strncmp(text + first->begin, "A/64/504", 8), 0);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(reference_number)
+{
+	um_doc *doc = tu_doc("62/209");
+	ck_assert_str_eq(kinds(doc), "NPN");
+	ck_assert_str_eq(tu_content(doc), "62|/|209");
+	expect_span(doc, 0, 0, 2);
+	expect_span(doc, 1, 2, 3);
+	expect_span(doc, 2, 3, 6);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(numbers_with_separators)
+{
+	um_doc *doc = tu_doc("2,000 and 3.5 and 1.2.3");
+	ck_assert_str_eq(kinds(doc), "NSWSNSWSN");
+	ck_assert_str_eq(tu_content(doc), "2,000|and|3.5|and|1.2.3");
+	ck_assert_uint_eq(lex_flags(doc, 0), UM_TF_DIGITS);
+	ck_assert_uint_eq(lex_flags(doc, 4), UM_TF_DIGITS);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(number_then_full_stop)
+{
+	um_doc *doc = tu_doc("in 1978. Then 2,000, 3.");
+	ck_assert_str_eq(kinds(doc), "WSNPSWSNPSNP");
+	ck_assert_str_eq(tu_content(doc), "in|1978|.|Then|2,000|,|3|.");
+	expect_span(doc, 2, 3, 7);
+	expect_span(doc, 3, 7, 8);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(words_with_digits)
+{
+	um_doc *doc = tu_doc("1980s 19th A4");
+	ck_assert_str_eq(kinds(doc), "WSWSW");
+	ck_assert_str_eq(tu_content(doc), "1980s|19th|A4");
+	ck_assert_uint_eq(lex_flags(doc, 0), UM_TF_DIGITS);
+	ck_assert_uint_eq(lex_flags(doc, 2), UM_TF_DIGITS);
+	ck_assert_uint_eq(lex_flags(doc, 4),
+	                  UM_TF_CAP | UM_TF_ALLCAPS | UM_TF_DIGITS);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(hyphens_split)
+{
+	um_doc *doc = tu_doc("South-South socio-economic mid-1980s");
+	ck_assert_str_eq(kinds(doc), "WPWSWPWSWPW");
+	ck_assert_str_eq(tu_content(doc),
+	                 "South|-|South|socio|-|economic|mid|-|1980s");
+	ck_assert_str_eq(tu_fold(doc, 1), "-");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(apostrophes)
+{
+	um_doc *doc = tu_doc("C\xC3\xB4te d'Ivoire and C\xC3\xB4te d\xE2\x80\x99Ivoire");
+	ck_assert_str_eq(kinds(doc), "WSWPWSWSWSWPW");
+	ck_assert_str_eq(tu_content(doc), "C\xC3\xB4te|d|'|Ivoire|and|C\xC3\xB4te|d|"
+	                 "\xE2\x80\x99|Ivoire");
+	ck_assert_str_eq(tu_fold(doc, 3), "'");
+	ck_assert_str_eq(tu_fold(doc, 11), "'");
+	ck_assert_str_eq(tu_tok(doc, 11), "\xE2\x80\x99");
+	expect_span(doc, 11, 26, 29);
+	ck_assert_str_eq(tu_fold(doc, 0), "c\xC3\xB4te");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(other_typographic_marks_fold)
+{
+	/* U+2018 and the double quotes U+201C/U+201D. */
+	um_doc *doc = tu_doc("\xE2\x80\x98" "a\xE2\x80\x9C" "b\xE2\x80\x9D");
+	ck_assert_str_eq(kinds(doc), "PWPWP");
+	ck_assert_str_eq(tu_fold(doc, 0), "'");
+	ck_assert_str_eq(tu_fold(doc, 2), "\"");
+	ck_assert_str_eq(tu_fold(doc, 4), "\"");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(en_dash_folds_to_hyphen)
+{
+	um_doc *doc = tu_doc("2008\xE2\x80\x93" "2009");
+	ck_assert_str_eq(kinds(doc), "NPN");
+	ck_assert_str_eq(tu_tok(doc, 1), "\xE2\x80\x93");
+	ck_assert_str_eq(tu_fold(doc, 1), "-");
+	expect_span(doc, 1, 4, 7);
+	expect_span(doc, 2, 7, 11);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(scripts_make_single_words)
+{
+	/* Russian, Arabic (one word with vowel marks), Greek, accented Latin. */
+	um_doc *doc = tu_doc(
+		"\xD0\x9E\xD1\x80\xD0\xB3\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB7\xD0\xB0"
+		"\xD1\x86\xD0\xB8\xD1\x8F \xD0\x9E\xD0\xB1\xD1\x8A\xD0\xB5\xD0\xB4"
+		"\xD0\xB8\xD0\xBD\xD1\x91\xD0\xBD\xD0\xBD\xD1\x8B\xD1\x85 "
+		"\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x85 "
+		"\xD9\x85\xD9\x8F\xD8\xAA\xD9\x8E\xD9\x91"
+		"\xD8\xAD\xD9\x90\xD8\xAF\xD9\x8E\xD8\xA9 "
+		"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1 "
+		"S\xC3\xA3o Tom\xC3\xA9");
+	ck_assert_str_eq(kinds(doc), "WSWSWSWSWSWSW");
+	ck_assert_str_eq(tu_tok(doc, 0), "\xD0\x9E\xD1\x80\xD0\xB3\xD0\xB0\xD0\xBD"
+	                 "\xD0\xB8\xD0\xB7\xD0\xB0\xD1\x86\xD0\xB8\xD1\x8F");
+	ck_assert_uint_eq(lex_flags(doc, 0), UM_TF_CAP);
+	ck_assert_str_eq(tu_fold(doc, 0), "\xD0\xBE\xD1\x80\xD0\xB3\xD0\xB0\xD0\xBD"
+	                 "\xD0\xB8\xD0\xB7\xD0\xB0\xD1\x86\xD0\xB8\xD1\x8F");
+	ck_assert_str_eq(tu_tok(doc, 4), "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x85");
+	ck_assert_uint_eq(lex_flags(doc, 4), 0);
+	ck_assert_str_eq(tu_tok(doc, 6), "\xD9\x85\xD9\x8F\xD8\xAA\xD9\x8E\xD9\x91"
+	                 "\xD8\xAD\xD9\x90\xD8\xAF\xD9\x8E\xD8\xA9");
+	ck_assert_str_eq(tu_tok(doc, 8),
+	                 "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1");
+	ck_assert_str_eq(tu_tok(doc, 10), "S\xC3\xA3o");
+	ck_assert_str_eq(tu_tok(doc, 12), "Tom\xC3\xA9");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(han_one_token_each)
+{
+	/* 联合国大会 "United Nations General Assembly". */
+	um_doc *doc = tu_doc("\xE8\x81\x94\xE5\x90\x88\xE5\x9B\xBD"
+	                     "\xE5\xA4\xA7\xE4\xBC\x9A");
+	ck_assert_str_eq(kinds(doc), "WWWWW");
+	ck_assert_str_eq(tu_content(doc), "\xE8\x81\x94|\xE5\x90\x88|\xE5\x9B\xBD|"
+	                 "\xE5\xA4\xA7|\xE4\xBC\x9A");
+	expect_span(doc, 0, 0, 3);
+	expect_span(doc, 4, 12, 15);
+	ck_assert_uint_eq(lex_flags(doc, 2), 0);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(case_flags)
+{
+	um_doc *doc = tu_doc("Nations NATIONS nations UNDP iPhone A \xC3\x89TATS");
+	ck_assert_uint_eq(lex_flags(doc, 0), UM_TF_CAP);
+	ck_assert_uint_eq(lex_flags(doc, 2), UM_TF_CAP | UM_TF_ALLCAPS);
+	ck_assert_uint_eq(lex_flags(doc, 4), 0);
+	ck_assert_uint_eq(lex_flags(doc, 6), UM_TF_CAP | UM_TF_ALLCAPS);
+	ck_assert_uint_eq(lex_flags(doc, 8), 0);
+	ck_assert_uint_eq(lex_flags(doc, 10), UM_TF_CAP | UM_TF_ALLCAPS);
+	ck_assert_uint_eq(lex_flags(doc, 12), UM_TF_CAP | UM_TF_ALLCAPS);
+	/* Punctuation and spaces carry no case. */
+	um_doc_free(doc);
+	doc = tu_doc("A-b 42");
+	ck_assert_uint_eq(lex_flags(doc, 1), 0);
+	ck_assert_uint_eq(lex_flags(doc, 2), 0);
+	ck_assert_uint_eq(lex_flags(doc, 3), 0);
+	ck_assert_uint_eq(lex_flags(doc, 4), UM_TF_DIGITS);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(fold_lower_cases)
+{
+	um_doc *doc = tu_doc("Nations \xC3\x89TATS UNITED nations "
+	                     "\xEF\xAC\x81nance Stra\xC3\x9F" "e");
+	ck_assert_str_eq(tu_fold(doc, 0), "nations");
+	ck_assert_str_eq(tu_fold(doc, 2), "\xC3\xA9tats");
+	ck_assert_str_eq(tu_fold(doc, 4), "united");
+	ck_assert_str_eq(tu_fold(doc, 6), "nations");
+	/* NFKC: the ligature is two letters. */
+	ck_assert_str_eq(tu_fold(doc, 8), "finance");
+	/* Full case folding. */
+	ck_assert_str_eq(tu_fold(doc, 10), "strasse");
+	/* The text itself is untouched. */
+	ck_assert_str_eq(tu_tok(doc, 2), "\xC3\x89TATS");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(tokens_tile_the_text)
+{
+	static const char s[] =
+		"  Promotion of South\xE2\x80\x93South cooperation (A/64/504):\n"
+		"\t2,000 \xE8\x81\x94\xE5\x90\x88\xE5\x9B\xBD $5 + 3.5%\n\n"
+		"C\xC3\xB4te d\xE2\x80\x99Ivoire "
+		"\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x85.  ";
+	um_doc *doc = tu_doc(s);
+	size_t n, i, len;
+	const um_token *t = um_doc_tokens(doc, &n);
+	um_doc_text(doc, &len);
+
+	ck_assert_uint_eq(len, sizeof(s) - 1);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_uint_eq(t[0].begin, 0);
+	for (i = 0; i < n; i++) {
+		ck_assert_uint_lt(t[i].begin, t[i].end);
+		if (i + 1 < n)
+			ck_assert_uint_eq(t[i].end, t[i + 1].begin);
+	}
+	ck_assert_uint_eq(t[n - 1].end, len);
+	ck_assert_str_eq(tu_tok(doc, 0), "  ");
+	ck_assert_str_eq(tu_tok(doc, n - 1), "  ");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(symbols_and_punctuation)
+{
+	um_doc *doc = tu_doc("$5 + 10% (b)");
+	ck_assert_str_eq(kinds(doc), "YNSYSNPSPWP");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(space_and_newline_tokens)
+{
+	um_doc *doc = tu_doc("a  b\nc \n \t\n d\n\n\n\ne");
+	ck_assert_str_eq(kinds(doc), "WSWLWLWLW");
+	ck_assert_str_eq(tu_tok(doc, 1), "  ");
+	ck_assert_str_eq(tu_tok(doc, 3), "\n");
+	ck_assert_uint_eq(tok(doc, 3)->flags & UM_TF_PARA_BREAK, 0);
+	ck_assert_str_eq(tu_tok(doc, 5), " \n \t\n ");
+	ck_assert_uint_eq(tok(doc, 5)->flags & UM_TF_PARA_BREAK, UM_TF_PARA_BREAK);
+	ck_assert_str_eq(tu_tok(doc, 7), "\n\n\n\n");
+	ck_assert_uint_eq(tok(doc, 7)->flags & UM_TF_PARA_BREAK, UM_TF_PARA_BREAK);
+	ck_assert_uint_eq(tok(doc, 1)->flags & UM_TF_PARA_BREAK, 0);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(zero_width_space_separates_words)
+{
+	/* U+200B marks a word boundary (common in text taken from HTML). */
+	um_doc *doc = tu_doc("Security\xE2\x80\x8B" "Council");
+	char first[64], last[64];
+	snprintf(first, sizeof(first), "%s", tu_tok(doc, 0));
+	snprintf(last, sizeof(last), "%s", tu_tok(doc, ntokens(doc) - 1));
+	um_doc_free(doc);
+	ck_assert_str_eq(first, "Security");
+	ck_assert_str_eq(last, "Council");
+}
+END_TEST
+
+START_TEST(soft_hyphen_joins_a_word)
+{
+	um_doc *doc = tu_doc("inter\xC2\xAD" "national law");
+	ck_assert_str_eq(kinds(doc), "WSW");
+	ck_assert_str_eq(tu_tok(doc, 0), "inter\xC2\xAD" "national");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(empty_text_has_no_tokens)
+{
+	um_doc *doc = tu_doc("");
+	size_t n;
+	ck_assert_uint_eq(ntokens(doc), 0);
+	um_doc_sentences(doc, &n);
+	ck_assert_uint_eq(n, 0);
+	um_doc_paragraphs(doc, &n);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(um_doc_tokenize(doc), 0);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(tokenize_twice_is_a_no_op)
+{
+	um_doc *doc = tu_doc("One. Two.");
+	size_t n1, n2, s1, s2;
+	const um_token *t1 = um_doc_tokens(doc, &n1), *t2;
+	um_doc_sentences(doc, &s1);
+	ck_assert_int_eq(um_doc_tokenize(doc), 0);
+	t2 = um_doc_tokens(doc, &n2);
+	um_doc_sentences(doc, &s2);
+	ck_assert_uint_eq(n1, 5);
+	ck_assert_uint_eq(n2, 5);
+	ck_assert_ptr_eq(t1, t2);
+	ck_assert_uint_eq(s1, 2);
+	ck_assert_uint_eq(s2, 2);
+	/* Text is frozen once tokens exist. */
+	ck_assert_int_eq(um_doc_set_text(doc, "x", 1), UM_EINVAL);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(sentences_split_before_capital)
+{
+	ck_assert_str_eq(SENTENCES("The Council met. It decided to act."),
+	                 "The Council met.|It decided to act.");
+	ck_assert_str_eq(SENTENCES("Why? Because it can! Next."),
+	                 "Why?|Because it can!|Next.");
+	ck_assert_str_eq(SENTENCES("He said \"stop.\" Then (he left.) Done"),
+	                 "He said \"stop.\"|Then (he left.)|Done");
+}
+END_TEST
+
+START_TEST(sentence_spans_are_exact)
+{
+	um_doc *doc = tu_doc("The Council met. It decided.");
+	size_t n;
+	const um_span *s = um_doc_sentences(doc, &n);
+	/* The(0) _ Council(2) _ met(4) .(5) _ It(7) _ decided(9) .(10) */
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(s[0].begin, 0);
+	ck_assert_uint_eq(s[0].end, 6);
+	ck_assert_uint_eq(s[1].begin, 7);
+	ck_assert_uint_eq(s[1].end, 11);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(no_split_after_abbreviations)
+{
+	ck_assert_str_eq(SENTENCES("Mr. Smith spoke. Mrs. Jones replied."),
+	                 "Mr. Smith spoke.|Mrs. Jones replied.");
+	ck_assert_str_eq(SENTENCES("See No. 5 of the list. Then stop."),
+	                 "See No. 5 of the list.|Then stop.");
+	ck_assert_str_eq(SENTENCES("Several States, e.g. Canada and Chile, agreed."),
+	                 "Several States, e.g. Canada and Chile, agreed.");
+	ck_assert_str_eq(SENTENCES("See para. 12 and Dr. Who."),
+	                 "See para. 12 and Dr. Who.");
+}
+END_TEST
+
+START_TEST(no_split_after_initials)
+{
+	ck_assert_str_eq(SENTENCES("It was signed by J. K. Smith on Monday. He left."),
+	                 "It was signed by J. K. Smith on Monday.|He left.");
+}
+END_TEST
+
+START_TEST(no_split_after_non_ascii_initials)
+{
+	/* An initial is one letter, whatever its UTF-8 length: "É. Dupont",
+	 * Russian "В. Небензя". */
+	ck_assert_str_eq(SENTENCES("Le rapport de \xC3\x89. Dupont est paru."),
+	                 "Le rapport de \xC3\x89. Dupont est paru.");
+	ck_assert_str_eq(SENTENCES("\xD0\x92\xD1\x8B\xD1\x81\xD1\x82\xD1\x83\xD0\xBF"
+	                           "\xD0\xB8\xD0\xBB \xD0\x92. \xD0\x9D\xD0\xB5\xD0\xB1"
+	                           "\xD0\xB5\xD0\xBD\xD0\xB7\xD1\x8F."),
+	                 "\xD0\x92\xD1\x8B\xD1\x81\xD1\x82\xD1\x83\xD0\xBF"
+	                 "\xD0\xB8\xD0\xBB \xD0\x92. \xD0\x9D\xD0\xB5\xD0\xB1"
+	                 "\xD0\xB5\xD0\xBD\xD0\xB7\xD1\x8F.");
+}
+END_TEST
+
+START_TEST(no_split_before_lower_case)
+{
+	ck_assert_str_eq(SENTENCES("It covers apples, pears, etc. and plums. It ends."),
+	                 "It covers apples, pears, etc. and plums.|It ends.");
+}
+END_TEST
+
+START_TEST(split_before_uncased_script)
+{
+	/* Arabic has no case: a full stop before an Arabic word ends the
+	 * sentence. "The Council met. And it decided to continue." */
+	ck_assert_str_eq(SENTENCES("\xD8\xA7\xD8\xAC\xD8\xAA\xD9\x85\xD8\xB9 "
+	                           "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3. "
+	                           "\xD9\x88\xD9\x82\xD8\xB1\xD8\xB1 \xD8\xA3\xD9\x86 "
+	                           "\xD9\x8A\xD9\x88\xD8\xA7\xD8\xB5\xD9\x84."),
+	                 "\xD8\xA7\xD8\xAC\xD8\xAA\xD9\x85\xD8\xB9 "
+	                 "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3.|"
+	                 "\xD9\x88\xD9\x82\xD8\xB1\xD8\xB1 \xD8\xA3\xD9\x86 "
+	                 "\xD9\x8A\xD9\x88\xD8\xA7\xD8\xB5\xD9\x84.");
+}
+END_TEST
+
+START_TEST(cjk_full_stop)
+{
+	/* "会议。大会。": the CJK full stop needs no space after it. */
+	ck_assert_str_eq(SENTENCES("\xE4\xBC\x9A\xE8\xAE\xAE\xE3\x80\x82"
+	                           "\xE5\xA4\xA7\xE4\xBC\x9A\xE3\x80\x82"),
+	                 "\xE4\xBC\x9A\xE8\xAE\xAE\xE3\x80\x82|"
+	                 "\xE5\xA4\xA7\xE4\xBC\x9A\xE3\x80\x82");
+}
+END_TEST
+
+START_TEST(paragraphs_across_blank_lines)
+{
+	static const char s[] = "First one. Second one.\n\nThird one.\n \n\nFourth";
+	ck_assert_str_eq(PARAGRAPHS(s), "First one. Second one.|Third one.|Fourth");
+	ck_assert_str_eq(SENTENCES(s), "First one.|Second one.|Third one.|Fourth");
+}
+END_TEST
+
+START_TEST(paragraph_break_ends_sentence)
+{
+	/* No full stop, but a blank line: a new sentence in a new paragraph. */
+	ck_assert_str_eq(SENTENCES("The Security Council\n\ndecides to remain seized"),
+	                 "The Security Council|decides to remain seized");
+}
+END_TEST
+
+START_TEST(numbered_paragraph_one_sentence)
+{
+	ck_assert_str_eq(SENTENCES("1. In a volatile world, the Organization must "
+	                           "adapt. It will."),
+	                 "1. In a volatile world, the Organization must adapt.|"
+	                 "It will.");
+	ck_assert_str_eq(SENTENCES("Intro text here.\n\n12. The Assembly decided."),
+	                 "Intro text here.|12. The Assembly decided.");
+}
+END_TEST
+
+START_TEST(year_at_line_start_ends_sentence)
+{
+	/* Text wrapped so that a year starts a line: "1978." closes the
+	 * sentence; only a number that starts its sentence numbers it. */
+	ck_assert_str_eq(SENTENCES("The Conference was held in Buenos Aires in\n"
+	                           "1978. The Nairobi Conference will review it."),
+	                 "The Conference was held in Buenos Aires in\n1978.|"
+	                 "The Nairobi Conference will review it.");
+}
+END_TEST
+
+START_TEST(sentence_and_paragraph_flags)
+{
+	um_doc *doc = tu_doc("  First one. Second one.\n\nThird one.");
+	size_t n, i;
+	const um_token *t = um_doc_tokens(doc, &n);
+	ck_assert_str_eq(flagged(doc, UM_TF_SENT_START), "First|Second|Third");
+	ck_assert_str_eq(flagged(doc, UM_TF_PARA_START), "First|Third");
+	/* The first content token, not the leading space. */
+	ck_assert_uint_eq(t[0].flags & (UM_TF_SENT_START | UM_TF_PARA_START), 0);
+	ck_assert_uint_eq(t[1].flags & (UM_TF_SENT_START | UM_TF_PARA_START),
+	                  UM_TF_SENT_START | UM_TF_PARA_START);
+	for (i = 0; i < n; i++)
+		if (um_token_is_space(&t[i]))
+			ck_assert_uint_eq(t[i].flags & (UM_TF_SENT_START |
+			                                UM_TF_PARA_START), 0);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(flags_match_spans)
+{
+	um_doc *doc = tu_doc("A first. A second.\n\nB first. B second.\n\nC.");
+	size_t nt, ns, np, i, j;
+	const um_token *t = um_doc_tokens(doc, &nt);
+	const um_span *s = um_doc_sentences(doc, &ns);
+	const um_span *p = um_doc_paragraphs(doc, &np);
+	ck_assert_uint_eq(ns, 5);
+	ck_assert_uint_eq(np, 3);
+	for (i = 0, j = 0; i < nt; i++) {
+		int start = j < ns && s[j].begin == i;
+		ck_assert_int_eq(!!(t[i].flags & UM_TF_SENT_START), start);
+		j += start;
+	}
+	for (i = 0, j = 0; i < nt; i++) {
+		int start = j < np && p[j].begin == i;
+		ck_assert_int_eq(!!(t[i].flags & UM_TF_PARA_START), start);
+		j += start;
+	}
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(headings_then_body)
+{
+	/* The heading block of A/64/504, in the paragraph of its body. */
+	ck_assert_str_eq(SENTENCES("Sixty-fourth session\nAgenda item 58 (b)\n"
+	                           "Operational activities for development:\n"
+	                           "South-South cooperation for development\n"
+	                           "The present report responds to resolutions 62/209 "
+	                           "of 19 December 2007 and 63/233 of 19 December 2008."),
+	                 "Sixty-fourth session|Agenda item 58 (b)|"
+	                 "Operational activities for development:\n"
+	                 "South-South cooperation for development|"
+	                 "The present report responds to resolutions 62/209 "
+	                 "of 19 December 2007 and 63/233 of 19 December 2008.");
+}
+END_TEST
+
+START_TEST(headings_block_splits)
+{
+	/* A block of short lines without punctuation, a paragraph of its own:
+	 * each line is a heading. */
+	ck_assert_str_eq(SENTENCES("General Assembly\nSixty-fourth session\n"
+	                           "Agenda item 53\n\n"
+	                           "The present report responds to resolutions."),
+	                 "General Assembly|Sixty-fourth session|Agenda item 53|"
+	                 "The present report responds to resolutions.");
+}
+END_TEST
+
+START_TEST(wrapped_prose_does_not_split)
+{
+	ck_assert_str_eq(SENTENCES("The General Assembly decided to convene a "
+	                           "High-level United Nations\nConference on "
+	                           "South-South Cooperation in Nairobi in 2009."),
+	                 "The General Assembly decided to convene a High-level "
+	                 "United Nations\nConference on South-South Cooperation "
+	                 "in Nairobi in 2009.");
+}
+END_TEST
+
+START_TEST(narrow_wrapped_prose_does_not_split)
+{
+	/* Lines 72-77 of corpus/MHL_57_2002.txt, wrapped at about 55
+	 * columns: a line of six words ending in "developing" is not a
+	 * heading because the next one starts with "States". */
+	ck_assert_str_eq(SENTENCES("I therefore stand here, at the fifty-seventh "
+	                           "session\nof the General Assembly, to advocate "
+	                           "for a new\ninternational paradigm: one that "
+	                           "recognizes both the\nunique challenges facing "
+	                           "small island developing\nStates such as the "
+	                           "Marshall Islands, as well as the\nunique "
+	                           "resources and gifts that such nations possess."),
+	                 "I therefore stand here, at the fifty-seventh session\n"
+	                 "of the General Assembly, to advocate for a new\n"
+	                 "international paradigm: one that recognizes both the\n"
+	                 "unique challenges facing small island developing\n"
+	                 "States such as the Marshall Islands, as well as the\n"
+	                 "unique resources and gifts that such nations possess.");
+}
+END_TEST
+
+Suite *tokenizer_suite(void)
+{
+	Suite *s = suite_create("tokenizer");
+	TCase *tc = tcase_create("tokens");
+	TCase *ts = tcase_create("sentences");
+
+	tcase_add_test(tc, document_symbol);
+	tcase_add_test(tc, reference_number);
+	tcase_add_test(tc, numbers_with_separators);
+	tcase_add_test(tc, number_then_full_stop);
+	tcase_add_test(tc, words_with_digits);
+	tcase_add_test(tc, hyphens_split);
+	tcase_add_test(tc, apostrophes);
+	tcase_add_test(tc, other_typographic_marks_fold);
+	tcase_add_test(tc, en_dash_folds_to_hyphen);
+	tcase_add_test(tc, scripts_make_single_words);
+	tcase_add_test(tc, han_one_token_each);
+	tcase_add_test(tc, case_flags);
+	tcase_add_test(tc, fold_lower_cases);
+	tcase_add_test(tc, tokens_tile_the_text);
+	tcase_add_test(tc, symbols_and_punctuation);
+	tcase_add_test(tc, space_and_newline_tokens);
+	tcase_add_test(tc, zero_width_space_separates_words);
+	tcase_add_test(tc, soft_hyphen_joins_a_word);
+	tcase_add_test(tc, empty_text_has_no_tokens);
+	tcase_add_test(tc, tokenize_twice_is_a_no_op);
+	suite_add_tcase(s, tc);
+
+	tcase_add_test(ts, sentences_split_before_capital);
+	tcase_add_test(ts, sentence_spans_are_exact);
+	tcase_add_test(ts, no_split_after_abbreviations);
+	tcase_add_test(ts, no_split_after_initials);
+	tcase_add_test(ts, no_split_after_non_ascii_initials);
+	tcase_add_test(ts, no_split_before_lower_case);
+	tcase_add_test(ts, split_before_uncased_script);
+	tcase_add_test(ts, cjk_full_stop);
+	tcase_add_test(ts, paragraphs_across_blank_lines);
+	tcase_add_test(ts, paragraph_break_ends_sentence);
+	tcase_add_test(ts, numbered_paragraph_one_sentence);
+	tcase_add_test(ts, year_at_line_start_ends_sentence);
+	tcase_add_test(ts, sentence_and_paragraph_flags);
+	tcase_add_test(ts, flags_match_spans);
+	tcase_add_test(ts, headings_then_body);
+	tcase_add_test(ts, headings_block_splits);
+	tcase_add_test(ts, wrapped_prose_does_not_split);
+	tcase_add_test(ts, narrow_wrapped_prose_does_not_split);
+	suite_add_tcase(s, ts);
+	return s;
+}
