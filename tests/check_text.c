@@ -206,6 +206,13 @@ START_TEST(nfd_becomes_nfc)
 	expect_clean(NORM("e\xCC\x81"), "\xC3\xA9");
 	expect_clean(NORM("Co\xCC\x82te d'Ivoire"), "C\xC3\xB4te d'Ivoire");
 	expect_clean(NORM("A\xCC\x8A"), "\xC3\x85");
+	/* Reordering of marks and compositions across a run of non-ASCII
+	 * characters, the singleton U+212B, and marks that stay apart; the
+	 * expected bytes are Python's unicodedata.normalize("NFC", ...). */
+	expect_clean(NORM("Cafe\xCC\x81 \xE1\xB8\x8B\xCC\xA3 A\xCC\x8A\xCC\x81 "
+	                  "\xE2\x84\xAB q\xCC\x87\xCC\xA3 \xE2\x80\x99x"),
+	             "Caf\xC3\xA9 \xE1\xB8\x8D\xCC\x87 \xC7\xBA \xC3\x85 "
+	             "q\xCC\xA3\xCC\x87 \xE2\x80\x99x");
 	/* The Angstrom sign is a singleton: NFC is the letter. */
 	expect_clean(NORM("\xE2\x84\xAB"), "\xC3\x85");
 	/* Hangul jamo compose to the syllable. */
