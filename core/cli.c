@@ -87,10 +87,17 @@ void cli_split_path(const char *s, char ***arr, size_t *n)
 	}
 }
 
-/* mkdir -p for the directories of path (not its last component). */
-static int make_parents(char *path)
+/* mkdir -p for the directories of path (not its last component). The
+ * directory made last is remembered: consecutive files of one input
+ * directory cost no system call here. */
+static int make_parents(char *path, char **last)
 {
-	char *p;
+	char *p, *slash = strrchr(path, '/');
+	if (!slash)
+		return 0;
+	if (*last && strlen(*last) == (size_t)(slash - path) &&
+	    !strncmp(*last, path, (size_t)(slash - path)))
+		return 0;
 	for (p = path + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -101,10 +108,12 @@ static int make_parents(char *path)
 		}
 		*p = '/';
 	}
+	free(*last);
+	*last = strndup(path, (size_t)(slash - path));
 	return 0;
 }
 
-int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
+int cli_write_file(struct cli *c, const char *rel, const um_doc *doc,
                    char *err, size_t errlen)
 {
 	size_t n = strlen(c->outdir) + strlen(rel) + 64;
@@ -119,7 +128,7 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 	/* Written under a temporary name and renamed: an interrupted run
 	 * leaves no half-written output. */
 	snprintf(tmp, n + 32, "%s.tmp%ld", path, (long)getpid());
-	if (make_parents(path) != 0) {
+	if (make_parents(path, &c->last_dir) != 0) {
 		snprintf(err, errlen, "cannot create the directory of %s: %s",
 		         path, strerror(errno));
 		goto out;

@@ -21,6 +21,7 @@ struct cli {
 	size_t docs, failed, bytes;
 	int problems;               /* refused plugins, unreadable paths */
 	FILE *out;                  /* the stream without -o */
+	char *last_dir;             /* the output directory made last */
 };
 
 /* Prints the usage text on f. */
@@ -31,7 +32,7 @@ int cli_parse_size(const char *s, size_t *ret);
 void cli_split_path(const char *s, char ***arr, size_t *n);
 /* Writes one document to DIR/REL.xml through a temporary file; 0 or -1
  * with err set. */
-int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
+int cli_write_file(struct cli *c, const char *rel, const um_doc *doc,
                    char *err, size_t errlen);
 /* The listing of "unmine plugins". */
 void cli_list_plugins(const um_plugin_set *set, FILE *f);

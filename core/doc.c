@@ -10,6 +10,7 @@ um_doc *um_doc_new(void)
 	um_doc *doc = um_xcalloc(1, sizeof(*doc));
 	doc->arena = um_arena_new();
 	doc->text = um_arena_strndup(doc->arena, "", 0);
+	doc->xml_clean = 1;
 	return doc;
 }
 
@@ -27,6 +28,7 @@ void um_doc_free(um_doc *doc)
 	free(doc->paras);
 	free(doc->meta);
 	free(doc->warnings);
+	free(doc->owned_text);
 	um_arena_free(doc->arena);
 	free(doc);
 }
@@ -38,13 +40,27 @@ um_arena *um_doc_arena(um_doc *doc)
 
 int um_doc_set_text(um_doc *doc, const char *text, size_t len)
 {
-	if (doc->tokenized || um_utf8_check(text, len) != len ||
-	    memchr(text, '\0', len))
+	int clean;
+	if (doc->tokenized || um_text_scan(text, len, &clean) != 0)
 		return UM_EINVAL;
 	if (len >= UINT32_MAX)
 		return UM_ETOOBIG;
 	doc->text = um_arena_strndup(doc->arena, text, len);
 	doc->len = len;
+	doc->xml_clean = clean;
+	return 0;
+}
+
+int um_doc_adopt_text(um_doc *doc, char *text, size_t len)
+{
+	if (doc->tokenized || len >= UINT32_MAX) {
+		free(text);
+		return doc->tokenized ? UM_EINVAL : UM_ETOOBIG;
+	}
+	free(doc->owned_text);
+	doc->owned_text = doc->text = text;
+	doc->len = len;
+	doc->xml_clean = 1;
 	return 0;
 }
 

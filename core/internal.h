@@ -55,6 +55,10 @@ int um_nfc_append(const char *s, size_t n, int32_t **buf, size_t *cap,
                   struct um_strbuf *out, int options);
 /* The length of the ill-formed sequence at s, replaced by one U+FFFD. */
 size_t um_utf8_invalid_len(const unsigned char *s, size_t n);
+/* UM_EINVAL if s is not valid UTF-8 or holds a NUL; otherwise 0, with
+ * *ret_clean 1 when it holds nothing that XML 1.0 output must replace
+ * (controls other than tab and line feed, C1 controls, U+FFFE, U+FFFF). */
+int um_text_scan(const char *s, size_t n, int *ret_clean);
 /* The offset of the first byte that is not valid UTF-8, or n. */
 size_t um_utf8_check(const char *s, size_t n);
 
@@ -92,6 +96,8 @@ struct um_doc {
 	char *text;
 	size_t len;
 	int tokenized;
+	int xml_clean;        /* the text needs no replacement in XML */
+	char *owned_text;     /* text adopted from a reader, freed with the doc */
 	um_token *tokens;
 	size_t ntokens, ctokens;
 	um_span *sents;
@@ -116,6 +122,12 @@ struct um_doc {
  */
 void um_tokenize_text(const char *text, size_t len, um_arena *arena,
                       um_token **toks, size_t *ntoks, size_t *ctoks);
+
+/* Makes text (malloc'ed, NUL-terminated, from um_text_normalize and so
+ * valid and clean) the document's text without copying or checking it
+ * again; the document frees it. UM_EINVAL if it already has tokens,
+ * UM_ETOOBIG past 4 GiB - 1 (text is freed in both cases). */
+int um_doc_adopt_text(um_doc *doc, char *text, size_t len);
 
 /* Sentence and paragraph spans and flags over a token array (sentences.c). */
 void um_find_sentences(um_doc *doc);

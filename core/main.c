@@ -211,6 +211,7 @@ failed:
 static void cli_free(struct cli *c)
 {
 	size_t i;
+	free(c->last_dir);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);

@@ -172,9 +172,7 @@ static int read_txt(const char *buf, size_t len, um_doc *doc, char *err,
 	}
 	if (invalid)
 		warn_invalid(doc, invalid, first);
-	r = um_doc_set_text(doc, text, tlen);
-	free(text);
-	if (r) {
+	if (um_doc_adopt_text(doc, text, tlen)) {
 		um_seterr(err, errlen, "text too large");
 		return UM_ETOOBIG;
 	}
@@ -227,10 +225,8 @@ int um_reader_set_text(um_doc *doc, um_strbuf *sb, char *err, size_t errlen)
 	 * NFC still need the common treatment. */
 	r = um_text_normalize(sb->data ? sb->data : "", sb->len, &text, &tlen,
 	                      NULL, NULL);
-	if (r == 0) {
-		r = um_doc_set_text(doc, text, tlen);
-		free(text);
-	}
+	if (r == 0)
+		r = um_doc_adopt_text(doc, text, tlen);
 	if (r) {
 		um_seterr(err, errlen, "text too large");
 		return UM_ETOOBIG;

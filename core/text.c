@@ -75,6 +75,34 @@ size_t um_utf8_invalid_len(const unsigned char *s, size_t n)
 	return i;
 }
 
+int um_text_scan(const char *s, size_t n, int *ret_clean)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	int clean = 1;
+	int32_t cp;
+	while (i < n) {
+		size_t k;
+		if (p[i] < 0x80) {
+			if (p[i] == 0)
+				return UM_EINVAL;
+			if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7F)
+				clean = 0;
+			i++;
+			continue;
+		}
+		k = um_utf8_decode(p + i, n - i, &cp);
+		if (!k)
+			return UM_EINVAL;
+		if ((cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE ||
+		    cp == 0xFFFF)
+			clean = 0;
+		i += k;
+	}
+	*ret_clean = clean;
+	return 0;
+}
+
 size_t um_utf8_check(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;

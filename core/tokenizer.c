@@ -225,12 +225,17 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 
 	UM_GROW(*toks, *ctoks, *ntoks + len / 4 + 16);
 	while (i < len) {
-		um_token t;
+		um_token *tp;
 		enum cclass c = char_class(s, len, i, &clen);
 		size_t b = i;
 
-		t.flags = 0;
-		t.reserved = 0;
+		/* The token is built in its slot: a copy from the stack would
+		 * stall on store forwarding after fold_token's narrow writes. */
+		if (*ntoks == *ctoks)
+			UM_GROW(*toks, *ctoks, *ntoks + 1);
+		tp = &(*toks)[*ntoks];
+		tp->flags = 0;
+		tp->reserved = 0;
 		if (c == C_SPACE || c == C_NL) {
 			int nls = 0;
 			while (i < len) {
@@ -244,17 +249,17 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 				}
 				i += clen;
 			}
-			t.kind = nls ? UM_TOK_NEWLINE : UM_TOK_SPACE;
+			tp->kind = nls ? UM_TOK_NEWLINE : UM_TOK_SPACE;
 			if (nls >= 2)
-				t.flags |= UM_TF_PARA_BREAK;
+				tp->flags |= UM_TF_PARA_BREAK;
 		} else if (c == C_HAN) {
 			i += clen;
-			t.kind = UM_TOK_WORD;
+			tp->kind = UM_TOK_WORD;
 		} else if (is_wordish(c)) {
 			int letters = 0, lower = 0, upper = 0, digits = 0;
 			int numeric = (c == C_DIGIT);
 			if (c == C_UPPER)
-				t.flags |= UM_TF_CAP;
+				tp->flags |= UM_TF_CAP;
 			while (i < len) {
 				enum cclass d = char_class(s, len, i, &clen);
 				if (d == C_DIGIT) {
@@ -283,25 +288,23 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 				}
 				i += clen;
 			}
-			t.kind = numeric ? UM_TOK_NUMBER : UM_TOK_WORD;
+			tp->kind = numeric ? UM_TOK_NUMBER : UM_TOK_WORD;
 			if (digits)
-				t.flags |= UM_TF_DIGITS;
+				tp->flags |= UM_TF_DIGITS;
 			if (letters && upper && !lower)
-				t.flags |= UM_TF_ALLCAPS;
+				tp->flags |= UM_TF_ALLCAPS;
 		} else {
 			i += clen;
-			t.kind = (c == C_PUNCT) ? UM_TOK_PUNCT : UM_TOK_SYMBOL;
+			tp->kind = (c == C_PUNCT) ? UM_TOK_PUNCT : UM_TOK_SYMBOL;
 		}
-		t.begin = (uint32_t)b;
-		t.end = (uint32_t)i;
-		if (t.kind == UM_TOK_SPACE || t.kind == UM_TOK_NEWLINE) {
-			t.fold = text + b;
-			t.fold_len = (uint32_t)(i - b);
+		tp->begin = (uint32_t)b;
+		tp->end = (uint32_t)i;
+		if (tp->kind == UM_TOK_SPACE || tp->kind == UM_TOK_NEWLINE) {
+			tp->fold = text + b;
+			tp->fold_len = (uint32_t)(i - b);
 		} else {
-			fold_token(&t, text, arena);
+			fold_token(tp, text, arena);
 		}
-		if (*ntoks == *ctoks)
-			UM_GROW(*toks, *ctoks, *ntoks + 1);
-		(*toks)[(*ntoks)++] = t;
+		(*ntoks)++;
 	}
 }

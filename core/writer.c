@@ -49,6 +49,15 @@ int um_write_end(FILE *f, const char *root)
 	return flush(f, &sb) || fflush(f) ? UM_EIO : 0;
 }
 
+/* Document text: the fast escaper when the text is known clean. */
+static void doc_text(um_strbuf *sb, const um_doc *doc, size_t b, size_t n)
+{
+	if (doc->xml_clean)
+		um_xml_clean_text(sb, doc->text + b, n);
+	else
+		um_xml_text(sb, doc->text + b, n);
+}
+
 static void write_id(um_strbuf *sb, const char *name, size_t id)
 {
 	um_sb_addf(sb, " %s=\"a%zu\"", name, id);
@@ -132,14 +141,14 @@ static void write_inline_text(um_strbuf *sb, const um_doc *doc)
 		struct placed *a = &p[i];
 		while (depth && stack[depth - 1]->end <= a->begin) {
 			struct placed *top = stack[--depth];
-			um_xml_text(sb, doc->text + pos, top->end - pos);
+			doc_text(sb, doc, pos, top->end - pos);
 			pos = top->end;
 			um_sb_addf(sb, "</%s>", top->a->layer);
 		}
 		/* Crossing an open element: standoff keeps it, inline cannot. */
 		if (depth && a->end > stack[depth - 1]->end)
 			continue;
-		um_xml_text(sb, doc->text + pos, a->begin - pos);
+		doc_text(sb, doc, pos, a->begin - pos);
 		pos = a->begin;
 		um_sb_addf(sb, "<%s", a->a->layer);
 		annot_attrs(sb, a->a);
@@ -148,11 +157,11 @@ static void write_inline_text(um_strbuf *sb, const um_doc *doc)
 	}
 	while (depth) {
 		struct placed *top = stack[--depth];
-		um_xml_text(sb, doc->text + pos, top->end - pos);
+		doc_text(sb, doc, pos, top->end - pos);
 		pos = top->end;
 		um_sb_addf(sb, "</%s>", top->a->layer);
 	}
-	um_xml_text(sb, doc->text + pos, doc->len - pos);
+	doc_text(sb, doc, pos, doc->len - pos);
 	um_sb_adds(sb, "</text>\n");
 	free(stack);
 	free(p);
@@ -198,7 +207,7 @@ static void write_standoff(um_strbuf *sb, const um_doc *doc)
 	size_t i, j;
 
 	um_sb_adds(sb, "<text xml:space=\"preserve\">");
-	um_xml_text(sb, doc->text, doc->len);
+	doc_text(sb, doc, 0, doc->len);
 	um_sb_adds(sb, "</text>\n");
 	if (doc->nannots)
 		um_sb_adds(sb, "<annotations>\n");

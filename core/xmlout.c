@@ -6,22 +6,34 @@
 
 static const char REPL[] = "\xEF\xBF\xBD";
 
-/* Bytes that stop the fast copy: markup characters, controls, non-ASCII. */
-static inline int stops(unsigned char c, int attr)
-{
-	if (c >= 0x20 && c < 0x7F)
-		return c == '<' || c == '>' || c == '&' || (attr && c == '"');
-	return attr || (c != '\n' && c != '\t');
-}
+/* Bytes that stop the fast copy of text: markup characters, controls
+ * other than tab and line feed, DEL and non-ASCII. */
+static const unsigned char stop_text[256] = {
+	[0 ... 8] = 1, [11 ... 31] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1,
+	[127 ... 255] = 1
+};
 
-static void escape(um_strbuf *sb, const char *s, size_t n, int attr)
+/* In attributes, also quotes, tab and line feed. */
+static const unsigned char stop_attr[256] = {
+	[0 ... 31] = 1, ['"'] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1,
+	[127 ... 255] = 1
+};
+
+/* Text already known to be clean (valid UTF-8, nothing XML forbids)
+ * stops only at markup characters. */
+static const unsigned char stop_clean[256] = {
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['\r'] = 1
+};
+
+static void escape(um_strbuf *sb, const char *s, size_t n,
+                   const unsigned char *stop)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < n) {
 		size_t j = i;
-		while (j < n && !stops(p[j], attr))
+		while (j < n && !stop[p[j]])
 			j++;
 		if (j > i)
 			um_sb_add(sb, s + i, j - i);
@@ -65,7 +77,12 @@ static void escape(um_strbuf *sb, const char *s, size_t n, int attr)
 
 void um_xml_text(um_strbuf *sb, const char *s, size_t n)
 {
-	escape(sb, s, n, 0);
+	escape(sb, s, n, stop_text);
+}
+
+void um_xml_clean_text(um_strbuf *sb, const char *s, size_t n)
+{
+	escape(sb, s, n, stop_clean);
 }
 
 void um_xml_attr(um_strbuf *sb, const char *name, const char *value)
@@ -73,6 +90,6 @@ void um_xml_attr(um_strbuf *sb, const char *name, const char *value)
 	um_sb_addc(sb, ' ');
 	um_sb_adds(sb, name);
 	um_sb_add(sb, "=\"", 2);
-	escape(sb, value, strlen(value), 1);
+	escape(sb, value, strlen(value), stop_attr);
 	um_sb_addc(sb, '"');
 }

@@ -12,6 +12,9 @@
  * output is well-formed whatever the input.
  */
 void um_xml_text(um_strbuf *sb, const char *s, size_t n);
+/* The same for text known to be valid UTF-8 without anything XML 1.0
+ * forbids (a document's text once um_doc_xml_clean says so): faster. */
+void um_xml_clean_text(um_strbuf *sb, const char *s, size_t n);
 /* Appends ' name="value"' with the value escaped for an attribute. */
 void um_xml_attr(um_strbuf *sb, const char *name, const char *value);
 
