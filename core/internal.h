@@ -132,6 +132,11 @@ int um_doc_adopt_text(um_doc *doc, char *text, size_t len);
 /* Sentence and paragraph spans and flags over a token array (sentences.c). */
 void um_find_sentences(um_doc *doc);
 
+/* The entries of a directory, hidden ones left out, sorted bytewise
+ * (walk.c). Caller frees each name and the array. UM_EIO with errno set if
+ * it cannot be read. */
+int um_list_dir(const char *path, char ***ret_names, size_t *ret_n);
+
 /* Option tables (options.c). */
 int um_options_check_table(const um_option *tab, size_t size, char *err,
                            size_t errlen);

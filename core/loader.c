@@ -1,5 +1,4 @@
 /* The plugin loader: dlopen, checks before any call, ordering, lifecycle. */
-#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -226,11 +225,6 @@ int um_plugin_set_load(um_plugin_set *set, const char *path, char *err,
 	return r < 0 ? r : 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int is_so(const char *name)
 {
 	size_t n = strlen(name);
@@ -243,26 +237,19 @@ size_t um_plugin_set_scan(um_plugin_set *set, const char *const *dirs,
 	size_t d, refused = 0;
 
 	for (d = 0; d < ndirs; d++) {
-		DIR *dp = opendir(dirs[d]);
-		struct dirent *de;
 		char **names = NULL;
-		size_t n = 0, cap = 0, i;
+		size_t n = 0, i;
 
-		if (!dp)
+		if (um_list_dir(dirs[d], &names, &n) != 0)
 			continue;
-		while ((de = readdir(dp)) != NULL) {
-			if (!is_so(de->d_name))
-				continue;
-			UM_GROW(names, cap, n + 1);
-			names[n++] = um_xstrdup(de->d_name);
-		}
-		closedir(dp);
-		if (n)
-			qsort(names, n, sizeof(*names), cmp_str);
 		for (i = 0; i < n; i++) {
 			um_strbuf path;
 			char err[512];
 			int r;
+			if (!is_so(names[i])) {
+				free(names[i]);
+				continue;
+			}
 			um_sb_init(&path);
 			um_sb_adds(&path, dirs[d]);
 			if (path.len && path.data[path.len - 1] != '/')

@@ -35,27 +35,15 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void visit(struct walker *w, const char *path, const char *rel);
-
-static void visit_dir(struct walker *w, const char *path, const char *rel,
-                      const struct stat *st)
+int um_list_dir(const char *path, char ***ret_names, size_t *ret_n)
 {
-	DIR *dp;
+	DIR *dp = opendir(path);
 	struct dirent *de;
 	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, cap = 0;
 
-	for (i = 0; i < w->depth; i++) {
-		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
-			problem(w, path, "directory loop (a link leads back to an "
-			        "enclosing directory); not entered");
-			return;
-		}
-	}
-	if (!(dp = opendir(path))) {
-		problem(w, path, strerror(errno));
-		return;
-	}
+	if (!dp)
+		return UM_EIO;
 	while ((de = readdir(dp)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -65,6 +53,30 @@ static void visit_dir(struct walker *w, const char *path, const char *rel,
 	closedir(dp);
 	if (n)
 		qsort(names, n, sizeof(*names), cmp_names);
+	*ret_names = names;
+	*ret_n = n;
+	return 0;
+}
+
+static void visit(struct walker *w, const char *path, const char *rel);
+
+static void visit_dir(struct walker *w, const char *path, const char *rel,
+                      const struct stat *st)
+{
+	char **names = NULL;
+	size_t n = 0, i;
+
+	for (i = 0; i < w->depth; i++) {
+		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+			problem(w, path, "directory loop (a link leads back to an "
+			        "enclosing directory); not entered");
+			return;
+		}
+	}
+	if (um_list_dir(path, &names, &n) != 0) {
+		problem(w, path, strerror(errno));
+		return;
+	}
 	UM_GROW(w->stack, w->cap, w->depth + 1);
 	w->stack[w->depth].dev = st->st_dev;
 	w->stack[w->depth].ino = st->st_ino;
