@@ -265,7 +265,7 @@ int main(int argc, char **argv)
 	if (c.stats) {
 		double s = (double)(t1.tv_sec - t0.tv_sec) +
 		           (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		fprintf(stderr, "unmine: %zu documents, %zu failed, %.1f MB of text "
+		fprintf(stderr, "unmine: %zu documents, %zu failed, %.3f MB of text "
 		        "in %.2f s (%.1f MB/s), peak memory %.1f MB\n", c.docs,
 		        c.failed, (double)c.bytes / 1e6, s,
 		        s > 0 ? (double)c.bytes / 1e6 / s : 0.0,
