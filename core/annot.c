@@ -4,7 +4,7 @@
 #include "internal.h"
 
 static const char *const reserved_keys[] = {
-	"id", "by", "start", "end", "links", "layer", NULL
+	"id", "by", "links", "layer", NULL
 };
 
 int um_name_valid(const char *name)

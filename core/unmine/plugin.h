@@ -92,7 +92,7 @@ typedef struct um_core_api {
 	/* Annotations. A span annotation covers tokens [begin, end), which
 	 * must be non-empty and inside the document; a document annotation
 	 * (a tag) has no span. Layers and attribute keys are XML names that
-	 * are not reserved ("id", "by", "start", "end", "links"). The core
+	 * are not reserved ("id", "by", "links", "layer"). The core
 	 * records the calling plugin as the annotation's author. */
 	int (*annot_add)(um_doc *doc, const char *layer, size_t begin,
 	                 size_t end, um_annot **ret);
