@@ -55,7 +55,9 @@ export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 unmine="$bindir/unmine"
 "$unmine" -P "$tmp/ext" -P "$pkglibdir" plugins >"$tmp/list" 2>&1
 check "acronyms
-wordcount" "$(grep -v '^ ' "$tmp/list" | cut -d' ' -f1)" "both plugins listed"
+dates
+wordcount" "$(grep -v '^ ' "$tmp/list" | cut -d' ' -f1)" \
+	"the installed plugins and the external one listed"
 
 printf 'The Economic and Social Council (ECOSOC) met. ECOSOC decided.\n' >"$tmp/doc.txt"
 "$unmine" -P "$tmp/ext" -P "$pkglibdir" "$tmp/doc.txt" >"$tmp/out.xml" 2>"$tmp/err"

@@ -14,5 +14,6 @@ Suite *walk_suite(void);
 Suite *loader_suite(void);
 Suite *schema_suite(void);
 Suite *acronyms_suite(void);
+Suite *dates_suite(void);
 
 #endif
