@@ -285,6 +285,17 @@ static const struct dcase cases[] = {
 	  "19 December 2007|date|2007-12-19 ; 19 December 2008|date|2008-12-19" },
 	{ NULL, "Vol. 1990, No. 2000", "" },
 	{ NULL, "It is 2000 km long", "" },
+	{ NULL, "resolutions 1010 A (X) of 29 November 1955, 1010 (XI) of "
+	        "11 January 1957 and 1180 (XII)",
+	  "29 November 1955|date|1955-11-29 ; 11 January 1957|date|1957-01-11" },
+	{ NULL, "recalling its resolution 1514 (XV) and 3201 (S-VI)", "" },
+	{ NULL, "the Council of 5 September 1957\xc2\xb9 that",
+	  "5 September 1957\xc2\xb9|date|1957-09-05" },
+	{ NULL, "in 1957\xc2\xb2 the", "1957\xc2\xb2|date|1957" },
+	{ NULL, "from birth to the age of 2 years", "" },
+	{ NULL, "the three Decades for Action to Combat Racism", "" },
+	{ NULL, "in the years ahead", "years ahead|relative|FUTURE_REF" },
+	{ NULL, "for the years to come", "years to come|relative|FUTURE_REF" },
 };
 
 /* The mentions of the document in the form of the table. */

@@ -70,6 +70,7 @@ struct ctok {
 	uint8_t gap;       /* white space before it */
 	uint8_t cap;
 	uint8_t sent;      /* first token of a sentence */
+	uint8_t roman;     /* a Roman numeral or a lone capital: "XXIX", "A" */
 	char ch;           /* the character of a one-byte punctuation token */
 	short val;
 };

@@ -12,7 +12,8 @@ enum lex_class {
 	LX_WEEKDAY,     /* 1-7 */
 	LX_CARDINAL,    /* number word; value */
 	LX_ORDINAL,     /* ordinal word; value */
-	LX_UNIT,        /* unit of time, singular; value enum unit */
+	LX_UNIT,        /* unit of time, singular; value enum unit; also
+	                 * quarter, century, session and "the year 2000" */
 	LX_UNITS,       /* unit of time, plural; value enum unit */
 	LX_DEICTIC,     /* last -1, this/current/present 0, next/coming +1 */
 	LX_ANAPHORIC,   /* previous/preceding -1, following +1 */
@@ -25,22 +26,19 @@ enum lex_class {
 	LX_BETWEEN,     /* between: opens a range */
 	LX_MOD,         /* early, mid, late: modifier before a date; enum mod */
 	LX_MOD_OF,      /* beginning, start, middle, end + "of"; enum mod */
-	LX_QUARTER,     /* quarter */
-	LX_HALF,        /* half */
-	LX_CENTURY,     /* century */
+	LX_HALF,        /* half: "the second half of 2009" */
 	LX_OF,          /* of */
 	LX_THE,         /* determiners before a year used as a modifier;
 	                 * "the" has value 1 */
 	LX_REFWORD,     /* resolution, decision: numbers after it are references */
 	LX_NUMWORD,     /* paragraph, page, No.: the number after it is no year */
 	LX_COUNTNOUN,   /* a counted noun: the number before it is no year */
-	LX_YEARWORD,    /* year, years: "the year 2000" */
 	LX_RECENT,      /* recent: "recent years" */
-	LX_COMING,      /* coming: "the coming years" */
 	LX_AGO,         /* ago */
 	LX_AGE,         /* age, old: "18 years of age" is no duration */
 	LX_PERIOD,      /* period: "a three-year period" */
-	LX_SESSION      /* session: relative, never a calendar value */
+	LX_AHEAD,       /* ahead: "the years ahead" */
+	LX_COME         /* come: "the years to come" */
 };
 
 enum unit {

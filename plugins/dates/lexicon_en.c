@@ -69,7 +69,7 @@ static const struct lex_entry en[] = {
 	{ "prior", LX_ANAPHORIC, -1 }, { "following", LX_ANAPHORIC, 1 },
 	{ "subsequent", LX_ANAPHORIC, 1 },
 	{ "past", LX_PAST, 0 }, { "recent", LX_RECENT, 0 },
-	{ "ago", LX_AGO, 0 },
+	{ "ago", LX_AGO, 0 }, { "ahead", LX_AHEAD, 0 }, { "come", LX_COME, 0 },
 
 	{ "in", LX_PREP, 0 }, { "since", LX_PREP, 0 }, { "by", LX_PREP, 0 },
 	{ "before", LX_PREP, 0 }, { "after", LX_PREP, 0 },

@@ -99,11 +99,41 @@ static int32_t digits_value(const char *s, size_t n)
 	return v;
 }
 
-static void classify(const struct lexicon_index *ix, const um_token *t,
-                     struct ctok *c)
+/* Superscript digits, as footnote marks glued to a year: "1957¹". */
+static int superscripts(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (i + 1 < n && s[i] == 0xc2 &&
+		    (s[i + 1] == 0xb9 || s[i + 1] == 0xb2 || s[i + 1] == 0xb3))
+			i += 2;
+		else if (i + 2 < n && s[i] == 0xe2 && s[i + 1] == 0x81 &&
+		         (s[i + 2] == 0xb0 || (s[i + 2] >= 0xb4 && s[i + 2] <= 0xb9)))
+			i += 3;
+		else
+			return 0;
+	}
+	return n > 0;
+}
+
+static int roman_or_letter(const char *s, size_t n)
+{
+	if (n == 1)
+		return s[0] >= 'A' && s[0] <= 'Z';
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVXLCDM", s[i]))
+			return 0;
+	return 1;
+}
+
+static void classify(const struct lexicon_index *ix, const char *text,
+                     const um_token *t, struct ctok *c)
 {
 	const char *f = t->fold;
 	size_t n = t->fold_len;
+	const char *raw = text + t->begin;
+	size_t rawn = t->end - t->begin;
+	c->roman = 0;
 	c->num = -1;
 	c->ndig = 0;
 	c->cls = LX_NONE;
@@ -126,6 +156,15 @@ static void classify(const struct lexicon_index *ix, const um_token *t,
 	}
 	if (t->kind != UM_TOK_WORD || n > 16)
 		return;
+	if ((t->flags & UM_TF_ALLCAPS) && roman_or_letter(raw, rawn))
+		c->roman = 1;
+	if ((t->flags & UM_TF_DIGITS) && rawn > 4 && all_digits(raw, 4) &&
+	    superscripts((const unsigned char *)raw + 4, rawn - 4)) {
+		c->kind = UM_TOK_NUMBER;
+		c->num = digits_value(raw, 4);
+		c->ndig = 4;
+		return;
+	}
 	if (t->flags & UM_TF_DIGITS) {
 		/* "19th", "1st", "1950s" */
 		size_t d = 0;
@@ -308,7 +347,7 @@ static int in_symbol(const struct scan *s, size_t i, size_t e)
 static int in_reference(const struct scan *s, size_t i)
 {
 	size_t steps = 0;
-	while (i > 0 && steps < 40) {
+	while (i > 0 && steps < 80) {
 		const struct ctok *p = &s->c[--i];
 		steps++;
 		if (p->cls == LX_REFWORD)
@@ -321,11 +360,11 @@ static int in_reference(const struct scan *s, size_t i)
 		     p->ch == ')' || p->ch == '-' || p->ch == '.'))
 			continue;
 		/* Roman numerals, lettered parts, "ES", "RES", "S" */
-		if (p->kind == UM_TOK_WORD && (p->cap || p->sent) &&
-		    s->c[i].cls != LX_MONTH) {
-			if (p->cls == LX_NONE && i + 1 < s->n && !s->c[i + 1].gap)
-				continue;
-		}
+		if (p->roman && p->cls == LX_NONE)
+			continue;
+		if (p->kind == UM_TOK_WORD && p->cap && p->cls == LX_NONE &&
+		    i + 1 < s->n && !s->c[i + 1].gap)
+			continue;
 		return 0;
 	}
 	return 0;
@@ -358,6 +397,12 @@ static int year_excluded(const struct scan *s, size_t i)
 		const struct ctok *x = &s->c[e];
 		if (x->cls == LX_COUNTNOUN || x->ch == '%' ||
 		    x->cls == LX_UNITS || x->cls == LX_UNIT)
+			return 1;
+		/* "1514 (XV)", "3201 (S-VI)": a resolution of a numbered session */
+		if (x->ch == '(' && e + 1 < s->n &&
+		    (s->c[e + 1].roman || s->c[e + 1].cls == LX_NONE) &&
+		    s->c[e + 1].kind == UM_TOK_WORD && (s->c[e + 1].roman ||
+		    (is_dash(s, e + 2) && e + 3 < s->n && s->c[e + 3].roman)))
 			return 1;
 	}
 	return in_reference(s, i);
@@ -910,6 +955,17 @@ static size_t parse_relative(const struct scan *s, size_t i,
 		set_span(s, m, i, i + 2);
 		return i + 2;
 	}
+	/* "the years ahead", "the years to come" */
+	if (k == LX_UNITS && s->c[i].val >= U_MONTH &&
+	    s->c[i].val <= U_CENTURY && i > 0 && s->c[i - 1].cls == LX_THE &&
+	    (cls(s, i + 1) == LX_AHEAD ||
+	     (cls(s, i + 1) == LX_TO && cls(s, i + 2) == LX_COME))) {
+		size_t e = cls(s, i + 1) == LX_AHEAD ? i + 2 : i + 3;
+		m->type = MT_RELATIVE;
+		m->rel_kind = RK_FUTURE_REF;
+		set_span(s, m, i, e);
+		return e;
+	}
 	if ((k == LX_RECENT || k == LX_PAST ||
 	     (k == LX_DEICTIC && s->c[i].val == 1)) &&
 	    cls(s, i + 1) == LX_UNITS && s->c[i + 1].val >= U_DAY &&
@@ -946,12 +1002,14 @@ static void duration_value(char *buf, size_t n, int unit, long count)
 static size_t parse_duration(const struct scan *s, size_t i,
                              struct mention *m)
 {
-	size_t j = i, k, e;
+	size_t j = i, k, e, u;
 	int count, unit, kk = cls(s, i);
 	if (kk == LX_PAST || kk == LX_DEICTIC || kk == LX_ANAPHORIC)
 		j++;
 	k = parse_count(s, j, &count);
 	if (!k)
+		return 0;
+	if (j > 1 && s->c[j - 1].cls == LX_OF && s->c[j - 2].cls == LX_AGE)
 		return 0;
 	if (j > 0 && (s->c[j - 1].cls == LX_AGE ||
 	              (j == i && (s->c[j - 1].cls == LX_NUMWORD ||
@@ -961,7 +1019,8 @@ static size_t parse_duration(const struct scan *s, size_t i,
 		return 0;
 	if (is_dash(s, k) && glued(s, k) && glued(s, k + 1) &&
 	    cls(s, k + 1) == LX_UNIT) {
-		unit = s->c[k + 1].val;
+		u = k + 1;
+		unit = s->c[u].val;
 		e = k + 2;
 		if (cls(s, e) == LX_PERIOD)
 			e++;
@@ -969,7 +1028,8 @@ static size_t parse_duration(const struct scan *s, size_t i,
 			return 0;
 	} else if (cls(s, k) == LX_UNITS ||
 	           (cls(s, k) == LX_UNIT && count == 1)) {
-		unit = s->c[k].val;
+		u = k;
+		unit = s->c[u].val;
 		e = k + 1;
 		if (cls(s, e) == LX_AGE ||
 		    (cls(s, e) == LX_OF && cls(s, e + 1) == LX_AGE) ||
@@ -979,6 +1039,9 @@ static size_t parse_duration(const struct scan *s, size_t i,
 		return 0;
 	}
 	if (unit == U_SESSION || count <= 0)
+		return 0;
+	/* "the three Decades for Action": names, not lengths of time */
+	if (s->c[u].cap && !s->c[u].sent)
 		return 0;
 	if (j == i && cls(s, e) == LX_AGO) {
 		m->type = MT_RELATIVE;
@@ -1019,13 +1082,12 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 	struct scan s;
 	size_t n = 0;
 	int gap = 0;
-	(void)text;
 	for (size_t t = begin; t < end; t++) {
 		if (um_token_is_space(&toks[t])) {
 			gap = 1;
 			continue;
 		}
-		classify(ix, &toks[t], &c[n]);
+		classify(ix, text, &toks[t], &c[n]);
 		c[n].tok = (uint32_t)t;
 		c[n].gap = (uint8_t)gap;
 		gap = 0;
@@ -1039,6 +1101,11 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 	for (size_t i = 0; i < n;) {
 		struct mention m;
 		size_t e;
+		/* Every mention starts with a number or a word of the lexicon. */
+		if (c[i].cls == LX_NONE && c[i].kind != UM_TOK_NUMBER) {
+			i++;
+			continue;
+		}
 		memset(&m, 0, sizeof(m));
 		point_init(&m.anchor, 0);
 		m.para_year = s.para_year;
