@@ -11,6 +11,7 @@
 #include <unmine/annot.h>
 #include <unmine/doc.h>
 #include <unmine/loader.h>
+#include <unmine/reader.h>
 
 #include "suites.h"
 #include "testutil.h"
@@ -285,6 +286,13 @@ static const struct dcase cases[] = {
 	  "19 December 2007|date|2007-12-19 ; 19 December 2008|date|2008-12-19" },
 	{ NULL, "Vol. 1990, No. 2000", "" },
 	{ NULL, "It is 2000 km long", "" },
+	{ "2021-04-16", "the 23 October 2020 ceasefire agreement\n\n"
+	        "the implementation of the 23 October ceasefire agreement",
+	  "23 October 2020|date|2020-10-23 ; 23 October|date|2020-10-23" },
+	{ NULL, "the Geneva Convention of 12 August 1949,2 continue to",
+	  "12 August 1949,2|date|1949-08-12" },
+	{ NULL, "the Reduction of Statelessness of 28 August 196156 and",
+	  "28 August 196156|date|1961-08-28" },
 	{ NULL, "resolutions 1010 A (X) of 29 November 1955, 1010 (XI) of "
 	        "11 January 1957 and 1180 (XII)",
 	  "29 November 1955|date|1955-11-29 ; 11 January 1957|date|1957-01-11" },
@@ -426,6 +434,34 @@ START_TEST(options_turn_off)
 }
 END_TEST
 
+/* Every date of the seed document, A/64/504, read from the corpus. */
+START_TEST(seed_document)
+{
+	um_plugin_set *set = load(NULL);
+	um_read_options opt;
+	um_doc *doc;
+	char err[256], got[2048];
+	memset(&opt, 0, sizeof(opt));
+	ck_assert_int_eq(um_read_file(TEST_TOP_SRCDIR "/corpus/A_64_504.txt",
+	                              &opt, &doc, err, sizeof(err)), 0);
+	run(set, doc);
+	mentions(doc, got, sizeof(got));
+	ck_assert_str_eq(got,
+		"thirty-year|duration|P30Y"
+		" ; 19 December 2007|date|2007-12-19"
+		" ; 19 December 2008|date|2008-12-19"
+		" ; from 1 to 3 December 2009|range|2009-12-01/2009-12-03"
+		" ; 1978|date|1978"
+		" ; past 30 years|duration|P30Y"
+		" ; years ahead|relative|FUTURE_REF"
+		" ; 1950s|date|195"
+		" ; from 30 August to 12 September 1978|range|1978-08-30/1978-09-12"
+		" ; 30 years|duration|P30Y");
+	um_doc_free(doc);
+	um_plugin_set_free(set);
+}
+END_TEST
+
 START_TEST(empty_and_dateless)
 {
 	um_plugin_set *set = load(NULL);
@@ -454,6 +490,7 @@ Suite *dates_suite(void)
 	tcase_add_test(tc, doc_date_meta);
 	tcase_add_test(tc, options_turn_off);
 	tcase_add_test(tc, empty_and_dateless);
+	tcase_add_test(tc, seed_document);
 	suite_add_tcase(s, tc);
 	return s;
 }

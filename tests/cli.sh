@@ -1,10 +1,11 @@
 #!/bin/sh
-# Integration test: the CLI on the corpus with the real built plugin,
+# Integration test: the CLI on the corpus with the real built plugins,
 # compared with reviewed expected output; exit statuses and error lines.
 set -u
 
 unmine="$top_builddir/core/unmine"
 plugdir="$top_builddir/plugins/acronyms/.libs"
+datesdir="$top_builddir/plugins/dates/.libs"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/unmine-cli.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -44,7 +45,7 @@ same() {
 cd "$top_srcdir" || exit 99
 
 # 1. The demo: the corpus into one file per document, as reviewed.
-expect 0 "corpus run" -- "$unmine" -P "$plugdir" --plugins acronyms corpus -o "$tmp/out"
+expect 0 "corpus run" -- "$unmine" -P "$plugdir" -P "$datesdir" --plugins acronyms,dates corpus -o "$tmp/out"
 if diff -r "$srcdir/expected/corpus" "$tmp/out" >"$tmp/diff"; then ok; else
 	fail "corpus output differs from tests/expected/corpus"
 	head -40 "$tmp/diff"
@@ -54,7 +55,7 @@ if find "$tmp/out" -name '*.tmp*' | grep -q .; then
 else ok; fi
 
 # 2. Without -o: one stream on stdout holding the same documents.
-expect 0 "stream run" -- "$unmine" -P "$plugdir" --plugins acronyms corpus/S_2012_34.html corpus/A_64_504.txt
+expect 0 "stream run" -- "$unmine" -P "$plugdir" -P "$datesdir" --plugins acronyms,dates corpus/S_2012_34.html corpus/A_64_504.txt
 version=$("$unmine" --version | sed -n 's/^unmine \([^ ]*\) .*/\1/p')
 {
 	echo '<?xml version="1.0" encoding="UTF-8"?>'
@@ -69,7 +70,7 @@ if cmp -s "$tmp/want-stream" "$tmp/stdout"; then ok; else
 fi
 
 # 3. Standoff output, offsets in code points, as reviewed.
-expect 0 "standoff run" -- "$unmine" -P "$plugdir" --plugins acronyms -f standoff corpus/S_RES_2570_2021.txt corpus/S_2012_34.html
+expect 0 "standoff run" -- "$unmine" -P "$plugdir" -P "$datesdir" --plugins acronyms,dates -f standoff corpus/S_RES_2570_2021.txt corpus/S_2012_34.html
 if cmp -s "$srcdir/expected/standoff/two.xml" "$tmp/stdout"; then ok; else
 	fail "standoff output differs from tests/expected/standoff/two.xml"
 	diff -u "$srcdir/expected/standoff/two.xml" "$tmp/stdout" | head -20

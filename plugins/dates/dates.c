@@ -155,6 +155,7 @@ static int process(void *state, um_doc *doc)
 			return UM_EINVAL;
 		}
 	}
+	dates_same_day(ms, nms);
 	if (!parse_iso(api->doc_meta(doc, "date"), &docdate) &&
 	    dates_doc_date(ms, nms, text, toks, &docdate)) {
 		if (st->opt.set_date) {

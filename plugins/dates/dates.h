@@ -95,6 +95,11 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 void dates_value(const struct mention *m, const struct point *doc,
                  char *buf, size_t n, char *begin, char *end, size_t bn);
 
+/* A day without a year and without a year earlier in its paragraph takes
+ * the year of the same day written in full earlier in the document ("the
+ * 23 October ceasefire" after "the 23 October 2020 ceasefire"). */
+void dates_same_day(struct mention *ms, size_t nms);
+
 /* The document date stated in its header: the first full date of the
  * first paragraphs that follows "dated", "Distr." or "adopted". */
 int dates_doc_date(const struct mention *ms, size_t nms, const char *text,

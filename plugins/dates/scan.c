@@ -146,6 +146,12 @@ static void classify(const struct lexicon_index *ix, const char *text,
 		if (all_digits(f, n)) {
 			c->num = digits_value(f, n);
 			c->ndig = (uint8_t)(n > 255 ? 255 : n);
+		} else if ((n == 6 || n == 7) && all_digits(f, 4) && f[4] == ',' &&
+		           all_digits(f + 5, n - 5)) {
+			/* "1949,2": a year and a footnote mark after its comma
+			 * (thousands come in threes) */
+			c->num = digits_value(f, 4);
+			c->ndig = 4;
 		}
 		return;
 	}
@@ -538,6 +544,13 @@ static int parse_core(const struct scan *s, size_t i, struct point *p,
 			p->e = k;
 			if (is_year(s, k) && !in_symbol(s, k, k + 1)) {
 				p->y = s->c[k].num;
+				p->e = k + 1;
+			} else if (k < s->n && !glued(s, k + 1) &&
+			           (s->c[k].ndig == 5 || s->c[k].ndig == 6) &&
+			           s->c[k].num / (s->c[k].ndig == 5 ? 10 : 100) >= 1900 &&
+			           s->c[k].num / (s->c[k].ndig == 5 ? 10 : 100) <= 2099) {
+				/* "28 August 196156": a footnote number run on */
+				p->y = s->c[k].num / (s->c[k].ndig == 5 ? 10 : 100);
 				p->e = k + 1;
 			} else if (is_ch(s, k, ',') && is_year(s, k + 1) &&
 			           !in_symbol(s, k + 1, k + 2)) {

@@ -217,6 +217,38 @@ static int near_word(const char *text, size_t at, const char *w)
 	return 0;
 }
 
+void dates_same_day(struct mention *ms, size_t nms)
+{
+	for (size_t i = 0; i < nms; i++) {
+		struct mention *m = &ms[i];
+		if (m->para_year >= 0 || m->type == MT_DURATION ||
+		    m->type == MT_RELATIVE)
+			continue;
+		for (int k = 0; k < m->np; k++) {
+			struct point *p = &m->p[k];
+			if (p->gran != G_DAY || p->y >= 0)
+				continue;
+			for (size_t j = i; j-- > 0;) {
+				const struct mention *o = &ms[j];
+				int found = 0;
+				if (o->type == MT_DURATION || o->type == MT_RELATIVE)
+					continue;
+				for (int l = 0; l < o->np; l++) {
+					const struct point *q = &o->p[l];
+					if (q->gran == G_DAY && q->y >= 0 &&
+					    q->m == p->m && q->d == p->d) {
+						p->y = q->y;
+						found = 1;
+						break;
+					}
+				}
+				if (found)
+					break;
+			}
+		}
+	}
+}
+
 int dates_doc_date(const struct mention *ms, size_t nms, const char *text,
                    const um_token *toks, struct point *ret)
 {
