@@ -38,6 +38,7 @@ enum lex_class {
 	LX_AGE,         /* age, old: "18 years of age" is no duration */
 	LX_PERIOD,      /* period: "a three-year period" */
 	LX_AHEAD,       /* ahead: "the years ahead" */
+	LX_PREPOST,     /* post, pre: "post-2015" */
 	LX_COME         /* come: "the years to come" */
 };
 

@@ -328,14 +328,8 @@ static size_t parse_count(const struct scan *s, size_t i, int *v)
 }
 
 /* A year glued into a symbol or number: "S/2000/1234", "E.09", "2000.5". */
-static int in_symbol(const struct scan *s, size_t i, size_t e)
+static int symbol_right(const struct scan *s, size_t e)
 {
-	if (glued(s, i)) {
-		const struct ctok *p = &s->c[i - 1];
-		if (p->kind == UM_TOK_WORD || p->kind == UM_TOK_NUMBER ||
-		    p->ch == '/' || p->ch == '.' || p->ch == '\\')
-			return 1;
-	}
 	if (e < s->n && glued(s, e)) {
 		const struct ctok *x = &s->c[e];
 		if (x->ch == '/' || x->kind == UM_TOK_NUMBER ||
@@ -346,6 +340,17 @@ static int in_symbol(const struct scan *s, size_t i, size_t e)
 			return 1;
 	}
 	return 0;
+}
+
+static int in_symbol(const struct scan *s, size_t i, size_t e)
+{
+	if (glued(s, i)) {
+		const struct ctok *p = &s->c[i - 1];
+		if (p->kind == UM_TOK_WORD || p->kind == UM_TOK_NUMBER ||
+		    p->ch == '/' || p->ch == '.' || p->ch == '\\')
+			return 1;
+	}
+	return symbol_right(s, e);
 }
 
 /* Inside a list of references after "resolution(s)"/"decision(s)": walks
@@ -402,7 +407,8 @@ static int year_excluded(const struct scan *s, size_t i)
 	if (e < s->n) {
 		const struct ctok *x = &s->c[e];
 		if (x->cls == LX_COUNTNOUN || x->ch == '%' ||
-		    x->cls == LX_UNITS || x->cls == LX_UNIT)
+		    x->cls == LX_UNITS ||
+		    (x->cls == LX_UNIT && x->val != U_SESSION))
 			return 1;
 		/* "1514 (XV)", "3201 (S-VI)": a resolution of a numbered session */
 		if (x->ch == '(' && e + 1 < s->n &&
@@ -442,10 +448,27 @@ static int year_context(const struct scan *s, size_t i)
 	if (i >= 2 && s->last_year_end == i - 2 && s->c[i - 2].ch == ',' &&
 	    (s->c[i - 1].cls == LX_AND || s->c[i - 1].cls == LX_OR))
 		return 1;
+	/* "the Hague Conventions of 1899 and 1907", "the report of 2017," */
+	if (i > 0 && s->c[i - 1].cls == LX_OF && y >= 1800 && y <= 2099 &&
+	    (e >= s->n || s->c[e].kind == UM_TOK_PUNCT || s->c[e].cap ||
+	     s->c[e].cls == LX_AND || s->c[e].cls == LX_OR))
+		return 1;
 	if (y < 1900 || y > 2099)
 		return 0;
+	/* "post-2015", "pre-2020" */
+	if (i > 1 && glued(s, i) && is_dash(s, i - 1) && glued(s, i - 1) &&
+	    s->c[i - 2].cls == LX_PREPOST)
+		return 1;
+	/* "Agenda 2063", "Vision 2030", "the World Social Report 2023" */
+	if (i > 0 && s->c[i - 1].kind == UM_TOK_WORD && s->c[i - 1].cap &&
+	    s->c[i - 1].cls == LX_NONE && !s->c[i - 1].roman &&
+	    s->c[i - 1].ndig == 0 && !glued(s, i))
+		return 1;
 	if (e < s->n) {
 		const struct ctok *x = &s->c[e];
+		/* "the 2023 session" */
+		if (x->cls == LX_UNIT && x->val == U_SESSION)
+			return 1;
 		/* "the 2005 World Summit", "the 2030 Agenda" */
 		if (x->kind == UM_TOK_WORD && x->cap && !x->sent &&
 		    x->cls != LX_MONTH && x->cls != LX_MONTH_ABBR)
@@ -542,7 +565,7 @@ static int parse_core(const struct scan *s, size_t i, struct point *p,
 			p->m = m;
 			p->gran = G_DAY;
 			p->e = k;
-			if (is_year(s, k) && !in_symbol(s, k, k + 1)) {
+			if (is_year(s, k) && !symbol_right(s, k + 1)) {
 				p->y = s->c[k].num;
 				p->e = k + 1;
 			} else if (k < s->n && !glued(s, k + 1) &&
@@ -596,7 +619,7 @@ static int parse_core(const struct scan *s, size_t i, struct point *p,
 		k = j;
 		if (cls(s, k) == LX_OF || is_ch(s, k, ','))
 			k++;
-		if (is_year(s, k) && !in_symbol(s, k, k + 1)) {
+		if (is_year(s, k) && !symbol_right(s, k + 1)) {
 			p->m = m;
 			p->y = s->c[k].num;
 			p->gran = G_MONTH;
