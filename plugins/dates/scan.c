@@ -22,6 +22,8 @@ struct lexicon_index {
 	const struct lexicon *lex;
 	uint32_t mask;
 	int32_t *slot;       /* entry index, -1 when empty */
+	uint8_t *len;        /* length of each entry's form */
+	uint32_t lens[256];  /* by first byte: bit n set if a form has length n */
 };
 
 static uint32_t hash(const char *s, size_t n)
@@ -41,7 +43,10 @@ struct lexicon_index *lexicon_index_new(const struct lexicon *lex)
 	while (size < lex->count * 2)
 		size *= 2;
 	ix->slot = malloc(size * sizeof(*ix->slot));
-	if (!ix->slot) {
+	ix->len = malloc(lex->count + 1);
+	if (!ix->slot || !ix->len) {
+		free(ix->slot);
+		free(ix->len);
 		free(ix);
 		return NULL;
 	}
@@ -51,6 +56,9 @@ struct lexicon_index *lexicon_index_new(const struct lexicon *lex)
 	for (size_t i = 0; i < lex->count; i++) {
 		const char *f = lex->entries[i].form;
 		uint32_t h = hash(f, strlen(f)) & ix->mask;
+		ix->len[i] = (uint8_t)strlen(f);
+		if (ix->len[i] < 32)
+			ix->lens[(unsigned char)f[0]] |= 1u << ix->len[i];
 		while (ix->slot[h] >= 0)
 			h = (h + 1) & ix->mask;
 		ix->slot[h] = (int32_t)i;
@@ -63,16 +71,20 @@ void lexicon_index_free(struct lexicon_index *ix)
 	if (!ix)
 		return;
 	free(ix->slot);
+	free(ix->len);
 	free(ix);
 }
 
 static const struct lex_entry *lookup(const struct lexicon_index *ix,
                                       const char *s, size_t n)
 {
-	uint32_t h = hash(s, n) & ix->mask;
+	uint32_t h;
+	if (n >= 32 || !(ix->lens[(unsigned char)s[0]] >> n & 1))
+		return NULL;
+	h = hash(s, n) & ix->mask;
 	while (ix->slot[h] >= 0) {
 		const struct lex_entry *e = &ix->lex->entries[ix->slot[h]];
-		if (strlen(e->form) == n && memcmp(e->form, s, n) == 0)
+		if (ix->len[ix->slot[h]] == n && memcmp(e->form, s, n) == 0)
 			return e;
 		h = (h + 1) & ix->mask;
 	}
@@ -504,6 +516,19 @@ static int month_context(const struct scan *s, size_t i)
 		return 0;     /* "May" opening a sentence is the verb */
 	return k == LX_PREP || k == LX_FROM || k == LX_TO || k == LX_BETWEEN ||
 	       (k == LX_OF && i > 1 && s->c[i - 2].cls == LX_UNIT);
+}
+
+static int starts_mention(int k)
+{
+	switch (k) {
+	case LX_MONTH: case LX_MONTH_ABBR: case LX_WEEKDAY: case LX_CARDINAL:
+	case LX_ORDINAL: case LX_DEICTIC: case LX_ANAPHORIC: case LX_PAST:
+	case LX_RECENT: case LX_FROM: case LX_BETWEEN: case LX_MOD:
+	case LX_MOD_OF: case LX_UNITS: case CX_ORDNUM: case CX_DECADE:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static void point_init(struct point *p, size_t b)
@@ -1137,8 +1162,9 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 	for (size_t i = 0; i < n;) {
 		struct mention m;
 		size_t e;
-		/* Every mention starts with a number or a word of the lexicon. */
-		if (c[i].cls == LX_NONE && c[i].kind != UM_TOK_NUMBER) {
+		/* Every mention starts with a number or one of a few classes
+		 * of words: most tokens are let through at once. */
+		if (c[i].kind != UM_TOK_NUMBER && !starts_mention(c[i].cls)) {
 			i++;
 			continue;
 		}
