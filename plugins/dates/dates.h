@@ -28,6 +28,7 @@ struct point {
 	int y, m, d;
 	int gran;       /* enum gran */
 	int q;          /* quarter or half */
+	int hh, mi;     /* time of day of a day, -1 when not given */
 	int mod;        /* enum mod */
 	int bare;       /* a year or month standing alone: needs context */
 	size_t b, e;    /* content tokens [b, e) */

@@ -18,7 +18,8 @@ enum lex_class {
 	LX_DEICTIC,     /* last -1, this/current/present 0, next/coming +1 */
 	LX_ANAPHORIC,   /* previous/preceding -1, following +1 */
 	LX_PAST,        /* past: "past decade", "past 30 years" */
-	LX_PREP,        /* a preposition that makes a bare year a date */
+	LX_PREP,        /* a preposition that makes a bare year a date;
+	                 * "on" has value 2, "at" 3 */
 	LX_TO,          /* to, until, till, through: range connector */
 	LX_AND,         /* and: list connector, "between ... and" */
 	LX_OR,          /* or: list connector */
@@ -39,6 +40,9 @@ enum lex_class {
 	LX_PERIOD,      /* period: "a three-year period" */
 	LX_AHEAD,       /* ahead: "the years ahead" */
 	LX_PREPOST,     /* post, pre: "post-2015" */
+	LX_MERIDIEM,    /* am 0, pm 12 */
+	LX_M,           /* the m of "a.m." and "p.m." ("a" is LX_THE 2,
+	                 * "p" LX_NUMWORD 1) */
 	LX_COME         /* come: "the years to come" */
 };
 

@@ -70,6 +70,8 @@ static const struct lex_entry en[] = {
 	{ "subsequent", LX_ANAPHORIC, 1 },
 	{ "past", LX_PAST, 0 }, { "recent", LX_RECENT, 0 },
 	{ "post", LX_PREPOST, 0 }, { "pre", LX_PREPOST, 0 },
+	{ "am", LX_MERIDIEM, 0 }, { "pm", LX_MERIDIEM, 12 },
+	{ "m", LX_M, 0 },
 	{ "ago", LX_AGO, 0 }, { "ahead", LX_AHEAD, 0 }, { "come", LX_COME, 0 },
 
 	{ "in", LX_PREP, 0 }, { "since", LX_PREP, 0 }, { "by", LX_PREP, 0 },
@@ -77,7 +79,7 @@ static const struct lex_entry en[] = {
 	{ "during", LX_PREP, 0 }, { "throughout", LX_PREP, 0 },
 	{ "for", LX_PREP, 0 }, { "beyond", LX_PREP, 0 },
 	{ "circa", LX_PREP, 0 }, { "around", LX_PREP, 0 },
-	{ "on", LX_PREP, 0 }, { "at", LX_PREP, 0 },
+	{ "on", LX_PREP, 2 }, { "at", LX_PREP, 3 },
 	{ "to", LX_TO, 0 }, { "until", LX_TO, 0 }, { "till", LX_TO, 0 },
 	{ "through", LX_TO, 0 }, { "and", LX_AND, 0 }, { "or", LX_OR, 0 },
 	{ "from", LX_FROM, 0 }, { "between", LX_BETWEEN, 0 },
@@ -90,7 +92,7 @@ static const struct lex_entry en[] = {
 
 	{ "the", LX_THE, 1 }, { "its", LX_THE, 0 }, { "their", LX_THE, 0 },
 	{ "our", LX_THE, 0 }, { "his", LX_THE, 0 }, { "her", LX_THE, 0 },
-	{ "a", LX_THE, 0 }, { "an", LX_THE, 0 },
+	{ "a", LX_THE, 2 }, { "an", LX_THE, 0 },
 
 	{ "resolution", LX_REFWORD, 0 }, { "resolutions", LX_REFWORD, 0 },
 	{ "decision", LX_REFWORD, 0 }, { "decisions", LX_REFWORD, 0 },
@@ -100,7 +102,7 @@ static const struct lex_entry en[] = {
 	{ "para", LX_NUMWORD, 0 }, { "paras", LX_NUMWORD, 0 },
 	{ "paragraph", LX_NUMWORD, 0 }, { "paragraphs", LX_NUMWORD, 0 },
 	{ "page", LX_NUMWORD, 0 }, { "pages", LX_NUMWORD, 0 },
-	{ "p", LX_NUMWORD, 0 }, { "pp", LX_NUMWORD, 0 },
+	{ "p", LX_NUMWORD, 1 }, { "pp", LX_NUMWORD, 0 },
 	{ "vol", LX_NUMWORD, 0 }, { "volume", LX_NUMWORD, 0 },
 	{ "art", LX_NUMWORD, 0 }, { "article", LX_NUMWORD, 0 },
 	{ "articles", LX_NUMWORD, 0 }, { "chapter", LX_NUMWORD, 0 },

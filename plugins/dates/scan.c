@@ -15,7 +15,8 @@
 enum {
 	CX_ORDNUM = 100,  /* "19th", "21st": value in val */
 	CX_DECADE,        /* "1950s": value 195 in val */
-	CX_S              /* the "s" of "1990's" */
+	CX_S,             /* the "s" of "1990's" */
+	CX_CLOCK          /* "10.30": hours * 100 + minutes in val */
 };
 
 struct lexicon_index {
@@ -164,6 +165,13 @@ static void classify(const struct lexicon_index *ix, const char *text,
 			 * (thousands come in threes) */
 			c->num = digits_value(f, 4);
 			c->ndig = 4;
+		} else if ((n == 4 || n == 5) && f[n - 3] == '.' &&
+		           all_digits(f, n - 3) && all_digits(f + n - 2, 2)) {
+			int h = digits_value(f, n - 3), mi = digits_value(f + n - 2, 2);
+			if (h <= 24 && mi < 60) {
+				c->cls = CX_CLOCK;
+				c->val = (short)(h * 100 + mi);
+			}
 		}
 		return;
 	}
@@ -536,6 +544,7 @@ static void point_init(struct point *p, size_t b)
 	p->y = p->m = p->d = -1;
 	p->gran = G_NONE;
 	p->q = 0;
+	p->hh = p->mi = -1;
 	p->mod = MOD_NONE;
 	p->bare = 0;
 	p->b = b;
@@ -924,6 +933,52 @@ static size_t parse_list(const struct scan *s, const struct point *first,
 	return k;
 }
 
+/* A time of day: "10 a.m.", "3.30 p.m.", "15:00". Returns the index past
+ * it, 0 if none. */
+static size_t parse_time(const struct scan *s, size_t i, int *hh, int *mi)
+{
+	size_t j = i + 1;
+	int h, m = 0, colon = 0, pm = -1;
+	if (i >= s->n)
+		return 0;
+	if (s->c[i].cls == CX_CLOCK) {
+		h = s->c[i].val / 100;
+		m = s->c[i].val % 100;
+	} else if (s->c[i].num >= 0 && s->c[i].ndig <= 2 && s->c[i].num <= 24) {
+		h = s->c[i].num;
+		if (is_ch(s, j, ':') && glued(s, j) && glued(s, j + 1) &&
+		    s->c[j + 1].ndig == 2 && s->c[j + 1].num < 60) {
+			m = s->c[j + 1].num;
+			j += 2;
+			colon = 1;
+		}
+	} else {
+		return 0;
+	}
+	if (cls(s, j) == LX_MERIDIEM) {
+		pm = s->c[j].val;
+		j++;
+	} else if (((cls(s, j) == LX_THE && s->c[j].val == 2) ||
+	            (cls(s, j) == LX_NUMWORD && s->c[j].val == 1)) &&
+	           is_ch(s, j + 1, '.') && glued(s, j + 1) &&
+	           cls(s, j + 2) == LX_M && glued(s, j + 2)) {
+		pm = s->c[j].val == 2 ? 0 : 12;
+		j += 3;
+		if (is_ch(s, j, '.') && glued(s, j))
+			j++;
+	}
+	if (pm >= 0) {
+		if (h < 1 || h > 12)
+			return 0;
+		h = h % 12 + pm;
+	} else if (!colon || h > 23) {
+		return 0;
+	}
+	*hh = h;
+	*mi = m;
+	return j;
+}
+
 /* A range, a list or one date starting at i; returns the index past it. */
 static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 {
@@ -936,6 +991,20 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 			j++;
 	} else {
 		pre = 0;
+	}
+	if (!pre) {
+		int hh, mi;
+		k = parse_time(s, i, &hh, &mi);
+		if (k && cls(s, k) == LX_PREP && s->c[k].val == 2 &&
+		    parse_point(s, k + 1, &a, 0) && a.gran == G_DAY) {
+			a.hh = hh;
+			a.mi = mi;
+			m->type = MT_DATE;
+			m->p[0] = a;
+			m->np = 1;
+			set_span(s, m, i, a.e);
+			return a.e;
+		}
 	}
 	if (!parse_point(s, j, &a, 1))
 		return 0;
@@ -973,6 +1042,22 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 	}
 	if (pre)
 		return 0;    /* the point alone is found from the next token */
+	if (a.gran == G_DAY) {
+		int hh, mi;
+		k = a.e;
+		if (is_ch(s, k, ','))
+			k++;
+		if (cls(s, k) == LX_PREP && s->c[k].val == 3 &&
+		    (k = parse_time(s, k + 1, &hh, &mi)) != 0) {
+			a.hh = hh;
+			a.mi = mi;
+			m->type = MT_DATE;
+			m->p[0] = a;
+			m->np = 1;
+			set_span(s, m, i, k);
+			return k;
+		}
+	}
 	k = parse_list(s, &a, m);
 	if (k) {
 		set_span(s, m, i, k);

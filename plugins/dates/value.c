@@ -69,6 +69,10 @@ static int fmt_point(const struct point *p, int year, char *buf, size_t n)
 			snprintf(buf, n, "%04d-%02d-%02d", y, p->m, p->d);
 		else
 			snprintf(buf, n, "XXXX-%02d-%02d", p->m, p->d);
+		if (p->hh >= 0) {
+			size_t k = strlen(buf);
+			snprintf(buf + k, n > k ? n - k : 0, "T%02d:%02d", p->hh, p->mi);
+		}
 		return 1;
 	case G_MONTH:
 		if (y >= 0)
