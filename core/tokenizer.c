@@ -52,6 +52,11 @@ static enum cclass unicode_class(int32_t cp)
 		return C_SPACE;     /* zero width space: a word boundary */
 	if (cp == 0x02BC)
 		return C_PUNCT;     /* modifier apostrophe, used as "'" */
+	/* Superscript and subscript digits are footnote marks and the like,
+	 * not part of the number or word they follow: "1957¹". */
+	if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 ||
+	    (cp >= 0x2070 && cp <= 0x2079) || (cp >= 0x2080 && cp <= 0x2089))
+		return C_SYMBOL;
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU:
 	case UTF8PROC_CATEGORY_LT:
@@ -106,6 +111,16 @@ static inline enum cclass char_class(const unsigned char *s, size_t n,
 	}
 	*clen = k;
 	return unicode_class(cp);
+}
+
+/* A comma at s[i] followed by a group of exactly three digits. */
+static int thousands(const unsigned char *s, size_t len, size_t i)
+{
+	size_t k;
+	for (k = 1; k <= 3; k++)
+		if (i + k >= len || s[i + k] < '0' || s[i + k] > '9')
+			return 0;
+	return i + 4 >= len || s[i + 4] < '0' || s[i + 4] > '9';
 }
 
 static int is_wordish(enum cclass c)
@@ -279,10 +294,12 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 					if (i + clen >= len ||
 					    !is_wordish(char_class(s, len, i + clen, &l2)))
 						break;
-				} else if (numeric && (s[i] == ',' || s[i] == '.') &&
-				           i + 1 < len && s[i + 1] >= '0' &&
-				           s[i + 1] <= '9') {
-					/* "2,000" and "3.5" stay one number */
+				} else if (numeric && s[i] == '.' && i + 1 < len &&
+				           s[i + 1] >= '0' && s[i + 1] <= '9') {
+					/* "3.5" stays one number */
+				} else if (numeric && s[i] == ',' && thousands(s, len, i)) {
+					/* "2,000" too, but "1949,2" is a year and a
+					 * footnote mark */
 				} else {
 					break;
 				}

@@ -150,6 +150,20 @@ START_TEST(numbers_with_separators)
 }
 END_TEST
 
+/* A comma groups thousands only before exactly three digits; superscript
+ * digits are marks of their own. */
+START_TEST(footnote_marks)
+{
+	um_doc *doc = tu_doc("1,000,000 of 1949,2 and 12,34 and 1957\xC2\xB9 and "
+	                     "2000\xE2\x81\xB4\xE2\x81\xB5.");
+	ck_assert_str_eq(tu_content(doc),
+	                 "1,000,000|of|1949|,|2|and|12|,|34|and|1957|\xC2\xB9|and|"
+	                 "2000|\xE2\x81\xB4|\xE2\x81\xB5|.");
+	ck_assert_str_eq(kinds(doc), "NSWSNPNSWSNPNSWSNYSWSNYYP");
+	um_doc_free(doc);
+}
+END_TEST
+
 START_TEST(number_then_full_stop)
 {
 	um_doc *doc = tu_doc("in 1978. Then 2,000, 3.");
@@ -657,6 +671,7 @@ Suite *tokenizer_suite(void)
 	tcase_add_test(tc, document_symbol);
 	tcase_add_test(tc, reference_number);
 	tcase_add_test(tc, numbers_with_separators);
+	tcase_add_test(tc, footnote_marks);
 	tcase_add_test(tc, number_then_full_stop);
 	tcase_add_test(tc, words_with_digits);
 	tcase_add_test(tc, hyphens_split);
