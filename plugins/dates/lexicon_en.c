@@ -64,7 +64,7 @@ static const struct lex_entry en[] = {
 	{ "last", LX_DEICTIC, -1 }, { "this", LX_DEICTIC, 0 },
 	{ "current", LX_DEICTIC, 0 }, { "present", LX_DEICTIC, 0 },
 	{ "next", LX_DEICTIC, 1 }, { "coming", LX_DEICTIC, 1 },
-	{ "upcoming", LX_DEICTIC, 1 },
+	{ "upcoming", LX_DEICTIC, 1 }, { "forthcoming", LX_DEICTIC, 1 },
 	{ "previous", LX_ANAPHORIC, -1 }, { "preceding", LX_ANAPHORIC, -1 },
 	{ "prior", LX_ANAPHORIC, -1 }, { "following", LX_ANAPHORIC, 1 },
 	{ "subsequent", LX_ANAPHORIC, 1 },

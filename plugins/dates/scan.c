@@ -112,23 +112,6 @@ static int32_t digits_value(const char *s, size_t n)
 	return v;
 }
 
-/* Superscript digits, as footnote marks glued to a year: "1957¹". */
-static int superscripts(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		if (i + 1 < n && s[i] == 0xc2 &&
-		    (s[i + 1] == 0xb9 || s[i + 1] == 0xb2 || s[i + 1] == 0xb3))
-			i += 2;
-		else if (i + 2 < n && s[i] == 0xe2 && s[i + 1] == 0x81 &&
-		         (s[i + 2] == 0xb0 || (s[i + 2] >= 0xb4 && s[i + 2] <= 0xb9)))
-			i += 3;
-		else
-			return 0;
-	}
-	return n > 0;
-}
-
 static int roman_or_letter(const char *s, size_t n)
 {
 	if (n == 1)
@@ -159,12 +142,6 @@ static void classify(const struct lexicon_index *ix, const char *text,
 		if (all_digits(f, n)) {
 			c->num = digits_value(f, n);
 			c->ndig = (uint8_t)(n > 255 ? 255 : n);
-		} else if ((n == 6 || n == 7) && all_digits(f, 4) && f[4] == ',' &&
-		           all_digits(f + 5, n - 5)) {
-			/* "1949,2": a year and a footnote mark after its comma
-			 * (thousands come in threes) */
-			c->num = digits_value(f, 4);
-			c->ndig = 4;
 		} else if ((n == 4 || n == 5) && f[n - 3] == '.' &&
 		           all_digits(f, n - 3) && all_digits(f + n - 2, 2)) {
 			int h = digits_value(f, n - 3), mi = digits_value(f + n - 2, 2);
@@ -184,13 +161,6 @@ static void classify(const struct lexicon_index *ix, const char *text,
 		return;
 	if ((t->flags & UM_TF_ALLCAPS) && roman_or_letter(raw, rawn))
 		c->roman = 1;
-	if ((t->flags & UM_TF_DIGITS) && rawn > 4 && all_digits(raw, 4) &&
-	    superscripts((const unsigned char *)raw + 4, rawn - 4)) {
-		c->kind = UM_TOK_NUMBER;
-		c->num = digits_value(raw, 4);
-		c->ndig = 4;
-		return;
-	}
 	if (t->flags & UM_TF_DIGITS) {
 		/* "19th", "1st", "1950s" */
 		size_t d = 0;
@@ -228,6 +198,7 @@ struct scan {
 	int para_year;            /* last year seen in the paragraph */
 	struct point last;        /* last date with a year in the paragraph */
 	size_t last_year_end;     /* content index just past the last year mention */
+	size_t last_end;          /* content index just past the last mention */
 };
 
 static int cls(const struct scan *s, size_t i)
@@ -1072,6 +1043,10 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 	m->type = MT_DATE;
 	m->p[0] = a;
 	m->np = 1;
+	/* "the year 2000": the word belongs to the mention */
+	if (a.bare && a.gran == G_YEAR && i > s->last_end &&
+	    cls(s, i - 1) == LX_UNIT && s->c[i - 1].val == U_YEAR)
+		i--;
 	set_span(s, m, i, a.e);
 	return a.e;
 }
@@ -1082,6 +1057,16 @@ static size_t parse_relative(const struct scan *s, size_t i,
                              struct mention *m)
 {
 	int k = cls(s, i);
+	if ((k == LX_DEICTIC || k == LX_ANAPHORIC) &&
+	    cls(s, i + 1) == LX_UNITS && s->c[i + 1].val == U_SESSION) {
+		/* "its forthcoming sessions" */
+		m->type = MT_RELATIVE;
+		m->rel_kind = k == LX_DEICTIC ? RK_DEICTIC : RK_ANAPHORIC;
+		m->unit = U_SESSION;
+		m->offset = s->c[i].val;
+		set_span(s, m, i, i + 2);
+		return i + 2;
+	}
 	if ((k == LX_DEICTIC || k == LX_ANAPHORIC || k == LX_PAST) &&
 	    cls(s, i + 1) == LX_UNIT && s->c[i + 1].val != U_QUARTER) {
 		int unit = s->c[i + 1].val;
@@ -1244,6 +1229,7 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 	s.para_year = -1;
 	point_init(&s.last, 0);
 	s.last_year_end = (size_t)-1;
+	s.last_end = 0;
 	for (size_t i = 0; i < n;) {
 		struct mention m;
 		size_t e;
@@ -1280,6 +1266,7 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 			}
 			s.last_year_end = e;
 		}
+		s.last_end = e;
 		i = e;
 	}
 	return 0;
