@@ -184,7 +184,13 @@ static const struct dcase cases[] = {
 	{ NULL, "in March and April 2010",
 	  "March and April 2010|list|2010-03,2010-04" },
 	{ NULL, "on 19 December 2007 and 20 December 2008",
-	  "19 December 2007|date|2007-12-19 ; 20 December 2008|date|2008-12-20" },
+	  "19 December 2007 and 20 December 2008|list|2007-12-19,2008-12-20" },
+	{ NULL, "in June 2023 and January 2024",
+	  "June 2023 and January 2024|list|2023-06,2024-01" },
+	{ NULL, "on 19 December 2007 and in 2008",
+	  "19 December 2007|date|2007-12-19 ; 2008|date|2008" },
+	{ NULL, "on 19 December 2007 and January 2008",
+	  "19 December 2007|date|2007-12-19 ; January 2008|date|2008-01" },
 
 	/* Durations */
 	{ NULL, "for 30 years the country", "30 years|duration|P30Y" },

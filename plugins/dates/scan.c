@@ -849,9 +849,11 @@ static size_t parse_list(const struct scan *s, const struct point *first,
 {
 	struct point el[MAX_LIST];
 	int n = 1, closed = 0;
+	int full = !incomplete(first);   /* "4 July 2023 and 3 January 2024" */
 	size_t k = first->e;
 	el[0] = *first;
-	if (!incomplete(first))
+	if (full && (first->mod || first->hh >= 0 ||
+	             (first->gran != G_DAY && first->gran != G_MONTH)))
 		return 0;
 	while (n < MAX_LIST && k < s->n) {
 		int last = 0;
@@ -875,12 +877,18 @@ static size_t parse_list(const struct scan *s, const struct point *first,
 			closed = 1;
 			break;
 		}
-		if (!incomplete(&el[n - 1]))
+		if (full ? incomplete(&el[n - 1]) || el[n - 1].gran != first->gran
+		         : !incomplete(&el[n - 1]))
 			return 0;
 	}
 	if (!closed)
 		return 0;
 	struct point *z = &el[n - 1];
+	if (full) {
+		if (incomplete(z) || z->gran != first->gran || z->hh >= 0)
+			return 0;
+		goto done;
+	}
 	for (int i = 0; i < n - 1; i++) {
 		struct point *p = &el[i];
 		if (p->gran == G_DAYONLY) {
@@ -898,6 +906,7 @@ static size_t parse_list(const struct scan *s, const struct point *first,
 		return 0;
 	if (z->gran == G_MONTH && !has_year(z) && !month_context(s, first->b))
 		return 0;
+done:
 	m->type = MT_LIST;
 	m->np = n;
 	memcpy(m->p, el, sizeof(el[0]) * (size_t)n);
