@@ -29,6 +29,7 @@ struct point {
 	int gran;       /* enum gran */
 	int q;          /* quarter or half */
 	int hh, mi;     /* time of day of a day, -1 when not given */
+	int bad;        /* the year is cut short ("June 202"): no value */
 	int mod;        /* enum mod */
 	int bare;       /* a year or month standing alone: needs context */
 	size_t b, e;    /* content tokens [b, e) */
@@ -52,10 +53,13 @@ struct mention {
 	struct point p[MAX_LIST]; /* date: p[0]; range: p[0], p[1]; list */
 	int np;
 	int para_year;            /* last year written before, in the paragraph */
+	int next_year;            /* else the first year written after it */
 	/* relative */
 	int rel_kind;             /* enum rel_kind */
 	int unit;                 /* enum unit */
 	int offset;
+	int month;                /* "last November": the month named, else 0 */
+	int part, part_n;         /* "first half of this year": G_HALF, 1 */
 	struct point anchor;      /* anaphoric: last date before; gran G_NONE if none */
 	/* duration: ISO 8601 */
 	char duration[24];

@@ -32,7 +32,9 @@ enum lex_class {
 	LX_THE,         /* determiners before a year used as a modifier;
 	                 * "the" has value 1 */
 	LX_REFWORD,     /* resolution, decision: numbers after it are references */
-	LX_NUMWORD,     /* paragraph, page, No.: the number after it is no year */
+	LX_NUMWORD,     /* paragraph, page, No.: the number after it is no year;
+	                 * value 2 for approximators ("about", "over"), which
+	                 * may stand before a duration */
 	LX_COUNTNOUN,   /* a counted noun: the number before it is no year */
 	LX_RECENT,      /* recent: "recent years" */
 	LX_AGO,         /* ago */
@@ -40,6 +42,8 @@ enum lex_class {
 	LX_PERIOD,      /* period: "a three-year period" */
 	LX_AHEAD,       /* ahead: "the years ahead" */
 	LX_PREPOST,     /* post, pre: "post-2015" */
+	LX_MORE,        /* more, further, additional: "one more year" */
+	LX_EARLIER,     /* earlier, later: "earlier this year" */
 	LX_MERIDIEM,    /* am 0, pm 12 */
 	LX_M,           /* the m of "a.m." and "p.m." ("a" is LX_THE 2,
 	                 * "p" LX_NUMWORD 1) */

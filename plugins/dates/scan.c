@@ -344,6 +344,14 @@ static int in_symbol(const struct scan *s, size_t i, size_t e)
 	return symbol_right(s, e);
 }
 
+/* "June 202": a year cut short in the source, which only a reader can
+ * complete. */
+static int cut_year(const struct scan *s, size_t k)
+{
+	return k < s->n && s->c[k].ndig == 3 && s->c[k].num >= 190 &&
+	       s->c[k].num <= 209 && !glued(s, k) && !symbol_right(s, k + 1);
+}
+
 /* Inside a list of references after "resolution(s)"/"decision(s)": walks
  * back over numbers, symbols, "of" + dates and list words. */
 static int in_reference(const struct scan *s, size_t i)
@@ -504,6 +512,7 @@ static int starts_mention(int k)
 	case LX_ORDINAL: case LX_DEICTIC: case LX_ANAPHORIC: case LX_PAST:
 	case LX_RECENT: case LX_FROM: case LX_BETWEEN: case LX_MOD:
 	case LX_MOD_OF: case LX_UNITS: case CX_ORDNUM: case CX_DECADE:
+	case LX_EARLIER:
 		return 1;
 	default:
 		return 0;
@@ -516,6 +525,7 @@ static void point_init(struct point *p, size_t b)
 	p->gran = G_NONE;
 	p->q = 0;
 	p->hh = p->mi = -1;
+	p->bad = 0;
 	p->mod = MOD_NONE;
 	p->bare = 0;
 	p->b = b;
@@ -584,6 +594,9 @@ static int parse_core(const struct scan *s, size_t i, struct point *p,
 			           !in_symbol(s, k + 1, k + 2)) {
 				p->y = s->c[k + 1].num;
 				p->e = k + 2;
+			} else if (cut_year(s, k)) {
+				p->bad = 1;
+				p->e = k + 1;
 			}
 			return 1;
 		}
@@ -631,6 +644,13 @@ static int parse_core(const struct scan *s, size_t i, struct point *p,
 			p->e = k + 1;
 			return 1;
 		}
+		if (k == j && cut_year(s, k) && s->c[i].cls == LX_MONTH) {
+			p->m = m;
+			p->gran = G_MONTH;
+			p->bad = 1;
+			p->e = k + 1;
+			return 1;
+		}
 		if (s->c[i].cls == LX_MONTH) {
 			p->m = m;
 			p->gran = G_MONTH;
@@ -661,6 +681,22 @@ static int parse_core(const struct scan *s, size_t i, struct point *p,
 			p->y = (v - 1) * 100;
 			p->gran = G_CENTURY;
 			p->e = j + 1;
+			return 1;
+		}
+	}
+	/* the first six months of 2023, the last three months of 2009 */
+	if ((cls(s, i) == LX_ORDINAL && s->c[i].val == 1) ||
+	    (cls(s, i) == LX_DEICTIC && s->c[i].val == -1)) {
+		int c;
+		k = parse_count(s, i + 1, &c);
+		if (k && (c == 3 || c == 6) && cls(s, k) == LX_UNITS &&
+		    s->c[k].val == U_MONTH && cls(s, k + 1) == LX_OF &&
+		    is_year(s, k + 2) && !in_symbol(s, k + 2, k + 3)) {
+			int first = cls(s, i) == LX_ORDINAL;
+			p->y = s->c[k + 2].num;
+			p->gran = c == 6 ? G_HALF : G_QUARTER;
+			p->q = first ? 1 : (c == 6 ? 2 : 4);
+			p->e = k + 3;
 			return 1;
 		}
 	}
@@ -1050,6 +1086,13 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 	if (!point_ok(s, &a))
 		return 0;
 	m->type = MT_DATE;
+	/* "on 15 November last" */
+	if ((a.gran == G_DAY || (a.gran == G_MONTH && !a.bare)) && !has_year(&a) &&
+	    cls(s, a.e) == LX_DEICTIC && s->c[a.e].val == -1 &&
+	    cls(s, a.e + 1) != LX_UNIT && cls(s, a.e + 1) != LX_UNITS &&
+	    cls(s, a.e + 1) != LX_MONTH && cls(s, a.e + 1) != LX_CARDINAL &&
+	    (a.e + 1 >= s->n || s->c[a.e + 1].num < 0))
+		a.e++;
 	m->p[0] = a;
 	m->np = 1;
 	/* "the year 2000": the word belongs to the mention */
@@ -1065,7 +1108,45 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 static size_t parse_relative(const struct scan *s, size_t i,
                              struct mention *m)
 {
-	int k = cls(s, i);
+	int k = cls(s, i), v;
+	size_t b = i, j;
+	/* "earlier this year": the word belongs to the mention */
+	if (k == LX_EARLIER && cls(s, i + 1) == LX_DEICTIC &&
+	    cls(s, i + 2) == LX_UNIT) {
+		size_t e = parse_relative(s, i + 1, m);
+		if (e)
+			set_span(s, m, i, e);
+		return e;
+	}
+	/* "the first half of this decade", "the last quarter of next year" */
+	if (((j = parse_ordinal(s, i, &v)) != 0 && v <= 4) ||
+	    (k == LX_DEICTIC && s->c[i].val == -1 && (j = i + 1, v = -1))) {
+		int half = cls(s, j) == LX_HALF;
+		int quarter = cls(s, j) == LX_UNIT && s->c[j].val == U_QUARTER;
+		if ((half || quarter) && (v <= 2 || quarter) &&
+		    cls(s, j + 1) == LX_OF && cls(s, j + 2) == LX_DEICTIC &&
+		    cls(s, j + 3) == LX_UNIT && s->c[j + 3].val != U_SESSION) {
+			m->type = MT_RELATIVE;
+			m->rel_kind = RK_DEICTIC;
+			m->unit = s->c[j + 3].val;
+			m->offset = s->c[j + 2].val;
+			m->part = half ? G_HALF : G_QUARTER;
+			m->part_n = v < 0 ? (half ? 2 : 4) : v;
+			set_span(s, m, b, j + 4);
+			return j + 4;
+		}
+	}
+	/* "last November", "next March" */
+	if (k == LX_DEICTIC && cls(s, i + 1) == LX_MONTH && s->c[i + 1].cap &&
+	    cls(s, i + 2) != CX_ORDNUM && (i + 2 >= s->n || s->c[i + 2].num < 0)) {
+		m->type = MT_RELATIVE;
+		m->rel_kind = RK_DEICTIC;
+		m->unit = U_MONTH;
+		m->month = s->c[i + 1].val;
+		m->offset = s->c[i].val;
+		set_span(s, m, i, i + 2);
+		return i + 2;
+	}
 	if ((k == LX_DEICTIC || k == LX_ANAPHORIC) &&
 	    cls(s, i + 1) == LX_UNITS && s->c[i + 1].val == U_SESSION) {
 		/* "its forthcoming sessions" */
@@ -1152,7 +1233,8 @@ static size_t parse_duration(const struct scan *s, size_t i,
 	if (j > 1 && s->c[j - 1].cls == LX_OF && s->c[j - 2].cls == LX_AGE)
 		return 0;
 	if (j > 0 && (s->c[j - 1].cls == LX_AGE ||
-	              (j == i && (s->c[j - 1].cls == LX_NUMWORD ||
+	              (j == i && ((s->c[j - 1].cls == LX_NUMWORD &&
+	                           s->c[j - 1].val != 2) ||
 	                          s->c[j - 1].kind == UM_TOK_SYMBOL))))
 		return 0;
 	if (glued(s, j) && j > 0 && s->c[j - 1].kind != UM_TOK_PUNCT)
@@ -1166,6 +1248,12 @@ static size_t parse_duration(const struct scan *s, size_t i,
 			e++;
 		if (is_dash(s, e) && cls(s, e + 1) == LX_AGE)
 			return 0;
+	} else if (cls(s, k) == LX_MORE && (cls(s, k + 1) == LX_UNITS ||
+	           (cls(s, k + 1) == LX_UNIT && count == 1))) {
+		/* "one more year", "two further months" */
+		u = k + 1;
+		unit = s->c[u].val;
+		e = k + 2;
 	} else if (cls(s, k) == LX_UNITS ||
 	           (cls(s, k) == LX_UNIT && count == 1)) {
 		u = k;
@@ -1178,7 +1266,8 @@ static size_t parse_duration(const struct scan *s, size_t i,
 	} else {
 		return 0;
 	}
-	if (unit == U_SESSION || count <= 0)
+	/* "one quarter of the population" is a share, not three months */
+	if (unit == U_SESSION || unit == U_QUARTER || count <= 0)
 		return 0;
 	/* "the three Decades for Action": names, not lengths of time */
 	if (s->c[u].cap && !s->c[u].sent)
@@ -1220,8 +1309,8 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
                          size_t *cap)
 {
 	struct scan s;
-	size_t n = 0;
-	int gap = 0;
+	size_t n = 0, first;
+	int gap = 0, next = -1;
 	for (size_t t = begin; t < end; t++) {
 		if (um_token_is_space(&toks[t])) {
 			gap = 1;
@@ -1239,6 +1328,7 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 	point_init(&s.last, 0);
 	s.last_year_end = (size_t)-1;
 	s.last_end = 0;
+	first = *nms;
 	for (size_t i = 0; i < n;) {
 		struct mention m;
 		size_t e;
@@ -1251,6 +1341,7 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 		memset(&m, 0, sizeof(m));
 		point_init(&m.anchor, 0);
 		m.para_year = s.para_year;
+		m.next_year = -1;
 		e = parse_dates(&s, i, &m);
 		if (!e)
 			e = parse_relative(&s, i, &m);
@@ -1277,6 +1368,16 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 		}
 		s.last_end = e;
 		i = e;
+	}
+	/* Back to front: the first year written after each mention */
+	for (size_t k = *nms; k-- > first;) {
+		struct mention *m = &(*ms)[k];
+		m->next_year = next;
+		if (m->type == MT_DATE || m->type == MT_RANGE || m->type == MT_LIST) {
+			const struct point *p = &m->p[0];
+			if (p->y >= 0 && p->gran != G_DECADE && p->gran != G_CENTURY)
+				next = p->y;
+		}
 	}
 	return 0;
 }

@@ -61,6 +61,8 @@ static void iso_week(int y, int m, int d, char *buf, size_t n)
 static int fmt_point(const struct point *p, int year, char *buf, size_t n)
 {
 	int y = p->y >= 0 ? p->y : year;
+	if (p->bad)
+		return 0;
 	switch (p->gran) {
 	case G_DAY:
 		if (p->d > days_in_month(y, p->m))
@@ -107,6 +109,24 @@ static int fmt_relative(const struct mention *m, const struct point *a,
 	int off = m->offset, y = a->y;
 	if (a->gran == G_NONE || y < 0)
 		return 0;
+	if (m->month) {
+		/* "last November": the latest November before the anchor */
+		if (a->m < 1)
+			return 0;
+		if (off < 0)
+			y -= m->month >= a->m;
+		else if (off > 0)
+			y += m->month <= a->m;
+		snprintf(buf, n, "%04d-%02d", y, m->month);
+		return 1;
+	}
+	if (m->part) {
+		if (m->unit != U_YEAR)
+			return 0;
+		snprintf(buf, n, "%04d-%c%d", y + off,
+		         m->part == G_HALF ? 'H' : 'Q', m->part_n);
+		return 1;
+	}
 	switch (m->unit) {
 	case U_YEAR:
 		snprintf(buf, n, "%04d", y + off);
@@ -152,7 +172,11 @@ static int fmt_relative(const struct mention *m, const struct point *a,
 void dates_value(const struct mention *m, const struct point *doc,
                  char *buf, size_t n, char *begin, char *end, size_t bn)
 {
-	int year = m->para_year >= 0 ? m->para_year : doc->y;
+	/* The last year before in the paragraph, else (through
+	 * dates_same_day) the same day written in full earlier, else the
+	 * document's year, else the first year after in the paragraph. */
+	int year = m->para_year >= 0 ? m->para_year :
+	           doc->y >= 0 ? doc->y : m->next_year;
 	buf[0] = begin[0] = end[0] = 0;
 	switch (m->type) {
 	case MT_DATE:
@@ -208,14 +232,22 @@ void dates_value(const struct mention *m, const struct point *doc,
 	}
 }
 
+/* w (lower case) in the 90 bytes before at, near the start of its
+ * paragraph: a header line, not a sentence that cites another document's
+ * date ("the report ..., dated 15 September 2023"). */
 static int near_word(const char *text, size_t at, const char *w)
 {
 	size_t from = at > 90 ? at - 90 : 0, n = strlen(w);
 	for (size_t i = from; i + n <= at; i++) {
-		size_t k = 0;
+		size_t k = 0, ps = i;
 		while (k < n && (text[i + k] | 0x20) == w[k])
 			k++;
-		if (k == n)
+		if (k != n)
+			continue;
+		while (ps > 0 && !(text[ps - 1] == '\n' &&
+		                   (ps < 2 || text[ps - 2] == '\n')))
+			ps--;
+		if (i - ps <= 40)
 			return 1;
 	}
 	return 0;
