@@ -96,7 +96,9 @@ static const char *const type_names[] = {
 	NULL, "date", "range", "list", "duration", "relative"
 };
 
-static const char *const mod_names[] = { NULL, "START", "MID", "END" };
+static const char *const mod_names[] = {
+	NULL, "START", "MID", "END", "AFTER", "BEFORE"
+};
 
 static int emit(struct state *st, um_doc *doc, const struct mention *m,
                 const struct point *docdate)

@@ -59,6 +59,7 @@ struct mention {
 	int unit;                 /* enum unit */
 	int offset;
 	int month;                /* "last November": the month named, else 0 */
+	int in_month, in_day;     /* "April of this year": month and day, else 0 */
 	int part, part_n;         /* "first half of this year": G_HALF, 1 */
 	struct point anchor;      /* anaphoric: last date before; gran G_NONE if none */
 	/* duration: ISO 8601 */

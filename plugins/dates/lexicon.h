@@ -43,6 +43,7 @@ enum lex_class {
 	LX_AHEAD,       /* ahead: "the years ahead" */
 	LX_PREPOST,     /* post, pre: "post-2015" */
 	LX_MORE,        /* more, further, additional: "one more year" */
+	LX_UNITADJ,     /* financial, working...: "five working days" */
 	LX_EARLIER,     /* earlier, later: "earlier this year" */
 	LX_MERIDIEM,    /* am 0, pm 12 */
 	LX_M,           /* the m of "a.m." and "p.m." ("a" is LX_THE 2,
@@ -55,7 +56,7 @@ enum unit {
 	U_DECADE, U_CENTURY, U_BIENNIUM, U_QUARTER, U_SESSION
 };
 
-enum mod { MOD_NONE = 0, MOD_START, MOD_MID, MOD_END };
+enum mod { MOD_NONE = 0, MOD_START, MOD_MID, MOD_END, MOD_AFTER, MOD_BEFORE };
 
 struct lex_entry {
 	const char *form;   /* case-folded */

@@ -512,7 +512,7 @@ static int starts_mention(int k)
 	case LX_ORDINAL: case LX_DEICTIC: case LX_ANAPHORIC: case LX_PAST:
 	case LX_RECENT: case LX_FROM: case LX_BETWEEN: case LX_MOD:
 	case LX_MOD_OF: case LX_UNITS: case CX_ORDNUM: case CX_DECADE:
-	case LX_EARLIER:
+	case LX_EARLIER: case LX_PREPOST: case LX_HALF:
 		return 1;
 	default:
 		return 0;
@@ -738,6 +738,16 @@ static int parse_point(const struct scan *s, size_t i, struct point *p,
                        int allow_dayonly)
 {
 	int k = cls(s, i);
+	/* "post-2015", "pre-2020", "post- 2015" */
+	if (k == LX_PREPOST && is_dash(s, i + 1) && glued(s, i + 1) &&
+	    is_year(s, i + 2) && !symbol_right(s, i + 3)) {
+		point_init(p, i);
+		p->y = s->c[i + 2].num;
+		p->gran = G_YEAR;
+		p->mod = s->c[i].val;
+		p->e = i + 3;
+		return 1;
+	}
 	if (k == LX_MOD || k == LX_MOD_OF) {
 		size_t j = i + 1;
 		if (is_dash(s, j) && glued(s, j))
@@ -902,6 +912,10 @@ static size_t parse_list(const struct scan *s, const struct point *first,
 		} else if (cls(s, k) == LX_AND || cls(s, k) == LX_OR) {
 			k++;
 			last = 1;
+		} else if (is_ch(s, k, '/') && glued(s, k) && glued(s, k + 1) &&
+		           first->gran == G_MONTH && cls(s, k + 1) == LX_MONTH) {
+			k++;        /* "April/May" */
+			last = 1;
 		} else {
 			break;
 		}
@@ -1045,7 +1059,9 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 		k++;
 	if (conn && parse_point(s, k + 1, &b, 0)) {
 		struct point a2 = a;
-		int need_context = !pre && conn != '-' && a.bare;
+		int need_context = !pre && conn != '-' && a.bare &&
+		                   !(a.gran == G_MONTH && b.gran == G_MONTH &&
+		                     has_year(&b) && conn == LX_TO);
 		if ((!need_context || point_ok(s, &a)) &&
 		    join_range(s, &a2, &b)) {
 			m->type = MT_RANGE;
@@ -1085,6 +1101,23 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 	}
 	if (!point_ok(s, &a))
 		return 0;
+	/* "April of this year", "22 May last year" */
+	if ((a.gran == G_MONTH || a.gran == G_DAY) && !has_year(&a) && !a.mod) {
+		size_t z = a.e;
+		if (cls(s, z) == LX_OF)
+			z++;
+		if (cls(s, z) == LX_DEICTIC && cls(s, z + 1) == LX_UNIT &&
+		    s->c[z + 1].val == U_YEAR) {
+			m->type = MT_RELATIVE;
+			m->rel_kind = RK_DEICTIC;
+			m->unit = U_YEAR;
+			m->offset = s->c[z].val;
+			m->in_month = a.m;
+			m->in_day = a.gran == G_DAY ? a.d : 0;
+			set_span(s, m, i, z + 2);
+			return z + 2;
+		}
+	}
 	m->type = MT_DATE;
 	/* "on 15 November last" */
 	if ((a.gran == G_DAY || (a.gran == G_MONTH && !a.bare)) && !has_year(&a) &&
@@ -1188,6 +1221,7 @@ static size_t parse_relative(const struct scan *s, size_t i,
 		return e;
 	}
 	if ((k == LX_RECENT || k == LX_PAST ||
+	     (k == LX_ANAPHORIC && s->c[i].val == -1) ||
 	     (k == LX_DEICTIC && s->c[i].val == 1)) &&
 	    cls(s, i + 1) == LX_UNITS && s->c[i + 1].val >= U_DAY &&
 	    s->c[i + 1].val <= U_CENTURY) {
@@ -1225,6 +1259,20 @@ static size_t parse_duration(const struct scan *s, size_t i,
 {
 	size_t j = i, k, e, u;
 	int count, unit, kk = cls(s, i);
+	/* "a half-day meeting" */
+	if (kk == LX_HALF && is_dash(s, i + 1) && glued(s, i + 1) &&
+	    glued(s, i + 2) && cls(s, i + 2) == LX_UNIT &&
+	    s->c[i + 2].val >= U_HOUR && s->c[i + 2].val <= U_MONTH) {
+		static const char *const half[] = {
+			[U_HOUR] = "PT0.5H", [U_DAY] = "P0.5D", [U_WEEK] = "P0.5W",
+			[U_MONTH] = "P0.5M"
+		};
+		m->type = MT_DURATION;
+		m->unit = s->c[i + 2].val;
+		snprintf(m->duration, sizeof(m->duration), "%s", half[m->unit]);
+		set_span(s, m, i, i + 3);
+		return i + 3;
+	}
 	if (kk == LX_PAST || kk == LX_DEICTIC || kk == LX_ANAPHORIC)
 		j++;
 	k = parse_count(s, j, &count);
@@ -1248,6 +1296,12 @@ static size_t parse_duration(const struct scan *s, size_t i,
 			e++;
 		if (is_dash(s, e) && cls(s, e + 1) == LX_AGE)
 			return 0;
+	} else if (cls(s, k) == LX_UNITADJ && (cls(s, k + 1) == LX_UNITS ||
+	           (cls(s, k + 1) == LX_UNIT && count == 1))) {
+		/* "five working days", "the previous five financial years" */
+		u = k + 1;
+		unit = s->c[u].val;
+		e = k + 2;
 	} else if (cls(s, k) == LX_MORE && (cls(s, k + 1) == LX_UNITS ||
 	           (cls(s, k + 1) == LX_UNIT && count == 1))) {
 		/* "one more year", "two further months" */

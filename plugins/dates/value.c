@@ -109,6 +109,15 @@ static int fmt_relative(const struct mention *m, const struct point *a,
 	int off = m->offset, y = a->y;
 	if (a->gran == G_NONE || y < 0)
 		return 0;
+	if (m->in_month) {
+		/* "April of this year", "22 May last year" */
+		if (m->in_day)
+			snprintf(buf, n, "%04d-%02d-%02d", y + off, m->in_month,
+			         m->in_day);
+		else
+			snprintf(buf, n, "%04d-%02d", y + off, m->in_month);
+		return 1;
+	}
 	if (m->month) {
 		/* "last November": the latest November before the anchor */
 		if (a->m < 1)
