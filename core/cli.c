@@ -18,9 +18,11 @@ void cli_usage(FILE *f)
 "them and writes annotated XML. PATH is a file, a directory (read\n"
 "recursively, in sorted order) or - for standard input.\n"
 "\n"
-"  -o, --output DIR          write one DIR/PATH.xml per input, mirroring the\n"
-"                            input tree; without it, one XML stream on stdout\n"
-"  -f, --format FORMAT       xml (inline annotations, the default) or standoff\n"
+"  -o, --output DIR          write one DIR/PATH.xml (.tsv for edges) per\n"
+"                            input, mirroring the input tree; without it,\n"
+"                            one stream on stdout\n"
+"  -f, --format FORMAT       xml (inline annotations, the default), standoff,\n"
+"                            or edges (TSV: document, cited symbol, count)\n"
 "  -p, --plugins LIST        plugins to run, comma-separated; all (the\n"
 "                            default) or none\n"
 "  -P, --plugin-path DIRS    search these directories (colon-separated) for\n"
@@ -123,8 +125,9 @@ int cli_write_file(struct cli *c, const char *rel, const um_doc *doc,
 
 	if (!path || !tmp)
 		abort();
-	snprintf(path, n, "%s/%s.xml", c->outdir,
-	         strcmp(rel, "-") == 0 ? "stdin" : rel);
+	snprintf(path, n, "%s/%s.%s", c->outdir,
+	         strcmp(rel, "-") == 0 ? "stdin" : rel,
+	         c->output == UM_OUT_EDGES ? "tsv" : "xml");
 	/* Written under a temporary name and renamed: an interrupted run
 	 * leaves no half-written output. */
 	snprintf(tmp, n + 32, "%s.tmp%ld", path, (long)getpid());
@@ -137,7 +140,8 @@ int cli_write_file(struct cli *c, const char *rel, const um_doc *doc,
 		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
 		goto out;
 	}
-	if (um_write_begin(f, NULL) || um_write_doc(f, doc, c->output) ||
+	if ((c->output == UM_OUT_EDGES ? um_write_edges_header(f) :
+	     um_write_begin(f, NULL)) || um_write_doc(f, doc, c->output) ||
 	    fflush(f) != 0) {
 		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
 		fclose(f);

@@ -63,7 +63,8 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case 'f':
 			if (um_output_parse(optarg, &c->output))
-				usage_error("unknown output format '%s' (xml, standoff)",
+				usage_error("unknown output format '%s' (xml, standoff, "
+				            "edges)",
 				            optarg);
 			break;
 		case 'p':
@@ -250,13 +251,16 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run.c = &c;
 	run.set = setup_plugins(&c, 0);
-	if (!c.outdir && um_write_begin(c.out, "corpus") != 0) {
+	if (!c.outdir && (c.output == UM_OUT_EDGES ?
+	                  um_write_edges_header(c.out) :
+	                  um_write_begin(c.out, "corpus")) != 0) {
 		fprintf(stderr, "unmine: cannot write to standard output\n");
 		return 2;
 	}
 	for (i = optind; i < argc; i++)
 		um_walk(argv[i], process_file, &run, diag, &c);
-	if (!c.outdir && um_write_end(c.out, "corpus") != 0) {
+	if (!c.outdir && (c.output == UM_OUT_EDGES ? fflush(c.out) :
+	                  um_write_end(c.out, "corpus")) != 0) {
 		fprintf(stderr, "unmine: cannot write to standard output\n");
 		c.failed++;
 	}

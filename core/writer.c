@@ -17,6 +17,10 @@ int um_output_parse(const char *name, int *ret_output)
 		*ret_output = UM_OUT_STANDOFF;
 		return 0;
 	}
+	if (!strcmp(name, "edges")) {
+		*ret_output = UM_OUT_EDGES;
+		return 0;
+	}
 	return UM_EINVAL;
 }
 
@@ -245,12 +249,59 @@ static void write_standoff(um_strbuf *sb, const um_doc *doc)
 	free(cp);
 }
 
+int um_write_edges_header(FILE *f)
+{
+	return fputs("document\tcited\tcount\n", f) < 0 ? UM_EIO : 0;
+}
+
+/* A TSV field: tabs and line breaks become spaces. */
+static void tsv_field(um_strbuf *sb, const char *s)
+{
+	for (; *s; s++)
+		um_sb_addc(sb, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void write_edges(um_strbuf *sb, const um_doc *doc)
+{
+	const char *self = um_doc_meta(doc, "symbol");
+	const char *name = self ? self : um_doc_meta(doc, "source");
+	const char **cited = NULL;
+	size_t *count = NULL, n = 0, i, k;
+
+	for (i = 0; i < doc->nannots; i++) {
+		const char *sym = um_annot_get(doc->annots[i], "symbol");
+		if (!sym || (self && !strcmp(sym, self)))
+			continue;
+		for (k = 0; k < n && strcmp(cited[k], sym); k++)
+			;
+		if (k == n) {
+			cited = um_xrealloc(cited, (n + 1) * sizeof(*cited));
+			count = um_xrealloc(count, (n + 1) * sizeof(*count));
+			cited[n] = sym;
+			count[n++] = 0;
+		}
+		count[k]++;
+	}
+	for (k = 0; k < n; k++) {
+		tsv_field(sb, name ? name : "-");
+		um_sb_addc(sb, '\t');
+		tsv_field(sb, cited[k]);
+		um_sb_addf(sb, "\t%zu\n", count[k]);
+	}
+	free(cited);
+	free(count);
+}
+
 int um_write_doc(FILE *f, const um_doc *doc, int output)
 {
 	um_strbuf sb;
 	const char *src = um_doc_meta(doc, "source");
 
 	um_sb_init(&sb);
+	if (output == UM_OUT_EDGES) {
+		write_edges(&sb, doc);
+		return flush(f, &sb);
+	}
 	um_sb_adds(&sb, "<document");
 	um_xml_attr(&sb, "source", src ? src : "-");
 	um_sb_adds(&sb, ">\n");

@@ -15,5 +15,6 @@ Suite *loader_suite(void);
 Suite *schema_suite(void);
 Suite *acronyms_suite(void);
 Suite *dates_suite(void);
+Suite *references_suite(void);
 
 #endif

@@ -1,4 +1,5 @@
-/* Writers: annotated documents as inline or standoff XML. */
+/* Writers: annotated documents as inline or standoff XML, or the edges of
+ * the citation graph as TSV. */
 #ifndef UNMINE_WRITER_H
 #define UNMINE_WRITER_H
 
@@ -11,10 +12,11 @@ extern "C" {
 
 enum um_output {
 	UM_OUT_XML = 1,        /* inline: the text with annotation elements */
-	UM_OUT_STANDOFF = 2    /* the text once, then annotations by offset */
+	UM_OUT_STANDOFF = 2,   /* the text once, then annotations by offset */
+	UM_OUT_EDGES = 3       /* TSV: document, cited symbol, count */
 };
 
-/* "xml" or "standoff"; UM_EINVAL for another name. */
+/* "xml", "standoff" or "edges"; UM_EINVAL for another name. */
 int um_output_parse(const char *name, int *ret_output);
 
 /*
@@ -25,13 +27,24 @@ int um_output_parse(const char *name, int *ret_output);
 int um_write_begin(FILE *f, const char *root);
 int um_write_end(FILE *f, const char *root);
 
+/* The header line of edges output: "document\tcited\tcount". Returns 0
+ * or UM_EIO. */
+int um_write_edges_header(FILE *f);
+
 /*
  * Writes one <document> element. Offsets in standoff output count Unicode
  * code points of the normalised text, end exclusive. In inline output,
  * annotations nest; one that crosses an annotation already open (starts
  * inside it and ends after it) is left out of the inline form and kept in
  * standoff. Characters that XML 1.0 forbids in metadata or attribute
- * values are written as U+FFFD. Returns 0 or UM_EIO.
+ * values are written as U+FFFD.
+ *
+ * In edges output, every annotation with a "symbol" attribute is a
+ * citation: one line per symbol the document cites, in the order of first
+ * citation, with the document (its "symbol" metadata, else its "source")
+ * and the number of citations, tab-separated. A document does not cite
+ * itself; tabs and line breaks in names become spaces. Returns 0 or
+ * UM_EIO.
  */
 int um_write_doc(FILE *f, const um_doc *doc, int output);
 
