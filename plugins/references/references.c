@@ -232,12 +232,14 @@ static int parse_item(const struct scan *s, size_t i, struct item *it)
 		it->e = i + 3;
 		goto after;
 	}
-	if (is_ch(s, i + 1, '/') || is_ch(s, i + 1, '.') ||
-	    is_ch(s, i + 1, ',') ? glued(s, i + 1) && is_num(s, i + 2) : 0)
+	/* "1/2.5", "3.5", "2,000": numbers of other kinds */
+	if ((is_ch(s, i + 1, '/') || is_ch(s, i + 1, '.') ||
+	     is_ch(s, i + 1, ',')) && glued(s, i + 1) && is_num(s, i + 2))
 		return 0;
 	it->a = s->c[i].num;
 	k = i + 1;
-	part_at(s, k, &it->part) && (k++, 1);
+	if (part_at(s, k, &it->part))
+		k++;
 	/* 3251 (XXIX), 1325 (2000), 1325(2000) */
 	if (is_ch(s, k, '(')) {
 		size_t z = parse_paren(s, k + 1, it->paren, sizeof(it->paren));
