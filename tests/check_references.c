@@ -186,6 +186,7 @@ static const struct rcase cases[] = {
 	{ "Economic and Social Commission for Asia and the Pacific resolution 78/2",
 	  "78/2|-|resolution|other" },
 	{ "Conference of the Parties decision 1/CP.21", "" },
+	{ "Recalling its decision 1/CP.19 and", "" },
 	{ "its resolution 1514 and", "" },
 	{ "a resolution on this question", "" },
 	{ "the resolution of conflicts in 2009", "" },

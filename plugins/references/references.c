@@ -232,9 +232,12 @@ static int parse_item(const struct scan *s, size_t i, struct item *it)
 		it->e = i + 3;
 		goto after;
 	}
-	/* "1/2.5", "3.5", "2,000": numbers of other kinds */
-	if ((is_ch(s, i + 1, '/') || is_ch(s, i + 1, '.') ||
-	     is_ch(s, i + 1, ',')) && glued(s, i + 1) && is_num(s, i + 2))
+	/* "1/2.5", "3.5", "2,000", "1/CP.19": numbers of other kinds or of
+	 * symbols not made here */
+	if (is_ch(s, i + 1, '/') && glued(s, i + 1))
+		return 0;
+	if ((is_ch(s, i + 1, '.') || is_ch(s, i + 1, ',')) && glued(s, i + 1) &&
+	    is_num(s, i + 2))
 		return 0;
 	it->a = s->c[i].num;
 	k = i + 1;
