@@ -56,6 +56,7 @@ unmine="$bindir/unmine"
 "$unmine" -P "$tmp/ext" -P "$pkglibdir" plugins >"$tmp/list" 2>&1
 check "acronyms
 dates
+places
 references
 wordcount" "$(grep -v '^ ' "$tmp/list" | cut -d' ' -f1)" \
 	"the installed plugins and the external one listed"

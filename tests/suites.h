@@ -16,5 +16,6 @@ Suite *schema_suite(void);
 Suite *acronyms_suite(void);
 Suite *dates_suite(void);
 Suite *references_suite(void);
+Suite *places_suite(void);
 
 #endif

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Writes the places plugin's gazetteer as C, at build time.
+
+    gen-gazetteer.py ISO_CODES_JSON_DIR DATA_DIR > gazetteer.c
+
+Countries, former states and subdivisions come from Debian's iso-codes
+(ISO 3166-1, 3166-3, 3166-2, as JSON); M49 regions and cities from
+data/m49.tsv and data/cities.tsv (made by data/make-data.mjs from UN M49 and
+GeoNames); the names UN documents use that ISO does not, and regional
+names, from data/names.tsv.
+"""
+import json
+import os
+import sys
+
+TYPES = {"country": "PT_COUNTRY", "former-country": "PT_FORMER",
+         "region": "PT_REGION", "city": "PT_CITY",
+         "subdivision": "PT_SUBDIVISION", "other": "PT_OTHER"}
+
+# Single words that name subdivisions somewhere but mean something else in
+# UN English, and the directions many subdivision names are made of.
+COMMON = {"north", "south", "east", "west", "central", "northern",
+          "southern", "eastern", "western", "capital", "centre", "center",
+          "coast", "coastal", "islands", "island", "lakes", "lake", "river",
+          "mountain", "mountains", "upper", "lower", "greater", "interior",
+          "valley", "plateau", "highlands", "north-east", "north-west",
+          "south-east", "south-west", "federal", "national", "special",
+          "autonomous", "region", "district", "province", "state", "city",
+          "littoral", "maritime", "savanes", "plateaux", "kara", "sud",
+          "nord", "est", "ouest", "centro", "norte", "orange", "mobile",
+          "victoria", "male", "hamilton", "salvador", "washington", "georgia",
+          "jordan", "chad", "lima", "santiago", "santa", "san", "saint",
+          "amazonas", "delta", "oriental", "occidental", "distrito", "bay",
+          "cape", "victoria", "nile", "sea", "gulf", "peace", "unity",
+          "liberty", "independence", "progress", "union", "republic"}
+
+
+def c_str(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def forms(name):
+    """ISO writes "Korea, Republic of": the forms as used in text."""
+    out = []
+    for part in [name] if "," not in name else [name]:
+        if ", " in part:
+            head, tail = part.split(", ", 1)
+            t = tail.strip()
+            if t.endswith(" of") or t.endswith(" of the"):
+                out.append(t + " " + head)
+            elif " " not in t:
+                out.append(t + " " + head)     # "Virgin Islands, British"
+            else:
+                out.append(head)
+                out.append(t)
+        else:
+            out.append(part)
+    res = []
+    for f in out:
+        f = f.strip()
+        for article in ("The ", "the "):
+            if f.startswith(article):
+                f = f[len(article):]
+        if "(" in f and not f.endswith("of)"):
+            res.append(f.split(" (")[0])
+        res.append(f)
+    return [f for f in res if f]
+
+
+def main():
+    iso, data = sys.argv[1], sys.argv[2]
+    entries = []          # name, type, code, m49, country, lat, lon
+    seen = set()
+
+    def add(name, typ, code, m49="", country="", lat=None, lon=None):
+        key = name.casefold()
+        if key in seen or len(name) < 3:
+            return
+        seen.add(key)
+        entries.append((name, typ, code, m49, country, lat, lon))
+
+    # The hand-made names first: they decide between a name's readings.
+    for line in open(os.path.join(data, "names.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        name, typ, code = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+        add(name, typ, code, country=code if typ == "subdivision" else "")
+    c1 = json.load(open(os.path.join(iso, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
+    numeric = {c["alpha_3"]: c["numeric"] for c in c1}
+    for c in c1:
+        for key in ("name", "official_name", "common_name"):
+            if key in c and "Province of China" not in c[key]:
+                for f in forms(c[key]):
+                    add(f, "country", c["alpha_3"], c["numeric"])
+    # codes of names.tsv countries get their M49 number
+    entries[:] = [(n, t, k, numeric.get(k, "") if t == "country" and not m else m, cc, la, lo)
+                  for (n, t, k, m, cc, la, lo) in entries]
+    c3 = json.load(open(os.path.join(iso, "iso_3166-3.json"), encoding="utf-8"))["3166-3"]
+    for c in c3:
+        for f in forms(c["name"]):
+            add(f, "former-country", c["alpha_4"])
+    for line in list(open(os.path.join(data, "m49.tsv"), encoding="utf-8"))[1:]:
+        code, name, level, parent, iso3 = line.rstrip("\n").split("\t")
+        if level in ("1", "2", "3"):
+            add(name, "region", "M49:" + code)
+    for line in list(open(os.path.join(data, "cities.tsv"), encoding="utf-8"))[1:]:
+        gid, name, alias, cc, lat, lon, pop, cap = line.rstrip("\n").split("\t")
+        for n in (name, alias):
+            if n and n.casefold() not in COMMON:
+                add(n, "city", "GN:" + gid, "", cc, float(lat), float(lon))
+    c2 = json.load(open(os.path.join(iso, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
+    a2to3 = {c["alpha_2"]: c["alpha_3"] for c in c1}
+    for s in c2:
+        name = s["name"]
+        words = name.split()
+        if any(ch in name for ch in "()/,"):
+            continue
+        if len(words) == 1 and (len(name) < 6 or name.casefold() in COMMON):
+            continue
+        if all(w.casefold() in COMMON for w in words):
+            continue
+        cc = a2to3.get(s["code"][:2], "")
+        add(name, "subdivision", s["code"], "", cc)
+
+    print("/* Generated by gen-gazetteer.py from iso-codes and data/; do not edit. */")
+    print('#include "places.h"\n')
+    print("const struct place places_table[] = {")
+    for (n, t, k, m, cc, la, lo) in entries:
+        print("\t{ %s, %s, %s, %s, %s, %s, %s }," % (
+            c_str(n), TYPES[t], c_str(k), c_str(m), c_str(cc),
+            "%.5f" % la if la is not None else "0",
+            "%.5f" % lo if lo is not None else "0"))
+    print("};\n")
+    print("const size_t places_count = sizeof(places_table) / sizeof(places_table[0]);")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,338 @@
+/*
+ * places: countries, former states, regions, cities and subdivisions named
+ * in UN documents, with ISO 3166, M49 and GeoNames codes. The gazetteer is
+ * generated at build time (gen-gazetteer.py) and loaded into the core's
+ * phrase matcher; the rules here decide which matches are places.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unmine/plugin.h>
+
+#include "places.h"
+
+struct state {
+	const um_core_api *api;
+	um_matcher *matcher;
+};
+
+static const char *const provides[] = { "place", NULL };
+
+static const char *const type_names[] = {
+	NULL, "country", "former-country", "region", "city", "subdivision",
+	"other"
+};
+
+static int init(const um_core_api *api, const void *options, void **state,
+                char *err, size_t errlen)
+{
+	struct state *st;
+	(void)options;
+	if (api->abi_major != UM_ABI_MAJOR || api->size < sizeof(um_core_api)) {
+		snprintf(err, errlen, "core table too old");
+		return UM_EABI;
+	}
+	st = calloc(1, sizeof(*st));
+	if (!st) {
+		snprintf(err, errlen, "out of memory");
+		return UM_EINVAL;
+	}
+	st->api = api;
+	st->matcher = api->matcher_new();
+	for (size_t i = 0; i < places_count; i++) {
+		const struct place *p = &places_table[i];
+		if (api->matcher_add(st->matcher, p->name, strlen(p->name), p) < 0) {
+			snprintf(err, errlen, "gazetteer entry '%s' has no tokens",
+			         p->name);
+			api->matcher_free(st->matcher);
+			free(st);
+			return UM_EINVAL;
+		}
+	}
+	*state = st;
+	return 0;
+}
+
+static void fini(void *state)
+{
+	struct state *st = state;
+	if (!st)
+		return;
+	st->api->matcher_free(st->matcher);
+	free(st);
+}
+
+struct ctx {
+	const struct state *st;
+	um_doc *doc;
+	const char *text;
+	const um_token *toks;
+	size_t ntok;
+	/* the matches kept, in order */
+	struct hit { size_t b, e; const struct place *p; } *hits;
+	size_t nhits, cap;
+};
+
+static int tok_is(const struct ctx *c, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return i < c->ntok && c->toks[i].fold_len == n &&
+	       !memcmp(c->toks[i].fold, w, n);
+}
+
+static int in_list(const struct ctx *c, size_t i, const char *const *list)
+{
+	for (; *list; list++)
+		if (tok_is(c, i, *list))
+			return 1;
+	return 0;
+}
+
+/* The content token before i (skipping white space), or ntok. */
+static size_t prev(const struct ctx *c, size_t i)
+{
+	while (i > 0) {
+		i--;
+		if (!um_token_is_space(&c->toks[i]))
+			return i;
+	}
+	return c->ntok;
+}
+
+static size_t next(const struct ctx *c, size_t i)
+{
+	for (; i < c->ntok; i++)
+		if (!um_token_is_space(&c->toks[i]))
+			return i;
+	return c->ntok;
+}
+
+static const char *const small_words[] = {
+	"of", "the", "and", "de", "d", "la", "le", "el", "al", "da", "des", "du",
+	"y", "et", "-", "'", "(", ")", ".", "s", NULL
+};
+
+/* Heads of organisation, body, document and event names: a place inside
+ * such a name is part of it ("Economic Commission for Africa", "the
+ * Nairobi Conference", "Buenos Aires Plan of Action"). */
+static const char *const org_heads[] = {
+	"commission", "committee", "conference", "organization", "organisation",
+	"union", "mission", "office", "bank", "council", "programme", "program",
+	"fund", "agency", "plan", "framework", "declaration", "convention",
+	"conventions", "charter", "agreement", "agreements", "accord", "accords",
+	"court", "tribunal", "forum", "summit", "strategy", "force", "forces",
+	"group", "institute", "university", "centre", "center", "federation",
+	"corporation", "company", "party", "movement", "army", "front",
+	"protocol", "treaty", "process", "initiative", "consensus",
+	"principles", "rules", "platform", "agenda", "statute", "compact",
+	"pact", "round", "communiqué", "communique", "roadmap", "commitment",
+	"commitments", "outcome", "authority", "secretariat", "police",
+	"airport", "committees", "board", "assembly", "parliament",
+	"congress", "ministry", "department", "school", "college", "foundation",
+	"association", "society", "alliance", "coalition", "network",
+	"partnership", "cooperation", "community", "league", "club",
+	"corridor", "consultations", "talks", "peace", "action", "plans",
+	"report", "act", "law", "code", "regulations", "guidelines", "vision",
+	"dialogue", "proclamation", "resolution", "ministerial", "round",
+	"office", "observatory", "hospital", "stadium", NULL
+};
+
+/* Connectors inside a name: "Commission for Africa", "Mission in South
+ * Sudan", "Conference on Environment and Development". */
+static const char *const name_links[] = {
+	"for", "of", "in", "on", "and", "the", "to", NULL
+};
+
+static int capitalised(const struct ctx *c, size_t i)
+{
+	return i < c->ntok && (c->toks[i].flags & UM_TF_CAP) &&
+	       c->toks[i].kind == UM_TOK_WORD;
+}
+
+/* Walks the capitalised name around the match: an organisation head in it
+ * makes the match part of that name. */
+static int inside_name(const struct ctx *c, size_t b, size_t e)
+{
+	size_t i = next(c, e), steps = 0;
+	/* after: "Nairobi Conference", "Kenya Defence Forces" */
+	while (i < c->ntok && steps++ < 8) {
+		if (capitalised(c, i)) {
+			if (in_list(c, i, org_heads))
+				return 1;
+		} else if (tok_is(c, i, "'") || (tok_is(c, i, "s") &&
+		                                 tok_is(c, prev(c, i), "'"))) {
+			/* "South Sudan People's Defence Forces" */
+		} else if (!in_list(c, i, name_links) || !capitalised(c, next(c, i + 1))) {
+			break;
+		}
+		i = next(c, i + 1);
+	}
+	/* before: "Economic Commission for Africa", "Mission in South Sudan";
+	 * a place found before ends the walk ("the West Bank and the Gaza
+	 * Strip") */
+	i = prev(c, b);
+	steps = 0;
+	while (i < c->ntok && steps++ < 8) {
+		if (c->nhits && i < c->hits[c->nhits - 1].e &&
+		    i >= c->hits[c->nhits - 1].b)
+			break;
+		if (capitalised(c, i)) {
+			if (in_list(c, i, org_heads))
+				return 1;
+		} else if (!in_list(c, i, name_links)) {
+			break;
+		}
+		i = prev(c, i);
+	}
+	return 0;
+}
+
+/* Names that are also first names: "Georgia", "Jordan", "Chad" before a
+ * surname or after a title are people. */
+static const char *const person_names[] = {
+	"georgia", "jordan", "chad", "israel", "kenya", "lima", "victoria",
+	"niger", "india", "china", "paris", "sydney", "orlando", NULL
+};
+static const char *const titles[] = {
+	"mr", "mrs", "ms", "dr", "president", "minister", "ambassador", "king",
+	"queen", "prince", "princess", "sheikh", "judge", "professor", "sir",
+	"lord", "general", NULL
+};
+static const char *const place_words[] = {
+	"river", "valley", "basin", "lake", "sea", "republic", "government",
+	"state", "region", "border", "city", "province", "coast", NULL
+};
+
+static int person(const struct ctx *c, size_t b, size_t e)
+{
+	size_t p = prev(c, b), n = next(c, e);
+	if (e - b != 1 || !in_list(c, b, person_names))
+		return 0;
+	if (p < c->ntok && (in_list(c, p, titles) ||
+	                    (c->toks[p].kind == UM_TOK_PUNCT &&
+	                     p > 0 && in_list(c, prev(c, p), titles))))
+		return 1;
+	return n < c->ntok && capitalised(c, n) &&
+	       !(c->toks[n].flags & UM_TF_SENT_START) &&
+	       !in_list(c, n, place_words) && !in_list(c, n, org_heads);
+}
+
+/* The name writes this word in lower case too ("former", "sub",
+ * "au"). */
+static int lower_in_name(const struct ctx *c, size_t i, const char *name)
+{
+	const um_token *t = &c->toks[i];
+	size_t n = t->end - t->begin;
+	const char *w = c->text + t->begin;
+	for (const char *p = name; *p; p++) {
+		if (strncmp(p, w, n) == 0 &&
+		    (p == name || p[-1] == ' ' || p[-1] == '-' || p[-1] == '(') &&
+		    (p[n] == 0 || p[n] == ' ' || p[n] == '-' || p[n] == ')' ||
+		     p[n] == '\''))
+			return 1;
+	}
+	return 0;
+}
+
+static int on_match(const um_match *m, void *arg)
+{
+	struct ctx *c = arg;
+	const struct place *p = m->values[0];
+	/* Places are proper names: every word of the match that the name
+	 * does not write in lower case is capitalised ("turkey" is a bird). */
+	for (size_t i = m->begin; i < m->end; i++) {
+		const um_token *t = &c->toks[i];
+		if (t->kind == UM_TOK_WORD && !(t->flags & UM_TF_CAP) &&
+		    !in_list(c, i, small_words) && !lower_in_name(c, i, p->name))
+			return 0;
+	}
+	if (inside_name(c, m->begin, m->end) || person(c, m->begin, m->end))
+		return 0;
+	if (c->nhits == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 32;
+		c->hits = realloc(c->hits, c->cap * sizeof(*c->hits));
+		if (!c->hits)
+			abort();
+	}
+	c->hits[c->nhits].b = m->begin;
+	c->hits[c->nhits].e = m->end;
+	c->hits[c->nhits].p = p;
+	c->nhits++;
+	return 0;
+}
+
+static int emit(struct ctx *c, const struct hit *h)
+{
+	const um_core_api *api = c->st->api;
+	const struct place *p = h->p;
+	um_annot *a;
+	char buf[32];
+	int rc = api->annot_add(c->doc, "place", h->b, h->e, &a);
+	if (rc == 0)
+		rc = api->annot_set(c->doc, a, "type", type_names[p->type]);
+	if (rc == 0 && p->code[0])
+		rc = api->annot_set(c->doc, a, "code", p->code);
+	if (rc == 0 && p->m49[0])
+		rc = api->annot_set(c->doc, a, "m49", p->m49);
+	if (rc == 0 && p->country[0])
+		rc = api->annot_set(c->doc, a, "country", p->country);
+	if (rc == 0 && p->type == PT_CITY) {
+		snprintf(buf, sizeof(buf), "%.5f", p->lat);
+		rc = api->annot_set(c->doc, a, "lat", buf);
+		snprintf(buf, sizeof(buf), "%.5f", p->lon);
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "lon", buf);
+	}
+	if (rc == 0)
+		rc = api->annot_set(c->doc, a, "name", p->name);
+	return rc;
+}
+
+static int process(void *state, um_doc *doc)
+{
+	struct state *st = state;
+	const um_core_api *api = st->api;
+	struct ctx c;
+	int rc = 0;
+	memset(&c, 0, sizeof(c));
+	c.st = st;
+	c.doc = doc;
+	c.text = api->doc_text(doc, NULL);
+	c.toks = api->doc_tokens(doc, &c.ntok);
+	api->matcher_scan(st->matcher, doc, 0, c.ntok, on_match, &c);
+	/* A subdivision of ISO 3166-2 is taken only where its country is named
+	 * in the same document: "Western Equatoria" in a report on South
+	 * Sudan. Those of data/names.tsv ("Darfur") are unambiguous. */
+	for (size_t i = 0; i < c.nhits && rc == 0; i++) {
+		const struct place *p = c.hits[i].p;
+		if (p->type == PT_SUBDIVISION && strchr(p->code, '-')) {
+			int named = 0;
+			for (size_t k = 0; k < c.nhits && !named; k++) {
+				const struct place *q = c.hits[k].p;
+				named = (q->type == PT_COUNTRY &&
+				         !strcmp(q->code, p->country)) ||
+				        ((q->type == PT_CITY || q->type == PT_SUBDIVISION) &&
+				         k != i && !strcmp(q->country, p->country) &&
+				         q->type == PT_CITY);
+			}
+			if (!named)
+				continue;
+		}
+		rc = emit(&c, &c.hits[i]);
+	}
+	free(c.hits);
+	return rc;
+}
+
+UM_PLUGIN_DEFINE(
+	.name = "places",
+	.version = "1.0",
+	.summary = "countries, former states, regions, cities and subdivisions, "
+	           "with ISO 3166, M49 and GeoNames codes",
+	.provides = provides,
+	.init = init,
+	.process = process,
+	.fini = fini,
+)

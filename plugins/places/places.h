@@ -1,0 +1,23 @@
+/* The places plugin's gazetteer, generated at build time. */
+#ifndef PLACES_PLACES_H
+#define PLACES_PLACES_H
+
+#include <stddef.h>
+
+enum place_type {
+	PT_COUNTRY = 1, PT_FORMER, PT_REGION, PT_CITY, PT_SUBDIVISION, PT_OTHER
+};
+
+struct place {
+	const char *name;     /* as written in text */
+	unsigned char type;   /* enum place_type */
+	const char *code;     /* alpha-3, alpha-4, "M49:002", "GN:184745", ISO 3166-2 */
+	const char *m49;      /* countries: the M49 number */
+	const char *country;  /* cities and subdivisions: alpha-3 */
+	double lat, lon;      /* cities */
+};
+
+extern const struct place places_table[];
+extern const size_t places_count;
+
+#endif

@@ -1,0 +1,292 @@
+/*
+ * Tests: the places plugin, loaded by the real loader with its generated
+ * gazetteer. Each case gives a text and every place expected in order, as
+ * "span|type|code" ("span|city|COUNTRY" for cities, whose code is a
+ * GeoNames number) joined by " ; ", or "" for none.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <unmine/annot.h>
+#include <unmine/doc.h>
+#include <unmine/loader.h>
+#include <unmine/reader.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+#define PLACES_SO TEST_TOP_BUILDDIR "/plugins/places/.libs/places.so"
+
+struct pcase {
+	const char *text;
+	const char *want;
+};
+
+static const struct pcase cases[] = {
+	/* Countries, by their UN names */
+	{ "the Government of Kenya", "Kenya|country|KEN" },
+	{ "Bolivia (Plurinational State of) and Chile",
+	  "Bolivia (Plurinational State of)|country|BOL ; Chile|country|CHL" },
+	{ "Iran (Islamic Republic of)", "Iran (Islamic Republic of)|country|IRN" },
+	{ "Venezuela (Bolivarian Republic of)", "Venezuela (Bolivarian Republic of)|country|VEN" },
+	{ "the United Republic of Tanzania", "United Republic of Tanzania|country|TZA" },
+	{ "the Democratic People's Republic of Korea",
+	  "Democratic People's Republic of Korea|country|PRK" },
+	{ "the Republic of Korea", "Republic of Korea|country|KOR" },
+	{ "the Syrian Arab Republic", "Syrian Arab Republic|country|SYR" },
+	{ "the Lao People's Democratic Republic", "Lao People's Democratic Republic|country|LAO" },
+	{ "the Republic of Moldova", "Republic of Moldova|country|MDA" },
+	{ "the State of Palestine", "State of Palestine|country|PSE" },
+	{ "the Holy See", "Holy See|country|VAT" },
+	{ "Türkiye and Turkey", "Türkiye|country|TUR ; Turkey|country|TUR" },
+	{ "Côte d'Ivoire", "Côte d'Ivoire|country|CIV" },
+	{ "Cote d'Ivoire", "Cote d'Ivoire|country|CIV" },
+	{ "C\xc3\xb4te d\xe2\x80\x99Ivoire", "C\xc3\xb4te d\xe2\x80\x99Ivoire|country|CIV" },
+	{ "the former Yugoslav Republic of Macedonia",
+	  "former Yugoslav Republic of Macedonia|country|MKD" },
+	{ "the Congo and the Sudan", "Congo|country|COG ; Sudan|country|SDN" },
+	{ "the Russian Federation", "Russian Federation|country|RUS" },
+	{ "the United Kingdom of Great Britain and Northern Ireland",
+	  "United Kingdom of Great Britain and Northern Ireland|country|GBR" },
+	{ "the United States of America", "United States of America|country|USA" },
+	{ "Viet Nam", "Viet Nam|country|VNM" },
+	{ "Micronesia (Federated States of)", "Micronesia (Federated States of)|country|FSM" },
+	{ "Timor-Leste", "Timor-Leste|country|TLS" },
+	{ "Myanmar", "Myanmar|country|MMR" },
+	{ "Cabo Verde", "Cabo Verde|country|CPV" },
+	{ "Eswatini", "Eswatini|country|SWZ" },
+	{ "Czechia", "Czechia|country|CZE" },
+	{ "the Netherlands", "Netherlands|country|NLD" },
+	{ "the Marshall Islands", "Marshall Islands|country|MHL" },
+	{ "Saint Vincent and the Grenadines", "Saint Vincent and the Grenadines|country|VCT" },
+	{ "Trinidad and Tobago", "Trinidad and Tobago|country|TTO" },
+	{ "Bosnia and Herzegovina", "Bosnia and Herzegovina|country|BIH" },
+	{ "KENYA", "KENYA|country|KEN" },
+
+	/* Longest match */
+	{ "the Democratic Republic of the Congo",
+	  "Democratic Republic of the Congo|country|COD" },
+	{ "Guinea-Bissau and Guinea", "Guinea-Bissau|country|GNB ; Guinea|country|GIN" },
+	{ "Papua New Guinea", "Papua New Guinea|country|PNG" },
+	{ "Equatorial Guinea", "Equatorial Guinea|country|GNQ" },
+	{ "the Niger and Nigeria", "Niger|country|NER ; Nigeria|country|NGA" },
+	{ "South Sudan", "South Sudan|country|SSD" },
+	{ "the United States", "United States|country|USA" },
+	{ "the United States Virgin Islands",
+	  "United States Virgin Islands|country|VIR" },
+	{ "South Africa", "South Africa|country|ZAF" },
+	{ "the Central African Republic", "Central African Republic|country|CAF" },
+	{ "the Dominican Republic and Dominica",
+	  "Dominican Republic|country|DOM ; Dominica|country|DMA" },
+
+	/* Former states */
+	{ "the Union of Soviet Socialist Republics",
+	  "Union of Soviet Socialist Republics|former-country|SUHH" },
+	{ "the USSR", "USSR|former-country|SUHH" },
+	{ "the Soviet Union", "Soviet Union|former-country|SUHH" },
+	{ "Yugoslavia", "Yugoslavia|former-country|YUCS" },
+	{ "Czechoslovakia", "Czechoslovakia|former-country|CSHH" },
+	{ "the German Democratic Republic", "German Democratic Republic|former-country|DDDE" },
+	{ "Upper Volta", "Upper Volta|former-country|HVBF" },
+	{ "Dahomey", "Dahomey|former-country|DYBJ" },
+	{ "Southern Rhodesia", "Southern Rhodesia|former-country|RHZW" },
+	{ "Burma", "Burma|former-country|BUMM" },
+	{ "Zaire", "Zaire|former-country|ZRCD" },
+	{ "Serbia and Montenegro", "Serbia and Montenegro|former-country|CSXX" },
+	{ "the Byelorussian Soviet Socialist Republic",
+	  "Byelorussian Soviet Socialist Republic|former-country|BYAA" },
+
+	/* Regions */
+	{ "in Africa", "Africa|region|M49:002" },
+	{ "Latin America and the Caribbean", "Latin America and the Caribbean|region|M49:419" },
+	{ "Western Asia", "Western Asia|region|M49:145" },
+	{ "sub-Saharan Africa", "sub-Saharan Africa|region|M49:202" },
+	{ "Sub-Saharan Africa", "Sub-Saharan Africa|region|M49:202" },
+	{ "Eastern Africa", "Eastern Africa|region|M49:014" },
+	{ "Central America", "Central America|region|M49:013" },
+	{ "the Caribbean", "Caribbean|region|M49:029" },
+	{ "South-eastern Asia", "South-eastern Asia|region|M49:035" },
+	{ "Oceania and Europe", "Oceania|region|M49:009 ; Europe|region|M49:150" },
+	{ "the Middle East", "Middle East|region|UNM:MIDDLE-EAST" },
+	{ "the Sahel", "Sahel|region|UNM:SAHEL" },
+	{ "the Horn of Africa", "Horn of Africa|region|UNM:HORN-OF-AFRICA" },
+	{ "the Great Lakes region", "Great Lakes region|region|UNM:GREAT-LAKES" },
+	{ "the West Bank and the Gaza Strip",
+	  "West Bank|region|UNM:WEST-BANK ; Gaza Strip|region|UNM:GAZA-STRIP" },
+	{ "the occupied Syrian Golan", "Syrian Golan|region|UNM:GOLAN" },
+	{ "the Balkans", "Balkans|region|UNM:BALKANS" },
+
+	/* Cities */
+	{ "held in Nairobi", "Nairobi|city|KEN" },
+	{ "held in Buenos Aires in 1978", "Buenos Aires|city|ARG" },
+	{ "Rio de Janeiro, Brazil", "Rio de Janeiro|city|BRA ; Brazil|country|BRA" },
+	{ "in Johannesburg", "Johannesburg|city|ZAF" },
+	{ "in Monterrey, Mexico", "Monterrey|city|MEX ; Mexico|country|MEX" },
+	{ "in Doha", "Doha|city|QAT" },
+	{ "in Addis Ababa", "Addis Ababa|city|ETH" },
+	{ "at Geneva", "Geneva|city|CHE" },
+	{ "in Vienna and New York", "Vienna|city|AUT ; New York|city|USA" },
+	{ "in Port-au-Prince", "Port-au-Prince|city|HTI" },
+	{ "in Juba", "Juba|city|SSD" },
+	{ "in The Hague", "The Hague|city|NLD" },
+	{ "in Bonn", "Bonn|city|DEU" },
+	{ "in Marrakesh", "Marrakesh|city|MAR" },
+
+	/* Subdivisions: only where their country is named */
+	{ "in Western Equatoria State, South Sudan",
+	  "Western Equatoria|subdivision|SS-EW ; South Sudan|country|SSD" },
+	{ "in Western Equatoria State", "" },
+	{ "in Darfur", "Darfur|subdivision|SDN" },
+	{ "in North Kivu", "North Kivu|subdivision|COD" },
+
+	/* People, birds and concepts */
+	{ "Georgia and Armenia", "Georgia|country|GEO ; Armenia|country|ARM" },
+	{ "Georgia Smith spoke", "" },
+	{ "Mr. Jordan Hale spoke", "" },
+	{ "Jordan and Lebanon", "Jordan|country|JOR ; Lebanon|country|LBN" },
+	{ "Chad Baker said", "" },
+	{ "Chad and the Niger", "Chad|country|TCD ; Niger|country|NER" },
+	{ "President Chad Warren", "" },
+	{ "roast turkey and chad", "" },
+	{ "Turkey and Greece", "Turkey|country|TUR ; Greece|country|GRC" },
+	{ "South-South cooperation", "" },
+	{ "North-South dialogue", "" },
+	{ "the South and the North", "" },
+	{ "a china vase", "" },
+
+	/* Names inside names of organisations, documents and events */
+	{ "the Economic Commission for Africa", "" },
+	{ "the Organization of African Unity", "" },
+	{ "the African Union", "" },
+	{ "the United Nations Mission in South Sudan", "" },
+	{ "the Buenos Aires Plan of Action", "" },
+	{ "the Nairobi Conference", "" },
+	{ "the Geneva Conventions", "" },
+	{ "the Hyogo Framework for Action", "" },
+	{ "the Economic and Social Commission for Asia and the Pacific", "" },
+	{ "the University of Nairobi", "" },
+	{ "the Rio Declaration on Environment and Development", "" },
+	{ "the South Sudan People's Defence Forces", "" },
+	{ "the Sudan People\xe2\x80\x99s Liberation Army", "" },
+	{ "the United Nations", "" },
+	{ "the Kyoto Protocol", "" },
+	{ "the Government of the Sudan", "Sudan|country|SDN" },
+	{ "the President of Kenya", "Kenya|country|KEN" },
+	{ "the Permanent Mission of Kenya", "" },
+	{ "Kenyan and African experts", "" },
+};
+
+static void places(const um_doc *doc, char *buf, size_t n)
+{
+	const char *text = um_doc_text(doc, NULL);
+	size_t ntok, used = 0, na = um_annot_count(doc, "place");
+	const um_token *t = um_doc_tokens(doc, &ntok);
+	buf[0] = 0;
+	for (size_t i = 0; i < na; i++) {
+		const um_annot *a = um_annot_at(doc, "place", i);
+		const char *type = um_annot_get(a, "type");
+		const char *code = !strcmp(type, "city") ? um_annot_get(a, "country") :
+		                   um_annot_get(a, "code");
+		size_t b, e;
+		ck_assert_int_eq(um_annot_span(a, &b, &e), 0);
+		used += (size_t)snprintf(buf + used, n - used, "%s%.*s|%s|%s",
+		                         i ? " ; " : "",
+		                         (int)(t[e - 1].end - t[b].begin),
+		                         text + t[b].begin, type, code ? code : "");
+		ck_assert_uint_lt(used, n);
+	}
+}
+
+static um_plugin_set *load(void)
+{
+	char err[256];
+	um_plugin_set *set = um_plugin_set_new();
+	ck_assert_int_eq(um_plugin_set_load(set, PLACES_SO, err, sizeof(err)), 0);
+	ck_assert_int_eq(um_plugin_set_resolve(set, 1, NULL, NULL, err,
+	                                       sizeof(err)), 0);
+	ck_assert_int_eq(um_plugin_set_init(set, err, sizeof(err)), 0);
+	return set;
+}
+
+static um_plugin_set *shared;
+
+static void setup(void)
+{
+	shared = load();
+}
+
+static void teardown(void)
+{
+	um_plugin_set_free(shared);
+}
+
+START_TEST(table)
+{
+	const struct pcase *c = &cases[_i];
+	um_doc *doc = tu_doc(c->text);
+	char got[2048], err[256];
+	ck_assert_int_eq(um_plugin_set_run(shared, doc, err, sizeof(err)), 0);
+	places(doc, got, sizeof(got));
+	ck_assert_msg(strcmp(got, c->want) == 0,
+	              "case %d: \"%s\"\n  want: %s\n  got:  %s", _i, c->text,
+	              c->want, got);
+	um_doc_free(doc);
+}
+END_TEST
+
+/* Every attribute of a country and of a city. */
+START_TEST(attributes)
+{
+	um_doc *doc = tu_doc("the Government of Kenya in Nairobi");
+	char err[256];
+	const um_annot *a;
+	ck_assert_int_eq(um_plugin_set_run(shared, doc, err, sizeof(err)), 0);
+	ck_assert_uint_eq(um_annot_count(doc, "place"), 2);
+	a = um_annot_at(doc, "place", 0);
+	ck_assert_str_eq(um_annot_get(a, "type"), "country");
+	ck_assert_str_eq(um_annot_get(a, "code"), "KEN");
+	ck_assert_str_eq(um_annot_get(a, "m49"), "404");
+	ck_assert_ptr_null(um_annot_get(a, "lat"));
+	a = um_annot_at(doc, "place", 1);
+	ck_assert_str_eq(um_annot_get(a, "type"), "city");
+	ck_assert_str_eq(um_annot_get(a, "code"), "GN:184745");
+	ck_assert_str_eq(um_annot_get(a, "country"), "KEN");
+	ck_assert_str_eq(um_annot_get(a, "lat"), "-1.28333");
+	ck_assert_str_eq(um_annot_get(a, "lon"), "36.81667");
+	ck_assert_str_eq(um_annot_plugin(a), "places");
+	um_doc_free(doc);
+}
+END_TEST
+
+/* The seed document: Kenya, Nairobi and Buenos Aires, nothing else. */
+START_TEST(seed_document)
+{
+	um_read_options opt;
+	um_doc *doc;
+	char err[256], got[2048];
+	memset(&opt, 0, sizeof(opt));
+	ck_assert_int_eq(um_read_file(TEST_TOP_SRCDIR "/corpus/A_64_504.txt",
+	                              &opt, &doc, err, sizeof(err)), 0);
+	ck_assert_int_eq(um_plugin_set_run(shared, doc, err, sizeof(err)), 0);
+	places(doc, got, sizeof(got));
+	ck_assert_str_eq(got, "Kenya|country|KEN ; Nairobi|city|KEN ; "
+	                 "Buenos Aires|city|ARG ; Buenos Aires|city|ARG");
+	um_doc_free(doc);
+}
+END_TEST
+
+Suite *places_suite(void)
+{
+	Suite *s = suite_create("places");
+	TCase *tc = tcase_create("table");
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, table, 0, (int)(sizeof(cases) / sizeof(cases[0])));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("plugin");
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, attributes);
+	tcase_add_test(tc, seed_document);
+	suite_add_tcase(s, tc);
+	return s;
+}
