@@ -135,7 +135,12 @@ static const struct pcase cases[] = {
 
 	/* Subdivisions: only where their country is named */
 	{ "in Western Equatoria State, South Sudan",
-	  "Western Equatoria|subdivision|SS-EW ; South Sudan|country|SSD" },
+	  "Western Equatoria State|subdivision|SS-EW ; South Sudan|country|SSD" },
+	{ "in Jonglei, South Sudan", "Jonglei|subdivision|SS-JG ; South Sudan|country|SSD" },
+	{ "the Hashimite Kingdom of Jordan", "Hashimite Kingdom of Jordan|country|JOR" },
+	{ "the Republic of Togo", "Republic of Togo|country|TGO" },
+	{ "the Group of 77 and China", "" },
+	{ "in southern Africa", "southern Africa|region|M49:018" },
 	{ "in Western Equatoria State", "" },
 	{ "in Darfur", "Darfur|subdivision|SDN" },
 	{ "in North Kivu", "North Kivu|subdivision|COD" },

@@ -9,7 +9,7 @@
  * A gold file is text with every mention marked [[surface|type|value]] or
  * [[surface|type|value|mod]]; value is compared with the annotation's
  * attribute ATTR, or, for mentions of a TYPE given with -t, with that
- * attribute ("-t city=country"). Each directory is scored as a set of its
+ * attribute ("-t city=country", repeatable). Each directory is scored as a set of its
  * ".txt" files; files given by name make one set. Exits 1 when a set is
  * below a target given (-f, -r: precision and recall each, -m), 2 on a
  * bad gold file or setup; -v lists every difference.
@@ -26,7 +26,17 @@
 #include <unmine/reader.h>
 
 static const char *layer, *attr;
-static const char *override_type, *override_attr;
+/* -t TYPE=ATTR: the attribute compared for mentions of that type */
+static struct { char type[32]; const char *attr; } overrides[8];
+static size_t noverrides;
+
+static const char *attr_for(const char *type)
+{
+	for (size_t i = 0; i < noverrides; i++)
+		if (type && !strcmp(type, overrides[i].type))
+			return overrides[i].attr;
+	return attr;
+}
 static double min_f1, min_pr, min_attr;
 
 struct gold {
@@ -176,9 +186,7 @@ static int eval_file(um_plugin_set *set, const char *path, struct totals *t)
 		const um_annot *an = um_annot_at(doc, layer, i);
 		size_t tb, te, b, e;
 		const char *ty = um_annot_get(an, "type");
-		const char *v = um_annot_get(an, override_type && ty &&
-		                                  !strcmp(ty, override_type) ?
-		                                  override_attr : attr);
+		const char *v = um_annot_get(an, attr_for(ty));
 		int exact = 0, overlap = 0;
 		um_annot_span(an, &tb, &te);
 		b = tok[tb].begin;
@@ -336,14 +344,14 @@ int main(int argc, char **argv)
 		case 'a': attr = arg; break;
 		case 't': {
 			const char *eq = strchr(arg, '=');
-			static char type[32];
-			if (!eq || (size_t)(eq - arg) >= sizeof(type)) {
+			if (!eq || (size_t)(eq - arg) >= sizeof(overrides[0].type) ||
+			    noverrides == sizeof(overrides) / sizeof(overrides[0])) {
 				usage();
 				return 2;
 			}
-			snprintf(type, sizeof(type), "%.*s", (int)(eq - arg), arg);
-			override_type = type;
-			override_attr = eq + 1;
+			snprintf(overrides[noverrides].type, sizeof(overrides[0].type),
+			         "%.*s", (int)(eq - arg), arg);
+			overrides[noverrides++].attr = eq + 1;
 			break;
 		}
 		case 'p':

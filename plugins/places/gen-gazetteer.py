@@ -84,7 +84,10 @@ def main():
         if line.startswith("#") or not line.strip():
             continue
         name, typ, code = (line.rstrip("\n").split("\t") + ["", ""])[:3]
-        add(name, typ, code, country=code if typ == "subdivision" else "")
+        if typ == "city":         # a city written here: its country
+            add(name, typ, "", country=code)
+        else:
+            add(name, typ, code, country=code if typ == "subdivision" else "")
     c1 = json.load(open(os.path.join(iso, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
     numeric = {c["alpha_3"]: c["numeric"] for c in c1}
     for c in c1:

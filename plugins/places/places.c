@@ -181,8 +181,9 @@ static int inside_name(const struct ctx *c, size_t b, size_t e)
 		if (capitalised(c, i)) {
 			if (in_list(c, i, org_heads))
 				return 1;
-		} else if (!in_list(c, i, name_links)) {
-			break;
+		} else if (!in_list(c, i, name_links) &&
+		           c->toks[i].kind != UM_TOK_NUMBER) {
+			break;      /* "Group of 77 and China" walks over 77 */
 		}
 		i = prev(c, i);
 	}
@@ -236,6 +237,15 @@ static int lower_in_name(const struct ctx *c, size_t i, const char *name)
 	return 0;
 }
 
+static const char *const state_forms[] = {
+	"republic", "kingdom", "state", "sultanate", "emirate", "principality",
+	"commonwealth", "federation", "union", NULL
+};
+static const char *const unit_words[] = {
+	"state", "department", "province", "governorate", "region", "district",
+	"county", NULL
+};
+
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -256,8 +266,28 @@ static int on_match(const um_match *m, void *arg)
 		if (!c->hits)
 			abort();
 	}
-	c->hits[c->nhits].b = m->begin;
-	c->hits[c->nhits].e = m->end;
+	size_t b = m->begin, e = m->end;
+	/* "the Hashimite Kingdom of Jordan", "the Republic of Togo": the
+	 * state's long form belongs to it */
+	if (p->type == PT_COUNTRY) {
+		size_t of = prev(c, b), h = prev(c, of);
+		if (of < c->ntok && tok_is(c, of, "of") && h < c->ntok &&
+		    capitalised(c, h) && in_list(c, h, state_forms)) {
+			b = h;
+			for (size_t k = prev(c, h); k < c->ntok && capitalised(c, k) &&
+			     !in_list(c, k, org_heads) &&
+			     !(c->toks[k].flags & UM_TF_SENT_START); k = prev(c, k))
+				b = k;
+		}
+	}
+	/* "Upper Nile State", "Artibonite Department" */
+	if (p->type == PT_SUBDIVISION) {
+		size_t n = next(c, e);
+		if (n < c->ntok && capitalised(c, n) && in_list(c, n, unit_words))
+			e = n + 1;
+	}
+	c->hits[c->nhits].b = b;
+	c->hits[c->nhits].e = e;
 	c->hits[c->nhits].p = p;
 	c->nhits++;
 	return 0;
