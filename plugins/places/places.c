@@ -285,6 +285,8 @@ static int on_match(const um_match *m, void *arg)
 		size_t n = next(c, e);
 		if (n < c->ntok && capitalised(c, n) && in_list(c, n, unit_words))
 			e = n + 1;
+		else if (p->needs_unit)
+			return 0;
 	}
 	c->hits[c->nhits].b = b;
 	c->hits[c->nhits].e = e;

@@ -15,6 +15,8 @@ struct place {
 	const char *m49;      /* countries: the M49 number */
 	const char *country;  /* cities and subdivisions: alpha-3 */
 	double lat, lon;      /* cities */
+	int needs_unit;       /* taken only before "State", "Department"...:
+	                       * "Unity State", not "unity" */
 };
 
 extern const struct place places_table[];
