@@ -264,32 +264,25 @@ static int near_word(const char *text, size_t at, const char *w)
 
 void dates_same_day(struct mention *ms, size_t nms)
 {
+	/* the year of each day of the year written in full last, in one pass */
+	static const int none = -1;
+	int last[13][32];
+	for (int m = 0; m < 13; m++)
+		for (int d = 0; d < 32; d++)
+			last[m][d] = none;
 	for (size_t i = 0; i < nms; i++) {
 		struct mention *m = &ms[i];
-		if (m->para_year >= 0 || m->type == MT_DURATION ||
-		    m->type == MT_RELATIVE)
+		if (m->type == MT_DURATION || m->type == MT_RELATIVE)
 			continue;
 		for (int k = 0; k < m->np; k++) {
 			struct point *p = &m->p[k];
-			if (p->gran != G_DAY || p->y >= 0)
+			if (p->gran != G_DAY || p->m < 1 || p->m > 12 || p->d < 1 ||
+			    p->d > 31)
 				continue;
-			for (size_t j = i; j-- > 0;) {
-				const struct mention *o = &ms[j];
-				int found = 0;
-				if (o->type == MT_DURATION || o->type == MT_RELATIVE)
-					continue;
-				for (int l = 0; l < o->np; l++) {
-					const struct point *q = &o->p[l];
-					if (q->gran == G_DAY && q->y >= 0 &&
-					    q->m == p->m && q->d == p->d) {
-						p->y = q->y;
-						found = 1;
-						break;
-					}
-				}
-				if (found)
-					break;
-			}
+			if (p->y < 0 && m->para_year < 0 && last[p->m][p->d] != none)
+				p->y = last[p->m][p->d];
+			else if (p->y >= 0 && p->hh < 0)
+				last[p->m][p->d] = p->y;
 		}
 	}
 }

@@ -337,19 +337,27 @@ static int process(void *state, um_doc *doc)
 	/* A subdivision of ISO 3166-2 is taken only where its country is named
 	 * in the same document: "Western Equatoria" in a report on South
 	 * Sudan. Those of data/names.tsv ("Darfur") are unambiguous. */
+	const char *named[300];     /* countries named, or with a city named */
+	size_t nnamed = 0;
+	for (size_t i = 0; i < c.nhits; i++) {
+		const struct place *q = c.hits[i].p;
+		const char *cc = q->type == PT_COUNTRY ? q->code :
+		                 q->type == PT_CITY ? q->country : NULL;
+		size_t k;
+		if (!cc || !cc[0])
+			continue;
+		for (k = 0; k < nnamed && strcmp(named[k], cc); k++)
+			;
+		if (k == nnamed && nnamed < sizeof(named) / sizeof(named[0]))
+			named[nnamed++] = cc;
+	}
 	for (size_t i = 0; i < c.nhits && rc == 0; i++) {
 		const struct place *p = c.hits[i].p;
 		if (p->type == PT_SUBDIVISION && strchr(p->code, '-')) {
-			int named = 0;
-			for (size_t k = 0; k < c.nhits && !named; k++) {
-				const struct place *q = c.hits[k].p;
-				named = (q->type == PT_COUNTRY &&
-				         !strcmp(q->code, p->country)) ||
-				        ((q->type == PT_CITY || q->type == PT_SUBDIVISION) &&
-				         k != i && !strcmp(q->country, p->country) &&
-				         q->type == PT_CITY);
-			}
-			if (!named)
+			size_t k;
+			for (k = 0; k < nnamed && strcmp(named[k], p->country); k++)
+				;
+			if (k == nnamed)
 				continue;
 		}
 		rc = emit(&c, &c.hits[i]);

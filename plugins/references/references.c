@@ -285,8 +285,10 @@ static int is_trigger(const struct scan *s, size_t i)
 
 /* The organ named in the few words before a trigger: "General Assembly
  * resolution", "Security Council resolutions", "its resolution". */
-static int organ_before(const struct scan *s, size_t t)
+static int organ_before_at(const struct scan *s, size_t t, int depth)
 {
+	if (depth > 3)
+		return O_NONE;      /* hostile text: triggers upon triggers */
 	for (size_t k = t, steps = 0; k > 0 && steps < 6; steps++) {
 		k--;
 		if (s->c[k].kind == UM_TOK_NUMBER || is_ch(s, k, '.') ||
@@ -312,7 +314,7 @@ static int organ_before(const struct scan *s, size_t t)
 				if (is(s, j, "council") &&
 				    (is(s, j - 1, "security") || is(s, j - 1, "social") ||
 				     is(s, j - 1, "rights") || is(s, j - 1, "trusteeship")))
-					return organ_before(s, j + 1);
+					return organ_before_at(s, j + 1, depth + 1);
 			}
 			return O_COUNCIL;
 		}
@@ -341,7 +343,7 @@ static int organ_before(const struct scan *s, size_t t)
 				j--;
 				if (is(s, j, "council") || is(s, j, "assembly") ||
 				    is(s, j, "rights") || is(s, j, "commission")) {
-					int o = organ_before(s, j + 1);
+					int o = organ_before_at(s, j + 1, depth + 1);
 					if (o != -1)
 						return o;
 				}
@@ -360,11 +362,16 @@ static int organ_before(const struct scan *s, size_t t)
 		if (is_ch(s, k, '.') || is_ch(s, k, ';') || s->c[k + 1].para)
 			break;
 		if (is_trigger(s, k)) {
-			int o = organ_before(s, k);
+			int o = organ_before_at(s, k, depth + 1);
 			return o == -1 ? O_NONE : o;
 		}
 	}
 	return O_NONE;
+}
+
+static int organ_before(const struct scan *s, size_t t)
+{
+	return organ_before_at(s, t, 0);
 }
 
 /* "resolution 1514 (XV) of the General Assembly" */
@@ -840,9 +847,11 @@ static void find_doc_symbol(struct scan *s, char *out, size_t n)
 		}
 	}
 	/* "... - Report of the Secretary-General (A/64/504)" on the first line */
+	const char *nl = memchr(s->text, '\n', s->tlen);
+	size_t first_line = nl ? (size_t)(nl - s->text) : s->tlen;
 	for (size_t i = 1; i < s->n; i++) {
 		const um_token *t = &s->toks[s->c[i].tok];
-		if (memchr(s->text, '\n', t->begin))
+		if (t->begin > first_line)
 			break;
 		if (is_ch(s, i - 1, '(') && s->c[i].cap && is_ch(s, i + 1, '/')) {
 			struct symbol sym;
