@@ -322,6 +322,13 @@ static const struct dcase cases[] = {
 	  "19 December 2007|date|2007-12-19 ; 19 December 2008|date|2008-12-19" },
 	{ NULL, "Vol. 1990, No. 2000", "" },
 	{ NULL, "It is 2000 km long", "" },
+	{ NULL, "women aged 15 to 49 years and men aged 15-59 years", "" },
+	{ NULL, "between the ages of 15 and 24 years", "" },
+	{ NULL, "known as the 1970 Committee", "" },
+	{ NULL, "A contribution of CHF 2000 was made, and GBP 1995 was refunded.", "" },
+	{ NULL, "Report of the Secretary-General\n\n1. By a letter dated 5 March "
+	        "2024, the Council asked. Last year it grew.",
+	  "5 March 2024|date|2024-03-05 ; Last year|relative|" },
 	{ NULL, "the Hague Conventions of 1899 and 1907, the Geneva Protocol",
 	  "1899|date|1899 ; 1907|date|1907" },
 	{ NULL, "the Anglo-Irish Agreement of 1985, our Parliaments",

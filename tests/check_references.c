@@ -180,7 +180,19 @@ static const struct rcase cases[] = {
 	{ "by its decision 2009/212.", "2009/212|E/DEC/2009/212|decision|ECOSOC" },
 
 	/* Organs that cannot be told, or whose symbols are not made here */
-	{ "resolution 7/1 of the Commission", "7/1|-|resolution|unknown" },
+	{ "resolution 7/1 of the Commission", "7/1|-|resolution|other" },
+	{ "Recalling resolution 7/1,", "7/1|-|resolution|unknown" },
+	{ "Recalling resolution 2009/1 of the Commission on Population and "
+	  "Development,", "2009/1|-|resolution|other" },
+	{ "Noting HRC resolution 31/1", "31/1|A/HRC/RES/31/1|resolution|HRC" },
+	{ "Recalling Governing Council decision 27/2", "27/2|-|decision|other" },
+	{ "The Assembly adopted the draft resolutions contained in document "
+	  "A/78/481 without a vote.", "A/78/481|A/78/481|document|unknown" },
+	{ "see E/CN.4/RES/2005/69 and T/RES/2149(LXI)",
+	  "E/CN.4/RES/2005/69|E/CN.4/RES/2005/69|resolution|CHR ; "
+	  "T/RES/2149(LXI)|T/RES/2149(LXI)|resolution|TC" },
+	{ "See S/RES/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/"
+	  "1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1 (2000) for details.", "" },
 	{ "Commission on Population and Development resolutions 2006/2 and 2008/1",
 	  "2006/2|-|resolution|other ; 2008/1|-|resolution|other" },
 	{ "Economic and Social Commission for Asia and the Pacific resolution 78/2",

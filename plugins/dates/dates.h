@@ -23,7 +23,8 @@ enum gran {
 	G_HALF
 };
 
-/* A point in time as written: fields not given are -1. */
+/* A point in time as written: y, m, d, hh and mi are -1 when not given;
+ * the flags are 0. */
 struct point {
 	int y, m, d;
 	int gran;       /* enum gran */

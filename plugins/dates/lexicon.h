@@ -43,6 +43,7 @@ enum lex_class {
 	LX_AHEAD,       /* ahead: "the years ahead" */
 	LX_PREPOST,     /* post, pre: "post-2015" */
 	LX_MORE,        /* more, further, additional: "one more year" */
+	LX_COMMITTEE,   /* committee: "the 1970 Committee" is a resolution's */
 	LX_UNITADJ,     /* financial, working...: "five working days" */
 	LX_EARLIER,     /* earlier, later: "earlier this year" */
 	LX_MERIDIEM,    /* am 0, pm 12 */

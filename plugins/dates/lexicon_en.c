@@ -120,6 +120,14 @@ static const struct lex_entry en[] = {
 	{ "ext", LX_NUMWORD, 0 }, { "extension", LX_NUMWORD, 0 },
 	{ "route", LX_NUMWORD, 0 }, { "flight", LX_NUMWORD, 0 },
 	{ "us", LX_NUMWORD, 0 }, { "usd", LX_NUMWORD, 0 },
+	{ "chf", LX_NUMWORD, 0 }, { "gbp", LX_NUMWORD, 0 },
+	{ "jpy", LX_NUMWORD, 0 }, { "cad", LX_NUMWORD, 0 },
+	{ "aud", LX_NUMWORD, 0 }, { "cny", LX_NUMWORD, 0 },
+	{ "sek", LX_NUMWORD, 0 }, { "nok", LX_NUMWORD, 0 },
+	{ "dkk", LX_NUMWORD, 0 }, { "inr", LX_NUMWORD, 0 },
+	{ "rub", LX_NUMWORD, 0 }, { "zar", LX_NUMWORD, 0 },
+	{ "kes", LX_NUMWORD, 0 }, { "brl", LX_NUMWORD, 0 },
+	{ "committee", LX_COMMITTEE, 0 },
 	{ "eur", LX_NUMWORD, 0 }, { "total", LX_NUMWORD, 0 },
 	{ "approximately", LX_NUMWORD, 2 }, { "about", LX_NUMWORD, 2 },
 	{ "some", LX_NUMWORD, 2 }, { "nearly", LX_NUMWORD, 2 },
@@ -162,6 +170,7 @@ static const struct lex_entry en[] = {
 	{ "countries", LX_COUNTNOUN, 0 }, { "individuals", LX_COUNTNOUN, 0 },
 
 	{ "age", LX_AGE, 0 }, { "old", LX_AGE, 0 }, { "aged", LX_AGE, 0 },
+	{ "ages", LX_AGE, 0 },
 	{ "period", LX_PERIOD, 0 },
 };
 

@@ -1,7 +1,8 @@
 /*
  * The date grammar: a hand-written parser over the content tokens of one
- * paragraph. At each token it tries, longest first, a relative expression,
- * a duration, then a range, list or single date; bare years and months are
+ * paragraph. At each token that can start a mention it tries a range, list
+ * or single date, then a relative expression, then a duration, and takes
+ * the first that parses; bare years and months are
  * taken only in a context that makes them dates, and never inside a
  * resolution or document reference.
  */
@@ -405,7 +406,7 @@ static int year_excluded(const struct scan *s, size_t i)
 	}
 	if (e < s->n) {
 		const struct ctok *x = &s->c[e];
-		if (x->cls == LX_COUNTNOUN || x->ch == '%' ||
+		if (x->cls == LX_COUNTNOUN || x->ch == '%' || x->cls == LX_COMMITTEE ||
 		    x->cls == LX_UNITS ||
 		    (x->cls == LX_UNIT && x->val != U_SESSION))
 			return 1;
@@ -468,8 +469,10 @@ static int year_context(const struct scan *s, size_t i)
 		/* "the 2023 session" */
 		if (x->cls == LX_UNIT && x->val == U_SESSION)
 			return 1;
-		/* "the 2005 World Summit", "the 2030 Agenda" */
+		/* "the 2005 World Summit", "the 2030 Agenda"; but "the 1267
+		 * Committee" is named after a resolution */
 		if (x->kind == UM_TOK_WORD && x->cap && !x->sent &&
+		    x->cls != LX_COMMITTEE &&
 		    x->cls != LX_MONTH && x->cls != LX_MONTH_ABBR)
 			return 1;
 		/* "the 2010 review" */
@@ -1280,6 +1283,18 @@ static size_t parse_duration(const struct scan *s, size_t i,
 		return 0;
 	if (j > 1 && s->c[j - 1].cls == LX_OF && s->c[j - 2].cls == LX_AGE)
 		return 0;
+	/* "women aged 15 to 49 years", "between the ages of 15 and 24 years":
+	 * the second number of an age bracket */
+	for (size_t q = j, steps = 0; q > 0 && steps < 5; steps++) {
+		q--;
+		if (s->c[q].cls == LX_AGE)
+			return 0;
+		if (!(s->c[q].num >= 0 || s->c[q].cls == LX_TO ||
+		      s->c[q].cls == LX_AND || s->c[q].cls == LX_OF ||
+		      s->c[q].cls == LX_THE || s->c[q].cls == LX_BETWEEN ||
+		      is_dash(s, q)))
+			break;
+	}
 	if (j > 0 && (s->c[j - 1].cls == LX_AGE ||
 	              (j == i && ((s->c[j - 1].cls == LX_NUMWORD &&
 	                           s->c[j - 1].val != 2) ||

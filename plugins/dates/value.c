@@ -256,7 +256,9 @@ static int near_word(const char *text, size_t at, const char *w)
 		while (ps > 0 && !(text[ps - 1] == '\n' &&
 		                   (ps < 2 || text[ps - 2] == '\n')))
 			ps--;
-		if (i - ps <= 40)
+		/* "Letter dated", "Resolution adopted by", "Distr.": a numbered
+		 * paragraph ("1. By a letter dated ...") is no header */
+		if (i - ps <= 20 && !(text[ps] >= '0' && text[ps] <= '9'))
 			return 1;
 	}
 	return 0;

@@ -296,6 +296,12 @@ static int organ_before_at(const struct scan *s, size_t t, int depth)
 			break;
 		if (is(s, k, "assembly"))
 			return O_GA;
+		if (s->c[k].allcaps && is(s, k, "hrc"))
+			return O_HRC;
+		if (s->c[k].allcaps && is(s, k, "ecosoc"))
+			return O_ECOSOC;
+		if (is(s, k, "council") && k >= 1 && is(s, k - 1, "governing"))
+			return O_OTHER;     /* UNEP, UN-Habitat, IFAD... */
 		if (is(s, k, "council")) {
 			if (k >= 1 && is(s, k - 1, "security"))
 				return O_SC;
@@ -387,6 +393,10 @@ static int organ_after(const struct scan *s, size_t e)
 		return O_ECOSOC;
 	if (is(s, e + 2, "human") && is(s, e + 4, "council"))
 		return O_HRC;
+	if (is(s, e + 2, "commission") || is(s, e + 2, "committee") ||
+	    is(s, e + 2, "conference") || is(s, e + 2, "board") ||
+	    is(s, e + 2, "governing"))
+		return O_OTHER;
 	return O_NONE;
 }
 
@@ -655,7 +665,7 @@ static size_t parse_list(struct scan *s, size_t t, int *rc)
 		for (j = k; j < s->n && j < k + 12; j++) {
 			if (is_ch(s, j, '.') || is_ch(s, j, ';') || s->c[j].para ||
 			    is_trigger(s, j))
-				return j;
+				return t + 1;   /* the words between are scanned as usual */
 			if ((is_ch(s, j - 1, ',') || is(s, j - 1, "including") ||
 			     is(s, j - 1, "particular") || is(s, j - 1, "notably") ||
 			     is(s, j - 1, "namely") || is(s, j - 1, "especially")) &&
@@ -691,7 +701,8 @@ static size_t parse_list(struct scan *s, size_t t, int *rc)
 	if (text == O_NONE)
 		text = organ_after(s, items[n - 1].e);
 	for (size_t i = 0; i < n && *rc == 0; i++) {
-		/* A lone bare number is taken only right after the trigger. */
+		/* A bare number is taken only alone, right after its trigger
+		 * ("Security Council resolution 2046"), never in a list. */
 		if (items[i].shape == SH_BARE && (n > 1 || items[i].b != t + 1))
 			continue;
 		*rc = emit_item(s, &items[i], text, decision);
@@ -713,6 +724,16 @@ static const char *symbol_organ(const char *sym, int *organ, int *kind)
 	if (!strncmp(sym, "A/RES/", 6) || !strncmp(sym, "A/DEC/", 6)) {
 		*organ = O_GA;
 		*kind = sym[2] == 'R' ? 1 : 2;
+		return sym + 6;
+	}
+	if (!strncmp(sym, "E/CN.4/RES/", 11)) {
+		*organ = O_CHR;
+		*kind = 1;
+		return sym + 11;
+	}
+	if (!strncmp(sym, "T/RES/", 6)) {
+		*organ = O_TC;
+		*kind = 1;
 		return sym + 6;
 	}
 	if (!strncmp(sym, "S/RES/", 6)) {
@@ -743,7 +764,7 @@ static int emit_symbol(const struct scan *s, size_t b, size_t e,
 		rc = set(s, a, "kind", kind == 1 ? "resolution" :
 		                       kind == 2 ? "decision" : "document");
 	if (rc == 0 && kind) {
-		char session[16] = "", number[16] = "", year[8] = "";
+		char session[16] = "", number[16] = "", year[16] = "";
 		const char *p = strchr(rest, '/'), *q = strchr(rest, '(');
 		rc = set(s, a, "organ", organ_names[organ]);
 		if (rc == 0)
@@ -793,8 +814,8 @@ static int find_doc_organ(const struct scan *s)
 	for (size_t i = 0; i < sizeof(openings) / sizeof(openings[0]); i++) {
 		size_t len = strlen(openings[i].phrase);
 		for (size_t k = 0; k + len <= n && k < best; k++) {
-			if (s->text[k] == openings[i].phrase[0] &&
-			    (k + len <= n) &&
+			if (tolower((unsigned char)s->text[k]) ==
+			    tolower((unsigned char)openings[i].phrase[0]) &&
 			    !strncasecmp(s->text + k, openings[i].phrase, len)) {
 				best = k;
 				organ = openings[i].organ;
@@ -849,6 +870,10 @@ static void find_doc_symbol(struct scan *s, char *out, size_t n)
 	/* "... - Report of the Secretary-General (A/64/504)" on the first line */
 	const char *nl = memchr(s->text, '\n', s->tlen);
 	size_t first_line = nl ? (size_t)(nl - s->text) : s->tlen;
+	/* a title: a line of its own, not the whole text, not a sentence */
+	if (!nl || first_line > 300 || (first_line > 0 &&
+	    (nl[-1] == ',' || nl[-1] == ';' || nl[-1] == '.')))
+		return;
 	for (size_t i = 1; i < s->n; i++) {
 		const um_token *t = &s->toks[s->c[i].tok];
 		if (t->begin > first_line)
@@ -933,7 +958,10 @@ static int process(void *state, um_doc *doc)
 			for (k = 0; k < tk->fold_len && isdigit((unsigned char)tk->fold[k]); k++)
 				;
 			if (k == tk->fold_len) {
-				c->num = atoi(tk->fold);
+				/* the fold is not NUL-terminated */
+				c->num = 0;
+				for (k = 0; k < tk->fold_len; k++)
+					c->num = c->num * 10 + (tk->fold[k] - '0');
 				c->ndig = (uint8_t)k;
 			}
 		}

@@ -109,6 +109,10 @@ size_t refs_symbol_at(const char *s, size_t n, struct symbol *ret)
 	if (nseg == 2 && !known(s, ret->series_len))
 		return 0;
 	end = i;
+	/* No UN symbol is that long; the room for "(2000)" or " (Vol. I)"
+	 * after it stays in the buffer */
+	if (end + 16 >= sizeof(ret->text))
+		return 0;
 	snprintf(ret->text, sizeof(ret->text), "%.*s", (int)end, s);
 	/* "S/RES/1325 (2000)", "A/RES/3251(XXIX)": the session or year of a
 	 * resolution, written without the space in the canonical form */
