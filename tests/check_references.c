@@ -509,6 +509,29 @@ START_TEST(own_symbol)
 }
 END_TEST
 
+/* A list longer than the parser's array loses none of its numbers. */
+START_TEST(long_list)
+{
+	um_plugin_set *set = load();
+	char text[4096];
+	size_t used = (size_t)snprintf(text, sizeof(text), "Recalling its resolutions");
+	um_doc *doc;
+	for (int i = 0; i < 150; i++)
+		used += (size_t)snprintf(text + used, sizeof(text) - used, " %d/%d,",
+		                         40 + i % 30, i + 1);
+	snprintf(text + used, sizeof(text) - used, " and 70/1.");
+	doc = tu_doc(text);
+	run(set, doc);
+	ck_assert_uint_eq(um_annot_count(doc, "resolution"), 151);
+	ck_assert_str_eq(um_annot_get(um_annot_at(doc, "resolution", 150),
+	                              "symbol"), "A/RES/70/1");
+	ck_assert_str_eq(um_annot_get(um_annot_at(doc, "resolution", 99),
+	                              "symbol"), "A/RES/49/100");
+	um_doc_free(doc);
+	um_plugin_set_free(set);
+}
+END_TEST
+
 Suite *references_suite(void)
 {
 	Suite *s = suite_create("references");
@@ -519,6 +542,7 @@ Suite *references_suite(void)
 	tcase_add_test(tc, attributes_and_date_link);
 	tcase_add_test(tc, document_organ);
 	tcase_add_test(tc, own_symbol);
+	tcase_add_test(tc, long_list);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -191,7 +191,6 @@ static void classify(const struct lexicon_index *ix, const char *text,
 	}
 }
 
-/* ------------------------------------------------------------------ */
 
 struct scan {
 	const struct ctok *c;
@@ -1364,7 +1363,7 @@ static int push(struct mention **ms, size_t *nms, size_t *cap,
 		size_t nc = *cap ? *cap * 2 : 16;
 		struct mention *n = realloc(*ms, nc * sizeof(*n));
 		if (!n)
-			return -1;
+			abort();    /* as the core does when memory runs out */
 		*ms = n;
 		*cap = nc;
 	}

@@ -136,6 +136,8 @@ static int fmt_relative(const struct mention *m, const struct point *a,
 		         m->part == G_HALF ? 'H' : 'Q', m->part_n);
 		return 1;
 	}
+	if (y + off < 0 || y / 100 + off < 0)
+		return 0;     /* "9999 years ago" */
 	switch (m->unit) {
 	case U_YEAR:
 		snprintf(buf, n, "%04d", y + off);

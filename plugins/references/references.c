@@ -117,7 +117,6 @@ static size_t token_ending(const struct scan *s, size_t i, size_t end)
 	return s->n;
 }
 
-/* ------------------------------------------------------------------ */
 /* Numbers of resolutions and decisions */
 
 enum shape { SH_SLASH = 1, SH_PAREN, SH_BARE };
@@ -676,9 +675,20 @@ static size_t parse_list(struct scan *s, size_t t, int *rc)
 			return t + 1;
 		k = j;
 	}
-	while (n < 64 && parse_item(s, k, &items[n])) {
+	while (parse_item(s, k, &items[n])) {
 		k = items[n].e;
 		n++;
+		if (n == sizeof(items) / sizeof(items[0])) {
+			/* a list longer than the array: emit what is there */
+			if (text == O_NONE)
+				text = organ_after(s, items[n - 1].e);
+			for (size_t i = 0; i < n && *rc == 0; i++)
+				if (items[i].shape != SH_BARE)
+					*rc = emit_item(s, &items[i], text, decision);
+			items[0] = items[n - 1];
+			items[0].shape = SH_BARE;   /* emitted already */
+			n = 1;
+		}
 		/* separators: ",", "and", ", and", ";" then another number */
 		size_t j = k;
 		if (is_ch(s, j, ',') || is_ch(s, j, ';'))
@@ -710,7 +720,6 @@ static size_t parse_list(struct scan *s, size_t t, int *rc)
 	return items[n - 1].e;
 }
 
-/* ------------------------------------------------------------------ */
 /* Document symbols */
 
 static const char *symbol_organ(const char *sym, int *organ, int *kind)
