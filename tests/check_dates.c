@@ -16,7 +16,6 @@
 #include "suites.h"
 #include "testutil.h"
 
-#define DATES_SO TEST_TOP_BUILDDIR "/plugins/dates/.libs/dates.so"
 
 struct dcase {
 	const char *docdate;
@@ -396,22 +395,12 @@ static void mentions(const um_doc *doc, char *buf, size_t n)
 
 static um_plugin_set *load(const char *option)
 {
-	char err[256];
-	um_plugin_set *set = um_plugin_set_new();
-	ck_assert_int_eq(um_plugin_set_load(set, DATES_SO, err, sizeof(err)), 0);
-	if (option)
-		ck_assert_int_eq(um_plugin_set_option(set, option, err,
-		                                      sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_resolve(set, 1, NULL, NULL, err,
-	                                       sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_init(set, err, sizeof(err)), 0);
-	return set;
+	return tu_plugins("dates", option);
 }
 
 static void run(um_plugin_set *set, um_doc *doc)
 {
-	char err[256];
-	ck_assert_int_eq(um_plugin_set_run(set, doc, err, sizeof(err)), 0);
+	tu_run(set, doc);
 }
 
 START_TEST(table)

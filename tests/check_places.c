@@ -16,7 +16,6 @@
 #include "suites.h"
 #include "testutil.h"
 
-#define PLACES_SO TEST_TOP_BUILDDIR "/plugins/places/.libs/places.so"
 
 struct pcase {
 	const char *text;
@@ -203,22 +202,11 @@ static void places(const um_doc *doc, char *buf, size_t n)
 	}
 }
 
-static um_plugin_set *load(void)
-{
-	char err[256];
-	um_plugin_set *set = um_plugin_set_new();
-	ck_assert_int_eq(um_plugin_set_load(set, PLACES_SO, err, sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_resolve(set, 1, NULL, NULL, err,
-	                                       sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_init(set, err, sizeof(err)), 0);
-	return set;
-}
-
 static um_plugin_set *shared;
 
 static void setup(void)
 {
-	shared = load();
+	shared = tu_plugins("places", NULL);
 }
 
 static void teardown(void)
@@ -230,8 +218,8 @@ START_TEST(table)
 {
 	const struct pcase *c = &cases[_i];
 	um_doc *doc = tu_doc(c->text);
-	char got[2048], err[256];
-	ck_assert_int_eq(um_plugin_set_run(shared, doc, err, sizeof(err)), 0);
+	char got[2048];
+	tu_run(shared, doc);
 	places(doc, got, sizeof(got));
 	ck_assert_msg(strcmp(got, c->want) == 0,
 	              "case %d: \"%s\"\n  want: %s\n  got:  %s", _i, c->text,
@@ -244,9 +232,8 @@ END_TEST
 START_TEST(attributes)
 {
 	um_doc *doc = tu_doc("the Government of Kenya in Nairobi");
-	char err[256];
 	const um_annot *a;
-	ck_assert_int_eq(um_plugin_set_run(shared, doc, err, sizeof(err)), 0);
+	tu_run(shared, doc);
 	ck_assert_uint_eq(um_annot_count(doc, "place"), 2);
 	a = um_annot_at(doc, "place", 0);
 	ck_assert_str_eq(um_annot_get(a, "type"), "country");
@@ -273,7 +260,7 @@ START_TEST(seed_document)
 	memset(&opt, 0, sizeof(opt));
 	ck_assert_int_eq(um_read_file(TEST_TOP_SRCDIR "/corpus/A_64_504.txt",
 	                              &opt, &doc, err, sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_run(shared, doc, err, sizeof(err)), 0);
+	tu_run(shared, doc);
 	places(doc, got, sizeof(got));
 	ck_assert_str_eq(got, "Kenya|country|KEN ; Nairobi|city|KEN ; "
 	                 "Buenos Aires|city|ARG ; Buenos Aires|city|ARG");

@@ -17,7 +17,6 @@
 #include "suites.h"
 #include "testutil.h"
 
-#define PLUGINS TEST_TOP_BUILDDIR "/plugins/"
 
 struct rcase {
 	const char *text;
@@ -358,23 +357,12 @@ static void refs(const um_doc *doc, char *buf, size_t n)
 
 static um_plugin_set *load(void)
 {
-	char err[256];
-	um_plugin_set *set = um_plugin_set_new();
-	ck_assert_int_eq(um_plugin_set_load(set, PLUGINS "dates/.libs/dates.so",
-	                                    err, sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_load(set,
-	                 PLUGINS "references/.libs/references.so", err,
-	                 sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_resolve(set, 1, NULL, NULL, err,
-	                                       sizeof(err)), 0);
-	ck_assert_int_eq(um_plugin_set_init(set, err, sizeof(err)), 0);
-	return set;
+	return tu_plugins("dates,references", NULL);
 }
 
 static void run(um_plugin_set *set, um_doc *doc)
 {
-	char err[256];
-	ck_assert_int_eq(um_plugin_set_run(set, doc, err, sizeof(err)), 0);
+	tu_run(set, doc);
 }
 
 START_TEST(table)

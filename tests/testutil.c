@@ -21,6 +21,35 @@ um_doc *tu_doc(const char *s)
 	return doc;
 }
 
+um_plugin_set *tu_plugins(const char *names, const char *option)
+{
+	char err[256], path[1024], name[64];
+	um_plugin_set *set = um_plugin_set_new();
+	for (const char *p = names; *p;) {
+		size_t n = strcspn(p, ",");
+		ck_assert_uint_lt(n, sizeof(name));
+		snprintf(name, sizeof(name), "%.*s", (int)n, p);
+		snprintf(path, sizeof(path), "%s/plugins/%s/.libs/%s.so",
+		         TEST_TOP_BUILDDIR, name, name);
+		ck_assert_msg(um_plugin_set_load(set, path, err, sizeof(err)) == 0,
+		              "%s", err);
+		p += n + (p[n] == ',');
+	}
+	if (option)
+		ck_assert_int_eq(um_plugin_set_option(set, option, err,
+		                                      sizeof(err)), 0);
+	ck_assert_int_eq(um_plugin_set_resolve(set, 1, NULL, NULL, err,
+	                                       sizeof(err)), 0);
+	ck_assert_int_eq(um_plugin_set_init(set, err, sizeof(err)), 0);
+	return set;
+}
+
+void tu_run(um_plugin_set *set, um_doc *doc)
+{
+	char err[256];
+	ck_assert_msg(um_plugin_set_run(set, doc, err, sizeof(err)) == 0, "%s", err);
+}
+
 const char *tu_tok(const um_doc *doc, size_t i)
 {
 	static char buf[4096];

@@ -7,6 +7,14 @@
 
 /* A tokenized document holding s, normalised as the readers do. */
 um_doc *tu_doc(const char *s);
+
+/* The plugins of this build named in names ("dates,references"), loaded
+ * by the real loader, with option ("P.KEY=VALUE") or NULL, resolved and
+ * initialised; fails the test otherwise. Free with um_plugin_set_free. */
+um_plugin_set *tu_plugins(const char *names, const char *option);
+
+/* Runs the set on doc; fails the test if a plugin fails. */
+void tu_run(um_plugin_set *set, um_doc *doc);
 /* The text of token i of doc, in a static buffer. */
 const char *tu_tok(const um_doc *doc, size_t i);
 /* The folded form of token i, in a static buffer. */

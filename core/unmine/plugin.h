@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <stdio.h>
 
 #include <unmine/error.h>
 #include <unmine/token.h>
@@ -176,6 +177,21 @@ typedef struct um_plugin {
 } um_plugin;
 
 typedef const um_plugin *(*um_plugin_entry_fn)(void);
+
+/*
+ * For a plugin's init: nonzero when the core's table speaks another major
+ * ABI or is smaller than the one the plugin was built against (it would
+ * lack functions the plugin calls); err then says so, and init returns
+ * UM_EABI.
+ */
+static inline int um_core_too_old(const um_core_api *api, char *err,
+                                  size_t errlen)
+{
+	if (api->abi_major == UM_ABI_MAJOR && api->size >= sizeof(um_core_api))
+		return 0;
+	snprintf(err, errlen, "core table too old");
+	return 1;
+}
 
 #define UM_PLUGIN_EXPORT __attribute__((visibility("default")))
 

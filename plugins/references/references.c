@@ -903,10 +903,8 @@ static int init(const um_core_api *api, const void *options, void **state,
                 char *err, size_t errlen)
 {
 	struct state *st;
-	if (api->abi_major != UM_ABI_MAJOR || api->size < sizeof(um_core_api)) {
-		snprintf(err, errlen, "core table too old");
+	if (um_core_too_old(api, err, errlen))
 		return UM_EABI;
-	}
 	st = calloc(1, sizeof(*st));
 	if (!st) {
 		snprintf(err, errlen, "out of memory");
