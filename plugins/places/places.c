@@ -133,14 +133,18 @@ static const char *const org_heads[] = {
 	"partnership", "cooperation", "community", "league", "club",
 	"corridor", "consultations", "talks", "peace", "action", "plans",
 	"report", "act", "law", "code", "regulations", "guidelines", "vision",
-	"dialogue", "proclamation", "resolution", "ministerial", "round",
-	"office", "observatory", "hospital", "stadium", NULL
+	"dialogue", "proclamation", "resolution", "ministerial",
+	"observatory", "hospital", "stadium", "panel", NULL
 };
 
 /* Connectors inside a name: "Commission for Africa", "Mission in South
  * Sudan", "Conference on Environment and Development". */
 static const char *const name_links[] = {
 	"for", "of", "in", "on", "and", "the", "to", NULL
+};
+/* The prepositions among them, which follow the head of the name. */
+static const char *const head_links[] = {
+	"for", "of", "in", "on", "to", NULL
 };
 
 static int capitalised(const struct ctx *c, size_t i)
@@ -162,8 +166,9 @@ static int inside_name(const struct ctx *c, size_t b, size_t e)
 		} else if (tok_is(c, i, "'") || (tok_is(c, i, "s") &&
 		                                 tok_is(c, prev(c, i), "'"))) {
 			/* "South Sudan People's Defence Forces" */
-		} else if (!in_list(c, i, name_links) || !capitalised(c, next(c, i + 1))) {
-			break;
+		} else if ((!in_list(c, i, name_links) && !tok_is(c, i, ",")) ||
+		           !capitalised(c, next(c, i + 1))) {
+			break;      /* ", Demobilization and Reintegration Commission" */
 		}
 		i = next(c, i + 1);
 	}
@@ -179,6 +184,14 @@ static int inside_name(const struct ctx *c, size_t b, size_t e)
 		if (capitalised(c, i)) {
 			if (in_list(c, i, org_heads))
 				return 1;
+		} else if (in_list(c, i, head_links)) {
+			/* "Mission in South Sudan", "Commission for Asia": the
+			 * word before a preposition must be a head, else the name
+			 * stops here ("Police Station in Juba", "the African Union
+			 * to South Sudan" are places) */
+			size_t h = prev(c, i);
+			return h < c->ntok && capitalised(c, h) && in_list(c, h, org_heads) &&
+			       !tok_is(c, i, "to");
 		} else if (!in_list(c, i, name_links) &&
 		           c->toks[i].kind != UM_TOK_NUMBER) {
 			break;      /* "Group of 77 and China" walks over 77 */
@@ -236,12 +249,16 @@ static int lower_in_name(const struct ctx *c, size_t i, const char *name)
 }
 
 static const char *const state_forms[] = {
-	"republic", "kingdom", "state", "sultanate", "emirate", "principality",
+	"republic", "kingdom", "sultanate", "emirate", "principality",
 	"commonwealth", "federation", "union", NULL
 };
 static const char *const unit_words[] = {
 	"state", "department", "province", "governorate", "region", "district",
 	"county", NULL
+};
+static const char *const units_words[] = {
+	"states", "departments", "provinces", "governorates", "regions",
+	"districts", "counties", NULL
 };
 
 static int on_match(const um_match *m, void *arg)
@@ -281,10 +298,18 @@ static int on_match(const um_match *m, void *arg)
 	/* "Upper Nile State", "Artibonite Department" */
 	if (p->type == PT_SUBDIVISION) {
 		size_t n = next(c, e);
-		if (n < c->ntok && capitalised(c, n) && in_list(c, n, unit_words))
+		if (n < c->ntok && capitalised(c, n) && in_list(c, n, unit_words)) {
 			e = n + 1;
-		else if (p->needs_unit)
-			return 0;
+		} else if (p->needs_unit) {
+			/* "Warrap, Lakes and Unity States" */
+			size_t k = n, steps = 0;
+			while (k < c->ntok && steps++ < 8 &&
+			       (capitalised(c, k) || tok_is(c, k, ",") ||
+			        tok_is(c, k, "and")) && !in_list(c, k, units_words))
+				k = next(c, k + 1);
+			if (!(k < c->ntok && in_list(c, k, units_words)))
+				return 0;
+		}
 	}
 	c->hits[c->nhits].b = b;
 	c->hits[c->nhits].e = e;
