@@ -147,6 +147,15 @@ static const char *const head_links[] = {
 	"for", "of", "in", "on", "to", NULL
 };
 
+static const char *const unit_words[] = {
+	"state", "department", "province", "governorate", "region", "district",
+	"county", NULL
+};
+static const char *const units_words[] = {
+	"states", "departments", "provinces", "governorates", "regions",
+	"districts", "counties", NULL
+};
+
 static int capitalised(const struct ctx *c, size_t i)
 {
 	return i < c->ntok && (c->toks[i].flags & UM_TF_CAP) &&
@@ -155,9 +164,13 @@ static int capitalised(const struct ctx *c, size_t i)
 
 /* Walks the capitalised name around the match: an organisation head in it
  * makes the match part of that name. */
-static int inside_name(const struct ctx *c, size_t b, size_t e)
+static int inside_name(const struct ctx *c, size_t b, size_t e,
+                       const struct place *p)
 {
 	size_t i = next(c, e), steps = 0;
+	/* "Artibonite Department", "Upper Nile State": a subdivision's unit */
+	if (p->type == PT_SUBDIVISION && in_list(c, i, unit_words))
+		i = next(c, i + 1);
 	/* after: "Nairobi Conference", "Kenya Defence Forces" */
 	while (i < c->ntok && steps++ < 8) {
 		if (capitalised(c, i)) {
@@ -252,15 +265,6 @@ static const char *const state_forms[] = {
 	"republic", "kingdom", "sultanate", "emirate", "principality",
 	"commonwealth", "federation", "union", NULL
 };
-static const char *const unit_words[] = {
-	"state", "department", "province", "governorate", "region", "district",
-	"county", NULL
-};
-static const char *const units_words[] = {
-	"states", "departments", "provinces", "governorates", "regions",
-	"districts", "counties", NULL
-};
-
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -273,7 +277,7 @@ static int on_match(const um_match *m, void *arg)
 		    !in_list(c, i, small_words) && !lower_in_name(c, i, p->name))
 			return 0;
 	}
-	if (inside_name(c, m->begin, m->end) || person(c, m->begin, m->end))
+	if (inside_name(c, m->begin, m->end, p) || person(c, m->begin, m->end))
 		return 0;
 	if (c->nhits == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 32;
