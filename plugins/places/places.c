@@ -265,6 +265,29 @@ static const char *const state_forms[] = {
 	"republic", "kingdom", "sultanate", "emirate", "principality",
 	"commonwealth", "federation", "union", NULL
 };
+/* Inside the quoted title of a document or agenda item: the item
+ * entitled "The situation in the Middle East" names an item, not a
+ * place. */
+static int in_title(const struct ctx *c, size_t b)
+{
+	size_t i = b, steps = 0;
+	while ((i = prev(c, i)) < c->ntok && steps++ < 16) {
+		const um_token *t = &c->toks[i];
+		if (t->kind == UM_TOK_NEWLINE || tok_is(c, i, ".") ||
+		    tok_is(c, i, ";"))
+			return 0;
+		if (tok_is(c, i, "\"")) {
+			size_t w = prev(c, i);
+			/* the fold of both typographic quotes is '"': an
+			 * opening one follows the word that introduces it */
+			return w < c->ntok && (tok_is(c, w, "entitled") ||
+			                       tok_is(c, w, "titled") ||
+			                       tok_is(c, w, "item"));
+		}
+	}
+	return 0;
+}
+
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -277,7 +300,8 @@ static int on_match(const um_match *m, void *arg)
 		    !in_list(c, i, small_words) && !lower_in_name(c, i, p->name))
 			return 0;
 	}
-	if (inside_name(c, m->begin, m->end, p) || person(c, m->begin, m->end))
+	if (inside_name(c, m->begin, m->end, p) || person(c, m->begin, m->end) ||
+	    in_title(c, m->begin))
 		return 0;
 	if (c->nhits == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 32;
