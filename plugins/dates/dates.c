@@ -159,7 +159,7 @@ static int process(void *state, um_doc *doc)
 	if (!parse_iso(api->doc_meta(doc, "date"), &docdate) &&
 	    dates_doc_date(ms, nms, text, toks, &docdate)) {
 		if (st->opt.set_date) {
-			char iso[16];
+			char iso[24];
 			snprintf(iso, sizeof(iso), "%04d-%02d-%02d", docdate.y,
 			         docdate.m, docdate.d);
 			rc = api->doc_meta_set(doc, "date", iso);

@@ -24,16 +24,18 @@ enum gran {
 };
 
 /* A point in time as written: y, m, d, hh and mi are -1 when not given;
- * the flags are 0. */
+ * the flags are 0. Small: a mention holds up to MAX_LIST of them, and a
+ * document can hold many thousands of mentions. */
 struct point {
-	int y, m, d;
-	int gran;       /* enum gran */
-	int q;          /* quarter or half */
-	int hh, mi;     /* time of day of a day, -1 when not given */
-	int bad;        /* the year is cut short ("June 202"): no value */
-	int mod;        /* enum mod */
-	int bare;       /* a year or month standing alone: needs context */
-	size_t b, e;    /* content tokens [b, e) */
+	int16_t y;      /* year, or a decade's or century's first year */
+	int8_t m, d;
+	int8_t hh, mi;  /* time of day of a day */
+	uint8_t gran;   /* enum gran */
+	uint8_t q;      /* quarter or half */
+	uint8_t mod;    /* enum mod */
+	uint8_t bare;   /* a year or month standing alone: needs context */
+	uint8_t bad;    /* the year is cut short ("June 202"): no value */
+	uint32_t b, e;  /* content tokens [b, e) */
 };
 
 enum mention_type { MT_DATE = 1, MT_RANGE, MT_LIST, MT_DURATION, MT_RELATIVE };
