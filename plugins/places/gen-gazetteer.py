@@ -4,10 +4,10 @@
     gen-gazetteer.py ISO_CODES_JSON_DIR DATA_DIR > gazetteer.c
 
 Countries, former states and subdivisions come from Debian's iso-codes
-(ISO 3166-1, 3166-3, 3166-2, as JSON); M49 regions and cities from
-data/m49.tsv and data/cities.tsv (made by data/make-data.mjs from UN M49 and
-GeoNames); the names UN documents use that ISO does not, and regional
-names, from data/names.tsv.
+(ISO 3166-1, 3166-3, 3166-2, as JSON); M49 regions, cities and towns from
+data/m49.tsv, data/cities.tsv and data/towns.tsv (made by data/make-data.mjs
+from UN M49 and GeoNames); the names UN documents use that ISO does not,
+and regional names, from data/names.tsv.
 """
 import json
 import os
@@ -33,6 +33,42 @@ COMMON = {"north", "south", "east", "west", "central", "northern",
           "amazonas", "delta", "oriental", "occidental", "distrito", "bay",
           "cape", "victoria", "nile", "sea", "gulf", "peace", "unity",
           "liberty", "independence", "progress", "union", "republic"}
+
+
+# Words UN documents write with a capital that are also the names of towns
+# somewhere: a town by such a name is left out.
+UN_WORDS = {"mission", "police", "union", "security", "office", "council",
+            "assembly", "government", "president", "secretary", "general",
+            "justice", "freedom", "victory", "concord", "providence", "hope",
+            "trinity", "esperanza", "paz", "libertad", "mercedes", "bay",
+            "port", "fort", "mount", "commerce", "industry", "opportunity",
+            "mandate", "charter", "court", "conference", "commission",
+            "committee", "agency", "bank", "fund", "programme", "forum",
+            "summit", "strategy", "force", "group", "institute", "centre",
+            "center", "federation", "party", "movement", "army", "front",
+            "protocol", "treaty", "agenda", "compact", "authority",
+            "ministry", "department", "school", "college", "alliance",
+            "coalition", "network", "community", "league", "corridor",
+            "dialogue", "action", "report", "law", "code", "vision",
+            "goal", "goals", "target", "decade", "year", "day", "week",
+            "human", "rights", "women", "children", "health", "education",
+            "energy", "water", "food", "trade", "finance", "development",
+            "nations", "united", "world", "global", "international",
+            "national", "regional", "africa", "america", "asia", "europe",
+            "paris", "london", "berlin", "moscow", "rome", "madrid",
+            "lisbon", "vienna", "geneva", "athens", "cairo", "delhi",
+            "beirut", "baghdad", "tripoli", "valencia", "cordoba",
+            "kingston", "hamilton", "richmond", "jackson", "lincoln",
+            "franklin", "clinton", "madison", "monroe", "marion",
+            "florence", "alexandria", "columbia", "georgia", "jordan",
+            "chad", "israel", "lebanon", "niger", "guinea", "congo",
+            "sudan", "mali", "chile", "peru", "cuba", "china", "india",
+            "japan", "korea", "turkey", "panama", "mexico", "colombia",
+            "bolivia", "ecuador", "brazil", "canada", "nigeria", "kenya",
+            "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december",
+            "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "university"}
 
 
 def c_str(s):
@@ -73,6 +109,8 @@ def main():
     seen = set()
 
     def add(name, typ, code, m49="", country="", lat=None, lon=None, unit=0):
+        # unit: 1, taken only before "State", "Department"...; 2, taken
+        # only in a document that names the country
         key = name.casefold()
         if key in seen or len(name) < 3:
             return
@@ -111,6 +149,14 @@ def main():
         for n in (name, alias):
             if n and n.casefold() not in COMMON:
                 add(n, "city", "GN:" + gid, "", cc, float(lat), float(lon))
+    for line in list(open(os.path.join(data, "towns.tsv"), encoding="utf-8"))[1:]:
+        gid, name, cc, lat, lon, pop = line.rstrip("\n").split("\t")
+        words = name.split()
+        if len(name) < 4 or name.casefold() in COMMON or \
+                any(w.casefold() in UN_WORDS for w in words) or \
+                all(w.casefold() in COMMON for w in words):
+            continue
+        add(name, "city", "GN:" + gid, "", cc, float(lat), float(lon), unit=2)
     c2 = json.load(open(os.path.join(iso, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
     a2to3 = {c["alpha_2"]: c["alpha_3"] for c in c1}
     for s in c2:

@@ -328,7 +328,7 @@ static int on_match(const um_match *m, void *arg)
 		size_t n = next(c, e);
 		if (n < c->ntok && capitalised(c, n) && in_list(c, n, unit_words)) {
 			e = n + 1;
-		} else if (p->needs_unit) {
+		} else if (p->needs == PN_UNIT) {
 			/* "Warrap, Lakes and Unity States" */
 			size_t k = n, steps = 0;
 			while (k < c->ntok && steps++ < 8 &&
@@ -373,6 +373,11 @@ static int emit(struct ctx *c, const struct hit *h)
 	return rc;
 }
 
+static const char *const locatives[] = {
+	"in", "at", "from", "to", "near", "around", "outside", "visited",
+	"between", NULL
+};
+
 static int process(void *state, um_doc *doc)
 {
 	struct state *st = state;
@@ -385,15 +390,17 @@ static int process(void *state, um_doc *doc)
 	c.text = api->doc_text(doc, NULL);
 	c.toks = api->doc_tokens(doc, &c.ntok);
 	api->matcher_scan(st->matcher, doc, 0, c.ntok, on_match, &c);
-	/* A subdivision of ISO 3166-2 is taken only where its country is named
-	 * in the same document: "Western Equatoria" in a report on South
-	 * Sudan. Those of data/names.tsv ("Darfur") are unambiguous. */
+	/* A subdivision of ISO 3166-2, or a town, is taken only where its
+	 * country is named in the same document: "Western Equatoria" or
+	 * "Gonaïves" in a report on South Sudan or Haiti. The subdivisions
+	 * of data/names.tsv ("Darfur") are unambiguous. */
 	const char *named[300];     /* countries named, or with a city named */
 	size_t nnamed = 0;
 	for (size_t i = 0; i < c.nhits; i++) {
 		const struct place *q = c.hits[i].p;
 		const char *cc = q->type == PT_COUNTRY ? q->code :
-		                 q->type == PT_CITY ? q->country : NULL;
+		                 q->type == PT_CITY && q->needs != PN_COUNTRY ?
+		                 q->country : NULL;
 		size_t k;
 		if (!cc || !cc[0])
 			continue;
@@ -404,11 +411,23 @@ static int process(void *state, um_doc *doc)
 	}
 	for (size_t i = 0; i < c.nhits && rc == 0; i++) {
 		const struct place *p = c.hits[i].p;
-		if (p->type == PT_SUBDIVISION && strchr(p->code, '-')) {
+		if ((p->type == PT_SUBDIVISION && strchr(p->code, '-')) ||
+		    p->needs == PN_COUNTRY) {
 			size_t k;
 			for (k = 0; k < nnamed && strcmp(named[k], p->country); k++)
 				;
 			if (k == nnamed)
+				continue;
+		}
+		/* A town is also named as a place: after "in", "at", "from",
+		 * "to", "near", or in a list after another place ("Kismaayo,
+		 * Baidoa and Garoowe"); "31 March" or "Mr. Albert" are not. */
+		if (p->needs == PN_COUNTRY) {
+			size_t w = prev(&c, c.hits[i].b);
+			int listed = i > 0 && w < c.ntok &&
+			             (tok_is(&c, w, ",") || tok_is(&c, w, "and")) &&
+			             prev(&c, w) + 1 == c.hits[i - 1].e;
+			if (!listed && !(w < c.ntok && in_list(&c, w, locatives)))
 				continue;
 		}
 		rc = emit(&c, &c.hits[i]);

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+enum place_needs { PN_UNIT = 1, PN_COUNTRY = 2 };
+
 enum place_type {
 	PT_COUNTRY = 1, PT_FORMER, PT_REGION, PT_CITY, PT_SUBDIVISION, PT_OTHER
 };
@@ -15,8 +17,9 @@ struct place {
 	const char *m49;      /* countries: the M49 number */
 	const char *country;  /* cities and subdivisions: alpha-3 */
 	double lat, lon;      /* cities */
-	int needs_unit;       /* taken only before "State", "Department"...:
-	                       * "Unity State", not "unity" */
+	int needs;            /* PN_UNIT: taken only before "State",
+	                       * "Department"... ("Unity State"); PN_COUNTRY:
+	                       * only in a document naming its country */
 };
 
 extern const struct place places_table[];

@@ -70,3 +70,17 @@ for (const c of picked) {
             c.population, c.featureCode === 'PPLC' ? 1 : 0].join('\t'))
 }
 writeFileSync('cities.tsv', out.join('\n') + '\n')
+
+// Towns of ten thousand people or more, for the plugin to take only in a
+// document that names their country.
+const towns = ['geonameid\tname\tcountry\tlat\tlon\tpopulation']
+for (const c of cities.filter(c => c.population >= 10000)
+                      .sort((a, b) => b.population - a.population)) {
+  const cc = byAlpha2[c.country]
+  const key = c.name + ':' + c.country
+  if (!cc || seen.has(key)) continue
+  seen.add(key)
+  const [lon, lat] = c.loc.coordinates
+  towns.push([c.cityId, c.name, cc, lat, lon, c.population].join('\t'))
+}
+writeFileSync('towns.tsv', towns.join('\n') + '\n')
