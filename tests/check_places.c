@@ -132,6 +132,14 @@ static const struct pcase cases[] = {
 	{ "in Bonn", "Bonn|city|DEU" },
 	{ "in Marrakesh", "Marrakesh|city|MAR" },
 
+	/* Towns: where their country is named, and named as places */
+	{ "the prison in Gonaïves, Haiti", "Gonaïves|city|HTI ; Haiti|country|HTI" },
+	{ "the prison in Gonaïves", "" },
+	{ "In Haiti, courts in Gonaïves and Croix-des-Bouquets",
+	  "Haiti|country|HTI ; Gonaïves|city|HTI ; Croix-des-Bouquets|city|HTI" },
+	{ "Gonaïves prison in Haiti", "Haiti|country|HTI" },
+	{ "until 31 March 1962, the United Kingdom", "United Kingdom|country|GBR" },
+
 	/* Subdivisions: only where their country is named */
 	{ "in Western Equatoria State, South Sudan",
 	  "Western Equatoria State|subdivision|SS-EW ; South Sudan|country|SSD" },
