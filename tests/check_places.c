@@ -150,6 +150,12 @@ static const struct pcase cases[] = {
 	  "Republic of China|country|TWN ; Taiwan|country|TWN" },
 	{ "the People's Republic of China", "People's Republic of China|country|CHN" },
 	{ "the Group of 77 and China", "" },
+	{ "Members: Mongolia, Nigeria, Poland, Union of Soviet Socialist Republics",
+	  "Mongolia|country|MNG ; Nigeria|country|NGA ; Poland|country|POL ; "
+	  "Union of Soviet Socialist Republics|former-country|SUHH" },
+	{ "the Agreement Between the United States of America and the Republic "
+	  "of Iraq On the Withdrawal", "" },
+	{ "consultations with the Bonn International Centre for Conflict Studies", "" },
 	{ "in southern Africa", "southern Africa|region|M49:018" },
 	{ "in Western Equatoria State", "" },
 	{ "in Darfur", "Darfur|subdivision|SDN" },

@@ -162,6 +162,21 @@ static int capitalised(const struct ctx *c, size_t i)
 	       c->toks[i].kind == UM_TOK_WORD;
 }
 
+/* A small word written with a capital inside a sentence marks a title in
+ * title case: "the Agreement Between the United States of America and
+ * the Republic of Iraq On the Withdrawal of ...". */
+static const char *const small_title_words[] = {
+	"between", "on", "of", "for", "and", "in", "during", "their", "to",
+	"with", "from", "concerning", "regarding", NULL
+};
+
+static int title_word(const struct ctx *c, size_t i)
+{
+	return !(c->toks[i].flags & UM_TF_SENT_START) &&
+	       !(c->toks[i].flags & UM_TF_ALLCAPS) &&
+	       in_list(c, i, small_title_words);
+}
+
 /* Walks the capitalised name around the match: an organisation head in it
  * makes the match part of that name. */
 static int inside_name(const struct ctx *c, size_t b, size_t e,
@@ -174,7 +189,14 @@ static int inside_name(const struct ctx *c, size_t b, size_t e,
 	/* after: "Nairobi Conference", "Kenya Defence Forces" */
 	while (i < c->ntok && steps++ < 8) {
 		if (capitalised(c, i)) {
-			if (in_list(c, i, org_heads))
+			um_match other;
+			/* another place begins: "Nigeria, Poland", "Sweden, Union
+			 * of Soviet Socialist Republics" */
+			if (c->st->api->matcher_longest(c->st->matcher, c->doc, i,
+			                                &other) == 0 &&
+			    !((const struct place *)other.values[0])->needs)
+				break;
+			if (in_list(c, i, org_heads) || title_word(c, i))
 				return 1;
 		} else if (tok_is(c, i, "'") || (tok_is(c, i, "s") &&
 		                                 tok_is(c, prev(c, i), "'"))) {
@@ -195,7 +217,7 @@ static int inside_name(const struct ctx *c, size_t b, size_t e,
 		    i >= c->hits[c->nhits - 1].b)
 			break;
 		if (capitalised(c, i)) {
-			if (in_list(c, i, org_heads))
+			if (in_list(c, i, org_heads) || title_word(c, i))
 				return 1;
 		} else if (in_list(c, i, head_links)) {
 			/* "Mission in South Sudan", "Commission for Asia": the
