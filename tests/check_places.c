@@ -146,6 +146,12 @@ static const struct pcase cases[] = {
 	{ "in Jonglei, South Sudan", "Jonglei|subdivision|SS-JG ; South Sudan|country|SSD" },
 	{ "the Hashimite Kingdom of Jordan", "Hashimite Kingdom of Jordan|country|JOR" },
 	{ "the Republic of Togo", "Republic of Togo|country|TGO" },
+	{ "the Democratic Republic of Madagascar",
+	  "Democratic Republic of Madagascar|country|MDG" },
+	{ "In Haiti, prisons in Gonaïves (Artibonite Department), Trou du Nord and "
+	  "Croix-des-Bouquets",
+	  "Haiti|country|HTI ; Gonaïves|city|HTI ; Artibonite Department|subdivision|HTI ; "
+	  "Trou du Nord|city|HTI ; Croix-des-Bouquets|city|HTI" },
 	{ "the Republic of China on Taiwan",
 	  "Republic of China|country|TWN ; Taiwan|country|TWN" },
 	{ "the People's Republic of China", "People's Republic of China|country|CHN" },

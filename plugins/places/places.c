@@ -334,7 +334,13 @@ static int on_match(const um_match *m, void *arg)
 	size_t b = m->begin, e = m->end;
 	/* "the Hashimite Kingdom of Jordan", "the Republic of Togo": the
 	 * state's long form belongs to it */
-	if (p->type == PT_COUNTRY) {
+	if (p->type == PT_COUNTRY && in_list(c, b, state_forms)) {
+		/* "the Democratic Republic of Madagascar" */
+		for (size_t k = prev(c, b); k < c->ntok && capitalised(c, k) &&
+		     !in_list(c, k, org_heads) &&
+		     !(c->toks[k].flags & UM_TF_SENT_START); k = prev(c, k))
+			b = k;
+	} else if (p->type == PT_COUNTRY) {
 		size_t of = prev(c, b), h = prev(c, of);
 		if (of < c->ntok && tok_is(c, of, "of") && h < c->ntok &&
 		    capitalised(c, h) && in_list(c, h, state_forms)) {
@@ -446,9 +452,14 @@ static int process(void *state, um_doc *doc)
 		 * Baidoa and Garoowe"); "31 March" or "Mr. Albert" are not. */
 		if (p->needs == PN_COUNTRY) {
 			size_t w = prev(&c, c.hits[i].b);
+			size_t before = w < c.ntok ? prev(&c, w) : c.ntok;
+			/* "Gonaïves (Artibonite Department), Trou du Nord" */
 			int listed = i > 0 && w < c.ntok &&
 			             (tok_is(&c, w, ",") || tok_is(&c, w, "and")) &&
-			             prev(&c, w) + 1 == c.hits[i - 1].e;
+			             (before + 1 == c.hits[i - 1].e ||
+			              (before < c.ntok && tok_is(&c, before, ")") &&
+			               before >= c.hits[i - 1].e &&
+			               before - c.hits[i - 1].e < 12));
 			if (!listed && !(w < c.ntok && in_list(&c, w, locatives)))
 				continue;
 		}
