@@ -393,25 +393,15 @@ static void mentions(const um_doc *doc, char *buf, size_t n)
 	}
 }
 
-static um_plugin_set *load(const char *option)
-{
-	return tu_plugins("dates", option);
-}
-
-static void run(um_plugin_set *set, um_doc *doc)
-{
-	tu_run(set, doc);
-}
-
 START_TEST(table)
 {
 	const struct dcase *c = &cases[_i];
-	um_plugin_set *set = load(NULL);
+	um_plugin_set *set = tu_plugins("dates", NULL);
 	um_doc *doc = tu_doc(c->text);
 	char got[2048];
 	if (c->docdate)
 		ck_assert_int_eq(um_doc_meta_set(doc, "date", c->docdate), 0);
-	run(set, doc);
+	tu_run(set, doc);
 	mentions(doc, got, sizeof(got));
 	ck_assert_msg(strcmp(got, c->want) == 0, "case %d: \"%s\"\n  want: %s\n  got:  %s",
 	              _i, c->text, c->want, got);
@@ -423,11 +413,11 @@ END_TEST
 /* Ranges and lists carry their ends apart as well. */
 START_TEST(range_ends)
 {
-	um_plugin_set *set = load(NULL);
+	um_plugin_set *set = tu_plugins("dates", NULL);
 	um_doc *doc = tu_doc("held from 30 August to 12 September 1978 and on "
 	                     "26 and 29 January 1946");
 	const um_annot *a;
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_uint_eq(um_annot_count(doc, "date"), 2);
 	a = um_annot_at(doc, "date", 0);
 	ck_assert_str_eq(um_annot_get(a, "begin"), "1978-08-30");
@@ -445,22 +435,22 @@ END_TEST
  * reader found one or the option says no. */
 START_TEST(doc_date_meta)
 {
-	um_plugin_set *set = load(NULL);
+	um_plugin_set *set = tu_plugins("dates", NULL);
 	um_doc *doc = tu_doc("Distr.: General\n14 October 2009\n\nText.");
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_str_eq(um_doc_meta(doc, "date"), "2009-10-14");
 	um_doc_free(doc);
 	doc = tu_doc("Distr.: General\n14 October 2009\n\nLast year.");
 	ck_assert_int_eq(um_doc_meta_set(doc, "date", "2011-02-01"), 0);
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_str_eq(um_doc_meta(doc, "date"), "2011-02-01");
 	ck_assert_str_eq(um_annot_get(um_annot_at(doc, "date", 1), "value"),
 	                 "2010");
 	um_doc_free(doc);
 	um_plugin_set_free(set);
-	set = load("dates.set-date=no");
+	set = tu_plugins("dates", "dates.set-date=no");
 	doc = tu_doc("Distr.: General\n14 October 2009\n\nLast year.");
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_ptr_null(um_doc_meta(doc, "date"));
 	ck_assert_str_eq(um_annot_get(um_annot_at(doc, "date", 1), "value"),
 	                 "2008");
@@ -471,17 +461,17 @@ END_TEST
 
 START_TEST(options_turn_off)
 {
-	um_plugin_set *set = load("dates.durations=no");
+	um_plugin_set *set = tu_plugins("dates", "dates.durations=no");
 	um_doc *doc = tu_doc("for 30 years since 1990, last year");
 	char got[512];
-	run(set, doc);
+	tu_run(set, doc);
 	mentions(doc, got, sizeof(got));
 	ck_assert_str_eq(got, "1990|date|1990 ; last year|relative|");
 	um_doc_free(doc);
 	um_plugin_set_free(set);
-	set = load("dates.relative=no");
+	set = tu_plugins("dates", "dates.relative=no");
 	doc = tu_doc("for 30 years since 1990, last year");
-	run(set, doc);
+	tu_run(set, doc);
 	mentions(doc, got, sizeof(got));
 	ck_assert_str_eq(got, "30 years|duration|P30Y ; 1990|date|1990");
 	um_doc_free(doc);
@@ -492,14 +482,14 @@ END_TEST
 /* Every date of the seed document, A/64/504, read from the corpus. */
 START_TEST(seed_document)
 {
-	um_plugin_set *set = load(NULL);
+	um_plugin_set *set = tu_plugins("dates", NULL);
 	um_read_options opt;
 	um_doc *doc;
 	char err[256], got[2048];
 	memset(&opt, 0, sizeof(opt));
 	ck_assert_int_eq(um_read_file(TEST_TOP_SRCDIR "/corpus/A_64_504.txt",
 	                              &opt, &doc, err, sizeof(err)), 0);
-	run(set, doc);
+	tu_run(set, doc);
 	mentions(doc, got, sizeof(got));
 	ck_assert_str_eq(got,
 		"thirty-year|duration|P30Y"
@@ -519,13 +509,13 @@ END_TEST
 
 START_TEST(empty_and_dateless)
 {
-	um_plugin_set *set = load(NULL);
+	um_plugin_set *set = tu_plugins("dates", NULL);
 	um_doc *doc = tu_doc("");
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_uint_eq(um_annot_count(doc, "date"), 0);
 	um_doc_free(doc);
 	doc = tu_doc("No dates here at all, only words and 42 numbers.");
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_uint_eq(um_annot_count(doc, "date"), 0);
 	ck_assert_ptr_null(um_doc_meta(doc, "date"));
 	um_doc_free(doc);

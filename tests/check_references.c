@@ -355,23 +355,13 @@ static void refs(const um_doc *doc, char *buf, size_t n)
 	}
 }
 
-static um_plugin_set *load(void)
-{
-	return tu_plugins("dates,references", NULL);
-}
-
-static void run(um_plugin_set *set, um_doc *doc)
-{
-	tu_run(set, doc);
-}
-
 START_TEST(table)
 {
 	const struct rcase *c = &cases[_i];
-	um_plugin_set *set = load();
+	um_plugin_set *set = tu_plugins("dates,references", NULL);
 	um_doc *doc = tu_doc(c->text);
 	char got[4096];
-	run(set, doc);
+	tu_run(set, doc);
 	refs(doc, got, sizeof(got));
 	ck_assert_msg(strcmp(got, c->want) == 0,
 	              "case %d: \"%s\"\n  want: %s\n  got:  %s", _i, c->text,
@@ -384,13 +374,13 @@ END_TEST
 /* Every attribute of one reference, and the link to its adoption date. */
 START_TEST(attributes_and_date_link)
 {
-	um_plugin_set *set = load();
+	um_plugin_set *set = tu_plugins("dates,references", NULL);
 	um_doc *doc = tu_doc("General Assembly resolution 64/222 A of "
 	                     "21 December 2009 and Security Council resolution "
 	                     "1325 (2000)");
 	const um_annot *a, *to;
 	const char *role;
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_uint_eq(um_annot_count(doc, "resolution"), 2);
 	a = um_annot_at(doc, "resolution", 0);
 	ck_assert_str_eq(um_annot_get(a, "symbol"), "A/RES/64/222");
@@ -437,10 +427,10 @@ START_TEST(document_organ)
 		{ "Recalling resolution 62/209,", "A/RES/62/209", "GA", "number" },
 	};
 	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
-		um_plugin_set *set = load();
+		um_plugin_set *set = tu_plugins("dates,references", NULL);
 		um_doc *doc = tu_doc(docs[i].text);
 		const um_annot *a;
-		run(set, doc);
+		tu_run(set, doc);
 		ck_assert_uint_ge(um_annot_count(doc, "resolution"), 1);
 		a = um_annot_at(doc, "resolution", 0);
 		if (docs[i].symbol)
@@ -484,9 +474,9 @@ START_TEST(own_symbol)
 		{ "Nothing here states a symbol; it cites A/64/504 in passing.\n", NULL },
 	};
 	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
-		um_plugin_set *set = load();
+		um_plugin_set *set = tu_plugins("dates,references", NULL);
 		um_doc *doc = tu_doc(docs[i].text);
-		run(set, doc);
+		tu_run(set, doc);
 		if (docs[i].symbol)
 			ck_assert_str_eq(um_doc_meta(doc, "symbol"), docs[i].symbol);
 		else
@@ -500,7 +490,7 @@ END_TEST
 /* A list longer than the parser's array loses none of its numbers. */
 START_TEST(long_list)
 {
-	um_plugin_set *set = load();
+	um_plugin_set *set = tu_plugins("dates,references", NULL);
 	char text[4096];
 	size_t used = (size_t)snprintf(text, sizeof(text), "Recalling its resolutions");
 	um_doc *doc;
@@ -509,7 +499,7 @@ START_TEST(long_list)
 		                         40 + i % 30, i + 1);
 	snprintf(text + used, sizeof(text) - used, " and 70/1.");
 	doc = tu_doc(text);
-	run(set, doc);
+	tu_run(set, doc);
 	ck_assert_uint_eq(um_annot_count(doc, "resolution"), 151);
 	ck_assert_str_eq(um_annot_get(um_annot_at(doc, "resolution", 150),
 	                              "symbol"), "A/RES/70/1");

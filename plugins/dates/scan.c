@@ -197,7 +197,8 @@ struct scan {
 	size_t n;
 	int para_year;            /* last year seen in the paragraph */
 	struct point last;        /* last date with a year in the paragraph */
-	size_t last_year_end;     /* content index just past the last year mention */
+	size_t last_year_end;     /* content index just past the last date, range
+	                           * or list (a year may be coordinated with it) */
 	size_t last_end;          /* content index just past the last mention */
 };
 
@@ -1245,7 +1246,6 @@ static void duration_value(char *buf, size_t n, int unit, long count)
 	case U_DAY: u = 'D'; break;
 	case U_WEEK: u = 'W'; break;
 	case U_MONTH: u = 'M'; break;
-	case U_QUARTER: u = 'M'; count *= 3; break;
 	case U_DECADE: count *= 10; break;
 	case U_CENTURY: count *= 100; break;
 	case U_BIENNIUM: count *= 2; break;

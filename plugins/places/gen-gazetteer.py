@@ -31,12 +31,13 @@ COMMON = {"north", "south", "east", "west", "central", "northern",
           "victoria", "male", "hamilton", "salvador", "washington", "georgia",
           "jordan", "chad", "lima", "santiago", "santa", "san", "saint",
           "amazonas", "delta", "oriental", "occidental", "distrito", "bay",
-          "cape", "victoria", "nile", "sea", "gulf", "peace", "unity",
+          "cape", "nile", "sea", "gulf", "peace", "unity",
           "liberty", "independence", "progress", "union", "republic"}
 
 
-# Words UN documents write with a capital that are also the names of towns
-# somewhere: a town by such a name is left out.
+# Words UN documents write with a capital, and first names, that are also
+# the names of towns somewhere: a town by such a name is left out, as is
+# one with the name of a place taken before it in a word ("New Paris").
 UN_WORDS = {"mission", "police", "union", "security", "office", "council",
             "assembly", "government", "president", "secretary", "general",
             "justice", "freedom", "victory", "concord", "providence", "hope",
@@ -54,18 +55,10 @@ UN_WORDS = {"mission", "police", "union", "security", "office", "council",
             "human", "rights", "women", "children", "health", "education",
             "energy", "water", "food", "trade", "finance", "development",
             "nations", "united", "world", "global", "international",
-            "national", "regional", "africa", "america", "asia", "europe",
-            "paris", "london", "berlin", "moscow", "rome", "madrid",
-            "lisbon", "vienna", "geneva", "athens", "cairo", "delhi",
-            "beirut", "baghdad", "tripoli", "valencia", "cordoba",
-            "kingston", "hamilton", "richmond", "jackson", "lincoln",
-            "franklin", "clinton", "madison", "monroe", "marion",
-            "florence", "alexandria", "columbia", "georgia", "jordan",
-            "chad", "israel", "lebanon", "niger", "guinea", "congo",
-            "sudan", "mali", "chile", "peru", "cuba", "china", "india",
-            "japan", "korea", "turkey", "panama", "mexico", "colombia",
-            "bolivia", "ecuador", "brazil", "canada", "nigeria", "kenya",
-            "january", "february", "march", "april", "may", "june", "july",
+            "national", "regional", "valencia", "cordoba", "kingston",
+            "hamilton", "richmond", "jackson", "lincoln", "franklin",
+            "clinton", "madison", "monroe", "marion", "florence",
+            "alexandria", "columbia", "january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december",
             "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "university"}
@@ -149,11 +142,13 @@ def main():
         for n in (name, alias):
             if n and n.casefold() not in COMMON:
                 add(n, "city", "GN:" + gid, "", cc, float(lat), float(lon))
+    taken = {e[0].casefold() for e in entries if " " not in e[0]}
     for line in list(open(os.path.join(data, "towns.tsv"), encoding="utf-8"))[1:]:
         gid, name, cc, lat, lon, pop = line.rstrip("\n").split("\t")
         words = name.split()
         if len(name) < 4 or name.casefold() in COMMON or \
-                any(w.casefold() in UN_WORDS for w in words) or \
+                any(w.casefold() in UN_WORDS or w.casefold() in taken
+                    for w in words) or \
                 all(w.casefold() in COMMON for w in words):
             continue
         add(name, "city", "GN:" + gid, "", cc, float(lat), float(lon), unit=2)

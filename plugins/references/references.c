@@ -646,12 +646,23 @@ static size_t next_in_sentence(const struct scan *s, size_t k)
 	return s->n;
 }
 
+/* Emits items [0, n) of a list. A bare number is taken only alone, right
+ * after its trigger ("Security Council resolution 2046"), never in a
+ * list: lone says whether it stands so. */
+static void emit_items(struct scan *s, const struct item *items, size_t n,
+                       int lone, int text, int decision, int *rc)
+{
+	for (size_t i = 0; i < n && *rc == 0; i++)
+		if (items[i].shape != SH_BARE || lone)
+			*rc = emit_item(s, &items[i], text, decision);
+}
+
 /* "resolutions 62/209 of 19 December 2007 and 63/233": every number the
  * trigger word at t governs. Returns the index past the list. */
 static size_t parse_list(struct scan *s, size_t t, int *rc)
 {
 	struct item items[64];
-	size_t n = 0, k = t + 1;
+	size_t n = 0, seen = 0, k = t + 1;
 	int decision = s->c[t].fold[0] == 'd';
 	int text = organ_before(s, t);
 	struct item first;
@@ -678,15 +689,12 @@ static size_t parse_list(struct scan *s, size_t t, int *rc)
 	while (parse_item(s, k, &items[n])) {
 		k = items[n].e;
 		n++;
+		seen++;
 		if (n == sizeof(items) / sizeof(items[0])) {
-			/* a list longer than the array: emit what is there */
-			if (text == O_NONE)
-				text = organ_after(s, items[n - 1].e);
-			for (size_t i = 0; i < n && *rc == 0; i++)
-				if (items[i].shape != SH_BARE)
-					*rc = emit_item(s, &items[i], text, decision);
+			/* a list longer than the array: emit all but the last,
+			 * which the end of the list may still need */
+			emit_items(s, items, n - 1, 0, text, decision, rc);
 			items[0] = items[n - 1];
-			items[0].shape = SH_BARE;   /* emitted already */
 			n = 1;
 		}
 		/* separators: ",", "and", ", and", ";" then another number */
@@ -710,13 +718,8 @@ static size_t parse_list(struct scan *s, size_t t, int *rc)
 		return t + 1;
 	if (text == O_NONE)
 		text = organ_after(s, items[n - 1].e);
-	for (size_t i = 0; i < n && *rc == 0; i++) {
-		/* A bare number is taken only alone, right after its trigger
-		 * ("Security Council resolution 2046"), never in a list. */
-		if (items[i].shape == SH_BARE && (n > 1 || items[i].b != t + 1))
-			continue;
-		*rc = emit_item(s, &items[i], text, decision);
-	}
+	emit_items(s, items, n, seen == 1 && items[0].b == t + 1, text,
+	           decision, rc);
 	return items[n - 1].e;
 }
 
