@@ -206,6 +206,52 @@ static const struct pcase cases[] = {
 	{ "the President of Kenya", "Kenya|country|KEN" },
 	{ "the Permanent Mission of Kenya", "" },
 	{ "Kenyan and African experts", "" },
+	/* The principal organs' names end before "on": the place is named */
+	{ "the resolutions adopted by the Security Council on Namibia",
+	  "Namibia|country|NAM" },
+	{ "the General Assembly on Cyprus", "Cyprus|country|CYP" },
+	{ "the Security Council Committee on Somalia", "" },
+	/* A title in title case after a preposition */
+	{ "the Agreement on the Withdrawal of United States Forces from Iraq "
+	  "and the Organization of Their Activities during Their Temporary "
+	  "Presence in Iraq, signed in 2008", "" },
+	{ "troops from Iraq", "Iraq|country|IRQ" },
+	{ "the Police Station in Juba", "Juba|city|SSD" },
+	/* "America" alone is the continent, as the Latin American speeches
+	 * of the archive use it */
+	{ "America has united its will", "America|region|M49:019" },
+	{ "North America and the United States of America",
+	  "North America|region|M49:021 ; "
+	  "United States of America|country|USA" },
+	{ "the Tlatelolco and Washington meetings", "Washington|city|USA" },
+	/* Towns the gazetteer does not know, located by the place after
+	 * them */
+	{ "South Sudan: clashes erupted in Nasir, Upper Nile State, and in "
+	  "Pagak, Upper Nile State",
+	  "South Sudan|country|SSD ; Nasir|city|SSD ; "
+	  "Upper Nile State|subdivision|SS-NU ; Pagak|city|SSD ; "
+	  "Upper Nile State|subdivision|SS-NU" },
+	{ "A judge in L\xe2\x80\x99""Est\xc3\xa8re (Artibonite Department) "
+	  "and Petit-Go\xc3\xa2ve (West Department)",
+	  "L\xe2\x80\x99""Est\xc3\xa8re|city|HTI ; "
+	  "Artibonite Department|subdivision|HTI ; "
+	  "Petit-Go\xc3\xa2ve|city|HTI ; West Department|subdivision|HTI" },
+	{ "Sieges in Madamiyet Elsham (Rural Damascus), Yarmouk (Damascus) "
+	  "and Zahra (Aleppo)",
+	  "Madamiyet Elsham|city|SYR ; Rural Damascus|subdivision|SYR ; "
+	  "Yarmouk|city|SYR ; Damascus|city|SYR ; Zahra|city|SYR ; "
+	  "Aleppo|city|SYR" },
+	{ "headquarters in Asosa, Ethiopia", "Asosa|city|ETH ; Ethiopia|country|ETH" },
+	/* ... and what is not a town */
+	{ "to appoint Derek Plumbly (United Kingdom) as Coordinator",
+	  "United Kingdom|country|GBR" },
+	{ "In South Sudan. In March, Upper Nile State saw fighting",
+	  "South Sudan|country|SSD ; Upper Nile State|subdivision|SS-NU" },
+	{ "the Group of 77 and China, Togo", "Togo|country|TGO" },
+	{ "South Sudan: access to the camp. In the Camp, Upper Nile State",
+	  "South Sudan|country|SSD ; Upper Nile State|subdivision|SS-NU" },
+	{ "South Sudan. Pagak, Upper Nile State, was shelled",
+	  "South Sudan|country|SSD ; Upper Nile State|subdivision|SS-NU" },
 };
 
 static void places(const um_doc *doc, char *buf, size_t n)

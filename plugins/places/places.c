@@ -69,7 +69,7 @@ struct ctx {
 	const um_token *toks;
 	size_t ntok;
 	/* the matches kept, in order */
-	struct hit { size_t b, e; const struct place *p; } *hits;
+	struct hit { size_t b, e; const struct place *p; int kept; } *hits;
 	size_t nhits, cap;
 };
 
@@ -144,7 +144,13 @@ static const char *const name_links[] = {
 };
 /* The prepositions among them, which follow the head of the name. */
 static const char *const head_links[] = {
-	"for", "of", "in", "on", "to", NULL
+	"for", "of", "in", "on", "to", "from", NULL
+};
+
+/* The principal organs, whose names end there: "the resolutions adopted
+ * by the Security Council on Namibia" name Namibia. */
+static const char *const organ_firsts[] = {
+	"security", "general", "social", "trusteeship", "rights", NULL
 };
 
 static const char *const unit_words[] = {
@@ -225,8 +231,19 @@ static int inside_name(const struct ctx *c, size_t b, size_t e,
 			 * stops here ("Police Station in Juba", "the African Union
 			 * to South Sudan" are places) */
 			size_t h = prev(c, i);
-			return h < c->ntok && capitalised(c, h) && in_list(c, h, org_heads) &&
-			       !tok_is(c, i, "to");
+			if (h < c->ntok && capitalised(c, h) && in_list(c, h, org_heads))
+				return !tok_is(c, i, "to") &&
+				       !((tok_is(c, h, "council") ||
+				          tok_is(c, h, "assembly")) &&
+				         in_list(c, prev(c, h), organ_firsts));
+			/* a title in title case: "... of Their Activities during
+			 * Their Temporary Presence in Iraq" */
+			for (steps = 0; h < c->ntok && steps++ < 8 &&
+			     (capitalised(c, h) || in_list(c, h, name_links));
+			     h = prev(c, h))
+				if (capitalised(c, h) && title_word(c, h))
+					return 1;
+			return 0;
 		} else if (!in_list(c, i, name_links) &&
 		           c->toks[i].kind != UM_TOK_NUMBER) {
 			break;      /* "Group of 77 and China" walks over 77 */
@@ -401,10 +418,139 @@ static int emit(struct ctx *c, const struct hit *h)
 	return rc;
 }
 
+
 static const char *const locatives[] = {
 	"in", "at", "from", "to", "near", "around", "outside", "visited",
 	"between", NULL
 };
+
+/* Words that begin a capitalised phrase before a place without naming a
+ * town: "In March, Upper Nile State", "the Government (Syria)". */
+static const char *const not_towns[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"government", "governments", "president", "minister", "state",
+	"states", "republic", "kingdom", "city", "town", "village", "north",
+	"south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "upper", "lower", "greater", "new", "old", "members",
+	"member", "headquarters", "secretariat", "nations", "united", "i",
+	"we", "it", "this", "that", "these", "those", "there", "here", "in",
+	"at", "from", "and", "the", "a", "an", "on", "by", NULL
+};
+
+/* The word is written in lower case somewhere in the document, so it is
+ * a common word ("Access", "Camp"), not part of a town's name. */
+static int common_word(const struct ctx *c, size_t w)
+{
+	const um_token *t = &c->toks[w];
+	for (size_t i = 0; i < c->ntok; i++) {
+		const um_token *u = &c->toks[i];
+		if (u->kind == UM_TOK_WORD && !(u->flags & UM_TF_CAP) &&
+		    u->fold_len == t->fold_len &&
+		    !memcmp(u->fold, t->fold, t->fold_len))
+			return 1;
+	}
+	return 0;
+}
+
+/* A town the gazetteer does not know, located by the place after it:
+ * "in Pagak, Upper Nile State", "Petit-Goâve (West Department)",
+ * "Yarmouk (Damascus)". UN reports locate the small places they name
+ * this way. The name is one to four capitalised words (joined by
+ * hyphens, apostrophes or the particles of place names) right before the
+ * comma or parenthesis, none of them written in lower case elsewhere in
+ * the document; in parentheses, the place is a subdivision or a city
+ * (a country there is a person's nationality); after a comma, a
+ * subdivision or a country, and a locative or a list comes before the
+ * name. The town
+ * gets its country from that place, and no code or coordinates. */
+static int located_town(struct ctx *c, size_t hi)
+{
+	const struct hit *q = &c->hits[hi];
+	const struct place *qp = q->p;
+	const char *cc = qp->type == PT_COUNTRY ? qp->code : qp->country;
+	size_t sep = prev(c, q->b), e, b, w, words = 0, k;
+	int paren;
+	if (!cc || !cc[0] || sep >= c->ntok)
+		return 0;
+	paren = tok_is(c, sep, "(");
+	if (paren) {
+		/* "Derek Plumbly (United Kingdom)" is a person and a
+		 * nationality: in parentheses, only a subdivision or a city
+		 * locates a town */
+		if (!tok_is(c, next(c, q->e), ")") || qp->type == PT_COUNTRY)
+			return 0;
+	} else if (!tok_is(c, sep, ",") ||
+	           (qp->type != PT_SUBDIVISION && qp->type != PT_COUNTRY)) {
+		return 0;
+	}
+	w = prev(c, sep);
+	e = w + 1;          /* the name ends before the separator */
+	if (w >= c->ntok || (hi > 0 && w < c->hits[hi - 1].e &&
+	                     c->hits[hi - 1].kept))
+		return 0;
+	for (b = w; ; ) {
+		if (!capitalised(c, b) || in_list(c, b, not_towns) ||
+		    in_list(c, b, org_heads) || in_list(c, b, titles) ||
+		    (c->toks[b].flags & UM_TF_ALLCAPS) || common_word(c, b))
+			return 0;
+		words++;
+		k = prev(c, b);
+		/* "Petit-Goâve", "L'Estère", "Trou du Nord" */
+		if (k < c->ntok &&
+		    (((tok_is(c, k, "-") || tok_is(c, k, "'")) && k + 1 == b) ||
+		     ((tok_is(c, k, "du") || tok_is(c, k, "de") ||
+		       tok_is(c, k, "el") || tok_is(c, k, "al")) &&
+		      !(c->toks[k].flags & UM_TF_CAP)))) {
+			size_t j = prev(c, k);
+			if (tok_is(c, k, "'") && j < c->ntok && j + 1 == k &&
+			    (tok_is(c, j, "l") || tok_is(c, j, "d"))) {
+				b = j;      /* "L'Estère" */
+				break;
+			}
+			if (j < c->ntok && capitalised(c, j) && words < 4) {
+				b = j;
+				continue;
+			}
+			return 0;
+		}
+		if (k < c->ntok && capitalised(c, k) && k + 1 < b && words < 4 &&
+		    !(c->toks[b].flags & UM_TF_SENT_START) &&
+		    !in_list(c, k, not_towns) && !in_list(c, k, org_heads)) {
+			b = k;      /* "Madamiyet Elsham", "Malual Chaat" */
+			continue;
+		}
+		break;
+	}
+	/* the name starts a place phrase: a locative, a list, a parenthesis */
+	k = prev(c, b);
+	if (c->toks[b].flags & UM_TF_SENT_START)
+		return 0;
+	if (k < c->ntok && capitalised(c, k))
+		return 0;   /* part of a longer name */
+	if (!paren && !(k < c->ntok && (in_list(c, k, locatives) ||
+	                                 tok_is(c, k, ",") || tok_is(c, k, "and"))))
+		return 0;
+	{
+		const um_core_api *api = c->st->api;
+		um_annot *a;
+		um_match m;
+		int rc;
+		/* a name the gazetteer knows was judged already ("the Group
+		 * of 77 and China, Togo") */
+		if (api->matcher_longest(c->st->matcher, c->doc, b, &m) == 0)
+			return 0;
+		rc = api->annot_add(c->doc, "place", b, e, &a);
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "type", "city");
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "country", cc);
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "source", "context");
+		return rc;
+	}
+}
 
 static int process(void *state, um_doc *doc)
 {
@@ -463,7 +609,10 @@ static int process(void *state, um_doc *doc)
 			if (!listed && !(w < c.ntok && in_list(&c, w, locatives)))
 				continue;
 		}
-		rc = emit(&c, &c.hits[i]);
+		c.hits[i].kept = 1;
+		rc = located_town(&c, i);   /* the town it locates comes first */
+		if (rc == 0)
+			rc = emit(&c, &c.hits[i]);
 	}
 	free(c.hits);
 	return rc;

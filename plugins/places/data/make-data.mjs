@@ -45,7 +45,8 @@ const venues = ['Genève:CH=Geneva', 'Bonn:DE', 'The Hague:NL', 'Marrakesh:MA',
   'Lyon:FR', 'Salvador:BR', 'Recife:BR', 'Belém:BR', 'Manaus:BR',
   'Cartagena:CO', 'Medellín:CO', 'Cali:CO', 'Johannesburg:ZA',
   'Rio de Janeiro:BR', 'São Paulo:BR', 'Istanbul:TR', 'Sharm el-Sheikh:EG',
-  'Doha:QA', 'Addis Ababa:ET', 'Monrovia:LR', 'San Francisco:US']
+  'Doha:QA', 'Addis Ababa:ET', 'Monrovia:LR', 'San Francisco:US',
+  'Washington, D.C.:US=Washington']
 const want = new Map()
 for (const v of venues) {
   const [nc, en] = v.split('=')
