@@ -250,6 +250,48 @@ static const struct pcase cases[] = {
 	{ "the Group of 77 and China, Togo", "Togo|country|TGO" },
 	{ "South Sudan: access to the camp. In the Camp, Upper Nile State",
 	  "South Sudan|country|SSD ; Upper Nile State|subdivision|SS-NU" },
+	/* Seas, rivers, straits: the kind and a capitalised name */
+	{ "the Black Sea and the Sea of Azov",
+	  "Black Sea|region|UNM:BLACK-SEA ; Sea of Azov|region|UNM:SEA-OF-AZOV" },
+	{ "the Mediterranean Sea, the Eastern Mediterranean",
+	  "Mediterranean Sea|region|UNM:MEDITERRANEAN ; "
+	  "Eastern Mediterranean|region|UNM:EASTERN-MEDITERRANEAN" },
+	{ "across the Dnipro River and the Gulf of Aden",
+	  "Dnipro River|region|UNM:DNIPRO-RIVER ; "
+	  "Gulf of Aden|region|UNM:GULF-OF-ADEN" },
+	{ "from the Taiwan Straits to Korea",
+	  "Taiwan Straits|region|UNM:TAIWAN-STRAITS ; Korea|other|" },
+	{ "the Black Sea Economic Cooperation", "" },
+	{ "the Convention on the Law of the Sea", "" },
+	/* A subdivision's long form, a city after "the city of" */
+	{ "Ukraine, including the Autonomous Republic of Crimea and the city "
+	  "of Sevastopol",
+	  "Ukraine|country|UKR ; "
+	  "Autonomous Republic of Crimea|subdivision|UKR ; "
+	  "Sevastopol|city|UKR" },
+	{ "Ukraine: certain areas of the Kherson, Donetsk and Luhansk regions",
+	  "Ukraine|country|UKR ; Kherson|city|UKR ; Donetsk|city|UKR ; "
+	  "Luhansk|city|UKR" },
+	/* A name after a form of address is a person */
+	{ "Mr. Lusaka (Zambia)", "Zambia|country|ZMB" },
+	/* The title line of a resolution names the resolution */
+	{ "79/184.\tSituation of human rights in the temporarily occupied "
+	  "territories of Ukraine\n\nThe General Assembly, recalling Ukraine",
+	  "Ukraine|country|UKR" },
+	/* A numbered paragraph's first word is no title word */
+	{ "23.\tIn Europe, the policy has created in Berlin a situation",
+	  "Europe|region|M49:150 ; Berlin|city|DEU" },
+	/* A name's head before an earlier preposition */
+	{ "the United Nations Relief and Works Agency for Palestine Refugees in "
+	  "the Near East", "" },
+	{ "the Office of my Special Envoy for the Sahel", "" },
+	{ "the Asia-Pacific Trade Agreement, in the Asia-Pacific region",
+	  "Asia-Pacific|region|UNM:ASIA-PACIFIC" },
+	/* Names of the archive's decades; names without their accents */
+	{ "the Republic of Viet-Nam, Laos and Kampuchea",
+	  "Republic of Viet-Nam|country|VNM ; Laos|country|LAO ; "
+	  "Kampuchea|country|KHM" },
+	{ "held at Lome and at Bogota", "Lome|city|TGO ; Bogota|city|COL" },
 	{ "South Sudan. Pagak, Upper Nile State, was shelled",
 	  "South Sudan|country|SSD ; Upper Nile State|subdivision|SS-NU" },
 };

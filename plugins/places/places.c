@@ -134,7 +134,7 @@ static const char *const org_heads[] = {
 	"corridor", "consultations", "talks", "peace", "action", "plans",
 	"report", "act", "law", "code", "regulations", "guidelines", "vision",
 	"dialogue", "proclamation", "resolution", "ministerial",
-	"observatory", "hospital", "stadium", "panel", NULL
+	"observatory", "hospital", "stadium", "panel", "mechanism", NULL
 };
 
 /* Connectors inside a name: "Commission for Africa", "Mission in South
@@ -155,12 +155,22 @@ static const char *const organ_firsts[] = {
 
 static const char *const unit_words[] = {
 	"state", "department", "province", "governorate", "region", "district",
-	"county", NULL
+	"county", "oblast", NULL
 };
 static const char *const units_words[] = {
 	"states", "departments", "provinces", "governorates", "regions",
-	"districts", "counties", NULL
+	"districts", "counties", "oblasts", NULL
 };
+
+/* "in Kayin and northern Shan States" */
+static const char *const directions[] = {
+	"northern", "southern", "eastern", "western", "central", "north",
+	"south", "east", "west", NULL
+};
+
+/* Inside a name of a post: "the Office of my Special Envoy for the
+ * Sahel", "... of the Secretary-General for the Sahel" */
+static const char *const name_glue[] = { "my", "his", "her", "-", NULL };
 
 static int capitalised(const struct ctx *c, size_t i)
 {
@@ -176,9 +186,23 @@ static const char *const small_title_words[] = {
 	"with", "from", "concerning", "regarding", NULL
 };
 
+/* The word begins a sentence, a line or a numbered paragraph ("23.	In
+ * Europe"), where any word has a capital. */
+static int starts_clause(const struct ctx *c, size_t i)
+{
+	size_t p = prev(c, i);
+	if ((c->toks[i].flags & UM_TF_SENT_START) || p >= c->ntok)
+		return 1;
+	for (size_t k = p + 1; k < i; k++)
+		if (c->toks[k].kind == UM_TOK_NEWLINE)
+			return 1;
+	return tok_is(c, p, ".") || tok_is(c, p, ":") || tok_is(c, p, ";") ||
+	       tok_is(c, p, ")") || tok_is(c, p, "?") || tok_is(c, p, "!");
+}
+
 static int title_word(const struct ctx *c, size_t i)
 {
-	return !(c->toks[i].flags & UM_TF_SENT_START) &&
+	return !starts_clause(c, i) &&
 	       !(c->toks[i].flags & UM_TF_ALLCAPS) &&
 	       in_list(c, i, small_title_words);
 }
@@ -237,12 +261,26 @@ static int inside_name(const struct ctx *c, size_t b, size_t e,
 				          tok_is(c, h, "assembly")) &&
 				         in_list(c, prev(c, h), organ_firsts));
 			/* a title in title case: "... of Their Activities during
-			 * Their Temporary Presence in Iraq" */
-			for (steps = 0; h < c->ntok && steps++ < 8 &&
-			     (capitalised(c, h) || in_list(c, h, name_links));
-			     h = prev(c, h))
+			 * Their Temporary Presence in Iraq"; or a name whose head
+			 * comes before another preposition: "Agency for
+			 * Palestine Refugees in the Near East", "Panel of
+			 * Experts on Libya" ("the Police Station in Juba" has
+			 * none) */
+			for (steps = 0; h < c->ntok && steps++ < 10 &&
+			     (capitalised(c, h) || in_list(c, h, name_links) ||
+			      in_list(c, h, name_glue));
+			     h = prev(c, h)) {
+				size_t g;
 				if (capitalised(c, h) && title_word(c, h))
 					return 1;
+				if (!capitalised(c, h) && in_list(c, h, head_links) &&
+				    (g = prev(c, h)) < c->ntok && capitalised(c, g) &&
+				    in_list(c, g, org_heads) && !tok_is(c, h, "to") &&
+				    !((tok_is(c, g, "council") ||
+				       tok_is(c, g, "assembly")) &&
+				      in_list(c, prev(c, g), organ_firsts)))
+					return 1;
+			}
 			return 0;
 		} else if (!in_list(c, i, name_links) &&
 		           c->toks[i].kind != UM_TOK_NUMBER) {
@@ -269,9 +307,18 @@ static const char *const place_words[] = {
 	"state", "region", "border", "city", "province", "coast", NULL
 };
 
+/* Forms of address: whatever follows is a person ("Mr. Lusaka
+ * (Zambia)"). */
+static const char *const address[] = {
+	"mr", "mrs", "ms", "dr", "sir", "madam", "mme", "messrs", NULL
+};
+
 static int person(const struct ctx *c, size_t b, size_t e)
 {
 	size_t p = prev(c, b), n = next(c, e);
+	if (p < c->ntok && (in_list(c, p, address) ||
+	                    (tok_is(c, p, ".") && in_list(c, prev(c, p), address))))
+		return 1;
 	if (e - b != 1 || !in_list(c, b, person_names))
 		return 0;
 	if (p < c->ntok && (in_list(c, p, titles) ||
@@ -327,6 +374,28 @@ static int in_title(const struct ctx *c, size_t b)
 	return 0;
 }
 
+/* On the title line of a resolution, "79/184. Situation of human rights
+ * in the temporarily occupied territories of Ukraine": the title names
+ * the resolution, as a quoted agenda item does. */
+static int in_heading(const struct ctx *c, size_t b)
+{
+	size_t i = b, first = c->ntok, steps = 0;
+	while (i > 0 && steps++ < 200) {
+		i--;
+		if (c->toks[i].kind == UM_TOK_NEWLINE)
+			break;
+		if (!um_token_is_space(&c->toks[i]))
+			first = i;
+	}
+	if (steps > 200 || first >= c->ntok)
+		return 0;
+	i = first;
+	if (c->toks[i].kind != UM_TOK_NUMBER || !tok_is(c, i + 1, "/") ||
+	    i + 2 >= c->ntok || c->toks[i + 2].kind != UM_TOK_NUMBER)
+		return 0;
+	return tok_is(c, i + 3, ".");
+}
+
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -340,7 +409,7 @@ static int on_match(const um_match *m, void *arg)
 			return 0;
 	}
 	if (inside_name(c, m->begin, m->end, p) || person(c, m->begin, m->end) ||
-	    in_title(c, m->begin))
+	    in_title(c, m->begin) || in_heading(c, m->begin))
 		return 0;
 	if (c->nhits == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 32;
@@ -357,7 +426,9 @@ static int on_match(const um_match *m, void *arg)
 		     !in_list(c, k, org_heads) &&
 		     !(c->toks[k].flags & UM_TF_SENT_START); k = prev(c, k))
 			b = k;
-	} else if (p->type == PT_COUNTRY) {
+	} else if (p->type == PT_COUNTRY || p->type == PT_SUBDIVISION) {
+		/* "the Republic of Iraq"; "the Autonomous Republic of
+		 * Crimea" */
 		size_t of = prev(c, b), h = prev(c, of);
 		if (of < c->ntok && tok_is(c, of, "of") && h < c->ntok &&
 		    capitalised(c, h) && in_list(c, h, state_forms)) {
@@ -378,7 +449,8 @@ static int on_match(const um_match *m, void *arg)
 			size_t k = n, steps = 0;
 			while (k < c->ntok && steps++ < 8 &&
 			       (capitalised(c, k) || tok_is(c, k, ",") ||
-			        tok_is(c, k, "and")) && !in_list(c, k, units_words))
+			        tok_is(c, k, "and") || in_list(c, k, directions)) &&
+			       !in_list(c, k, units_words))
 				k = next(c, k + 1);
 			if (!(k < c->ntok && in_list(c, k, units_words)))
 				return 0;
@@ -418,6 +490,10 @@ static int emit(struct ctx *c, const struct hit *h)
 	return rc;
 }
 
+
+static const char *const town_words[] = {
+	"city", "town", "village", "port", "capital", "municipality", NULL
+};
 
 static const char *const locatives[] = {
 	"in", "at", "from", "to", "near", "around", "outside", "visited",
@@ -552,6 +628,145 @@ static int located_town(struct ctx *c, size_t hi)
 	}
 }
 
+/* Seas, rivers and the like, named by a capitalised word and the kind:
+ * "the Black Sea", "the Dnipro River", "the Sea of Azov", "the Gulf of
+ * Aden". The name goes to a place already found inside it ("the
+ * Mediterranean Sea" keeps the Mediterranean's code) or gets a code made
+ * from it ("UNM:BLACK-SEA"). */
+static const char *const water_words[] = {
+	"sea", "ocean", "river", "strait", "straits", "gulf", "bay", "lake",
+	"channel", "canal", "valley", "basin", "peninsula", "desert", NULL
+};
+
+static struct place *made_place(struct ctx *c, size_t b, size_t e,
+                                const struct place *inner)
+{
+	const um_core_api *api = c->st->api;
+	struct place *p = api->doc_alloc(c->doc, sizeof(*p));
+	size_t len = c->toks[e - 1].end - c->toks[b].begin;
+	char *name = api->doc_alloc(c->doc, len + 1), *code, *q;
+	memset(p, 0, sizeof(*p));
+	memcpy(name, c->text + c->toks[b].begin, len);
+	name[len] = 0;
+	p->name = name;
+	p->type = PT_REGION;
+	p->m49 = p->country = "";
+	if (inner && inner->type == PT_REGION) {
+		p->code = inner->code;
+		return p;
+	}
+	code = api->doc_alloc(c->doc, len + 5);
+	q = code + sprintf(code, "UNM:");
+	for (size_t i = b; i < e; i++) {
+		const um_token *t = &c->toks[i];
+		if (um_token_is_space(t) || t->kind == UM_TOK_PUNCT) {
+			if (q[-1] != '-' && q[-1] != ':')
+				*q++ = '-';
+			continue;
+		}
+		for (size_t k = t->begin; k < t->end; k++) {
+			char ch = c->text[k];
+			*q++ = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
+		}
+	}
+	*q = 0;
+	p->code = code;
+	return p;
+}
+
+static int plain_name_word(const struct ctx *c, size_t i)
+{
+	return capitalised(c, i) && !in_list(c, i, org_heads) &&
+	       !in_list(c, i, not_towns) && !in_list(c, i, titles) &&
+	       !in_list(c, i, water_words);
+}
+
+static void water_bodies(struct ctx *c)
+{
+	struct hit *add = NULL, *merged;
+	size_t nadd = 0, n = 0, k = 0;
+	for (size_t i = 0; i < c->ntok; i++) {
+		size_t b = i, e = i + 1, words = 0, j;
+		const struct place *inner = NULL;
+		struct place probe;
+		if (!capitalised(c, i) || !in_list(c, i, water_words))
+			continue;
+		/* "Black Sea", "Mediterranean Sea", "Taiwan Straits" */
+		for (j = prev(c, i); j < c->ntok && words < 3 &&
+		     plain_name_word(c, j) && j + 2 >= b; j = prev(c, j)) {
+			b = j;
+			words++;
+		}
+		if (!words) {
+			/* "Sea of Azov", "Gulf of Aden" */
+			size_t of = next(c, i + 1);
+			if (!tok_is(c, of, "of"))
+				continue;
+			for (j = next(c, of + 1); j < c->ntok && words < 3 &&
+			     plain_name_word(c, j); j = next(c, j + 1)) {
+				e = j + 1;
+				words++;
+			}
+			if (!words || c->toks[i].flags & UM_TF_SENT_START)
+				continue;
+		}
+		/* a place inside the name is part of it */
+		for (j = 0; j < c->nhits; j++)
+			if (c->hits[j].b >= b && c->hits[j].e <= e)
+				inner = c->hits[j].p;
+			else if (c->hits[j].b < e && c->hits[j].e > b)
+				break;
+		if (j < c->nhits)
+			continue;       /* overlaps a place it does not hold */
+		memset(&probe, 0, sizeof(probe));
+		probe.type = PT_REGION;
+		if (inside_name(c, b, e, &probe) || in_title(c, b) ||
+		    in_heading(c, b))
+			continue;
+		add = realloc(add, (nadd + 1) * sizeof(*add));
+		if (!add)
+			abort();
+		add[nadd].b = b;
+		add[nadd].e = e;
+		add[nadd].p = made_place(c, b, e, inner);
+		add[nadd].kept = 0;
+		nadd++;
+		i = e - 1;
+	}
+	/* "the Eastern Mediterranean": a part of a region */
+	for (size_t i = 0; i < c->nhits; i++) {
+		struct hit *h = &c->hits[i];
+		size_t d = prev(c, h->b);
+		if (h->p->type == PT_REGION && !strncmp(h->p->code, "UNM:", 4) &&
+		    d < c->ntok && capitalised(c, d) && in_list(c, d, directions) &&
+		    (i == 0 || c->hits[i - 1].e <= d)) {
+			h->p = made_place(c, d, h->e, NULL);
+			h->b = d;
+		}
+	}
+	if (!nadd)
+		return;
+	/* the hits, without those inside a new name, and the new ones, in
+	 * order */
+	merged = malloc((c->nhits + nadd) * sizeof(*merged));
+	if (!merged)
+		abort();
+	for (size_t i = 0; i < c->nhits; i++) {
+		const struct hit *h = &c->hits[i];
+		while (k < nadd && add[k].b <= h->b)
+			merged[n++] = add[k++];
+		if (k > 0 && h->b >= add[k - 1].b && h->e <= add[k - 1].e)
+			continue;
+		merged[n++] = *h;
+	}
+	while (k < nadd)
+		merged[n++] = add[k++];
+	free(add);
+	free(c->hits);
+	c->hits = merged;
+	c->nhits = c->cap = n;
+}
+
 static int process(void *state, um_doc *doc)
 {
 	struct state *st = state;
@@ -564,6 +779,7 @@ static int process(void *state, um_doc *doc)
 	c.text = api->doc_text(doc, NULL);
 	c.toks = api->doc_tokens(doc, &c.ntok);
 	api->matcher_scan(st->matcher, doc, 0, c.ntok, on_match, &c);
+	water_bodies(&c);
 	/* A subdivision of ISO 3166-2, or a town, is taken only where its
 	 * country is named in the same document: "Western Equatoria" or
 	 * "Gonaïves" in a report on South Sudan or Haiti. The subdivisions
@@ -606,7 +822,19 @@ static int process(void *state, um_doc *doc)
 			              (before < c.ntok && tok_is(&c, before, ")") &&
 			               before >= c.hits[i - 1].e &&
 			               before - c.hits[i - 1].e < 12));
-			if (!listed && !(w < c.ntok && in_list(&c, w, locatives)))
+			/* "the Kherson, Zaporizhzhia and Donetsk regions" */
+			size_t u = next(&c, c.hits[i].e), steps = 0;
+			while (u < c.ntok && steps++ < 12 &&
+			       (capitalised(&c, u) || tok_is(&c, u, ",") ||
+			        tok_is(&c, u, "and")) && !in_list(&c, u, units_words))
+				u = next(&c, u + 1);
+			if (u < c.ntok && in_list(&c, u, units_words))
+				listed = 1;
+			/* "the city of Sevastopol" */
+			int of_place = w < c.ntok && tok_is(&c, w, "of") &&
+			               before < c.ntok && in_list(&c, before, town_words);
+			if (!listed && !of_place &&
+			    !(w < c.ntok && in_list(&c, w, locatives)))
 				continue;
 		}
 		c.hits[i].kept = 1;
