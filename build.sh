@@ -10,7 +10,8 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 PACKAGES="gcc make autoconf automake libtool pkg-config libxml2-dev \
-libxml2-utils libutf8proc-dev check binutils python3 iso-codes"
+libxml2-utils libutf8proc-dev libstemmer-dev check binutils python3 \
+iso-codes"
 
 say() {
 	printf '%s\n' "build.sh: $*"

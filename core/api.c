@@ -69,6 +69,7 @@ static const um_core_api core_api = {
 	.matcher_add = um_matcher_add,
 	.matcher_longest = um_matcher_longest,
 	.matcher_scan = um_matcher_scan,
+	.matcher_new_stemmed = um_matcher_new_stemmed,
 };
 
 const um_core_api *um_core(void)

@@ -113,6 +113,9 @@ struct um_doc {
 	struct um_layer *layers;
 	size_t nlayers, clayers;
 	const char *author;
+	const struct um_key *stem_keys;   /* stem.c: cache for stem_lang */
+	const unsigned char *stem_filter; /* and this filter */
+	char stem_lang[16];
 };
 
 /*
@@ -128,6 +131,32 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
  * again; the document frees it. UM_EINVAL if it already has tokens,
  * UM_ETOOBIG past 4 GiB - 1 (text is freed in both cases). */
 int um_doc_adopt_text(um_doc *doc, char *text, size_t len);
+
+/* Snowball stemming (stem.c). A stemmer is for one thread at a time. */
+typedef struct um_stemmer um_stemmer;
+typedef struct um_key {
+	const char *s;
+	uint32_t len;
+} um_key;
+/* NULL when Snowball has no stemmer for lang (an ISO 639 code). */
+um_stemmer *um_stemmer_new(const char *lang);
+void um_stemmer_free(um_stemmer *s);
+/* The stem of a case-folded word, valid until the next call; NULL when
+ * the stemmer fails. */
+const char *um_stem(um_stemmer *s, const char *word, size_t len,
+                    size_t *ret_len);
+/* A filter of the words a stemmed matcher can match: a bit per hash of
+ * a word's first three bytes, set for the folded form and the stem of
+ * every word of its phrases. */
+#define UM_STEM_FILTER 16384
+size_t um_stem_filter_bit(const char *word, size_t len);
+/* Per token of the document: the stem of a word, the folded form of
+ * anything else and of a word whose bit is not set in filter (NULL: all
+ * words); computed on first use and kept with the document. Words keep
+ * their first three bytes when stemmed, but for a few irregular forms
+ * ("skies", "dying"), which the filter can miss. */
+const um_key *um_doc_stem_keys(const um_doc *doc, const char *lang,
+                               const unsigned char *filter);
 
 /* Sentence and paragraph spans and flags over a token array (sentences.c). */
 void um_find_sentences(um_doc *doc);

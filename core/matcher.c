@@ -1,4 +1,6 @@
-/* The shared phrase matcher: a trie over folded tokens in one hash table. */
+/* The shared phrase matcher: a trie over folded (or stemmed) tokens in one
+ * hash table. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,9 @@ struct um_matcher {
 	size_t nphrases;
 	um_token *scratch;    /* tokens of the phrase being added */
 	size_t cscratch;
+	um_stemmer *stemmer;  /* stemmed matcher: words compared by stem */
+	char lang[16];
+	unsigned char *filter;   /* UM_STEM_FILTER bits: see internal.h */
 };
 
 static uint64_t edge_hash(uint32_t parent, const char *s, size_t n)
@@ -53,11 +58,26 @@ um_matcher *um_matcher_new(void)
 	return m;
 }
 
+um_matcher *um_matcher_new_stemmed(const char *lang)
+{
+	um_stemmer *st = um_stemmer_new(lang);
+	um_matcher *m;
+	if (!st)
+		return NULL;
+	m = um_matcher_new();
+	m->stemmer = st;
+	m->filter = um_xcalloc(UM_STEM_FILTER / 8, 1);
+	snprintf(m->lang, sizeof(m->lang), "%s", lang);
+	return m;
+}
+
 void um_matcher_free(um_matcher *m)
 {
 	size_t i;
 	if (!m)
 		return;
+	um_stemmer_free(m->stemmer);
+	free(m->filter);
 	for (i = 0; i < m->nnodes; i++)
 		free(m->nodes[i].vals);
 	free(m->nodes);
@@ -138,9 +158,21 @@ int um_matcher_add(um_matcher *m, const char *phrase, size_t len,
 	um_tokenize_text(phrase, len, m->arena, &m->scratch, &n, &m->cscratch);
 	for (i = 0; i < n; i++) {
 		const um_token *t = &m->scratch[i];
+		const char *k = t->fold;
+		size_t klen = t->fold_len;
 		if (um_token_is_space(t))
 			continue;
-		node = add_child(m, node, t->fold, t->fold_len);
+		if (m->stemmer && t->kind == UM_TOK_WORD) {
+			size_t bit = um_stem_filter_bit(t->fold, t->fold_len);
+			m->filter[bit / 8] |= (unsigned char)(1u << (bit % 8));
+			if (!(k = um_stem(m->stemmer, t->fold, t->fold_len, &klen))) {
+				k = t->fold;
+				klen = t->fold_len;
+			}
+			bit = um_stem_filter_bit(k, klen);
+			m->filter[bit / 8] |= (unsigned char)(1u << (bit % 8));
+		}
+		node = add_child(m, node, k, klen);
 		any = 1;
 	}
 	if (!any)
@@ -157,9 +189,16 @@ int um_matcher_add(um_matcher *m, const char *phrase, size_t len,
 	return 0;
 }
 
-/* Longest phrase from token i, not reaching past token limit. */
-static int longest(const um_matcher *m, const um_doc *doc, size_t i,
-                   size_t limit, um_match *ret)
+/* The keys a stemmed matcher compares, NULL for a plain one. */
+static const um_key *stem_keys(const um_matcher *m, const um_doc *doc)
+{
+	return m->stemmer ? um_doc_stem_keys(doc, m->lang, m->filter) : NULL;
+}
+
+/* Longest phrase from token i, not reaching past token limit, comparing
+ * keys (stems) when given, else folded tokens. */
+static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
+                   size_t i, size_t limit, um_match *ret)
 {
 	const um_token *tk = doc->tokens;
 	uint32_t node = 0, best = 0;
@@ -175,7 +214,8 @@ static int longest(const um_matcher *m, const um_doc *doc, size_t i,
 			j++;
 			continue;
 		}
-		node = find_child(m, node, t->fold, t->fold_len);
+		node = keys ? find_child(m, node, keys[j].s, keys[j].len) :
+		              find_child(m, node, t->fold, t->fold_len);
 		if (!node)
 			break;
 		j++;
@@ -196,18 +236,19 @@ static int longest(const um_matcher *m, const um_doc *doc, size_t i,
 int um_matcher_longest(const um_matcher *m, const um_doc *doc, size_t i,
                        um_match *ret)
 {
-	return longest(m, doc, i, doc->ntokens, ret);
+	return longest(m, doc, stem_keys(m, doc), i, doc->ntokens, ret);
 }
 
 void um_matcher_scan(const um_matcher *m, const um_doc *doc, size_t begin,
                      size_t end, um_match_fn fn, void *ctx)
 {
+	const um_key *keys = stem_keys(m, doc);
 	size_t i = begin;
 	um_match r;
 	if (end > doc->ntokens)
 		end = doc->ntokens;
 	while (i < end) {
-		if (longest(m, doc, i, end, &r) == 0) {
+		if (longest(m, doc, keys, i, end, &r) == 0) {
 			if (fn(&r, ctx))
 				return;
 			i = r.end;

@@ -417,6 +417,57 @@ START_TEST(nfd_phrase_matches_nfc_text)
 }
 END_TEST
 
+/* A stemmed matcher compares words by their Snowball stem, stemmed until
+ * it stops changing: one phrase covers a word family. */
+START_TEST(stemmed_word_families)
+{
+	um_matcher *m = um_matcher_new_stemmed("en");
+	um_doc *doc;
+	ck_assert_ptr_nonnull(m);
+	add(m, "environment", &v_congo);
+	add(m, "industrialization", &v_drc);
+	add(m, "developing country", &v_roc);
+	add(m, "South-South cooperation", &v_guinea);
+	/* Porter2 alone makes "environmental" "environment" and
+	 * "environment" "environ" */
+	doc = tu_doc("environmental environments ENVIRONMENT industrialisation "
+	             "industrializations developing countries South-South "
+	             "co-operation South-South cooperatives");
+	expect_at(m, doc, 0, 0, 1, &v_congo);
+	expect_at(m, doc, 2, 2, 3, &v_congo);
+	expect_at(m, doc, 4, 4, 5, &v_congo);
+	expect_at(m, doc, 6, 6, 7, &v_drc);
+	expect_at(m, doc, 8, 8, 9, &v_drc);
+	expect_at(m, doc, 10, 10, 13, &v_roc);
+	/* "co-operation" is three tokens: no match without the plugin's
+	 * spelling variants; "cooperatives" shares the stem */
+	{
+		um_match r;
+		ck_assert_int_eq(um_matcher_longest(m, doc, 14, &r), UM_ENOENT);
+	}
+	expect_at(m, doc, 22, 22, 27, &v_guinea);
+	um_doc_free(doc);
+	um_matcher_free(m);
+	/* no Snowball stemmer for Chinese, nor for nonsense */
+	ck_assert_ptr_null(um_matcher_new_stemmed("zh"));
+	ck_assert_ptr_null(um_matcher_new_stemmed(""));
+	ck_assert_ptr_null(um_matcher_new_stemmed(NULL));
+}
+END_TEST
+
+/* A stemmed matcher in another language: Snowball's French stemmer. */
+START_TEST(stemmed_french)
+{
+	um_matcher *m = um_matcher_new_stemmed("fr");
+	um_doc *doc = tu_doc("les \xc3\xa9""cosyst\xc3\xa8mes");
+	ck_assert_ptr_nonnull(m);
+	add(m, "\xc3\xa9""cosyst\xc3\xa8me", &v_un);
+	expect_at(m, doc, 2, 2, 3, &v_un);
+	um_doc_free(doc);
+	um_matcher_free(m);
+}
+END_TEST
+
 START_TEST(free_null)
 {
 	um_matcher *m = um_matcher_new();
@@ -432,6 +483,8 @@ Suite *matcher_suite(void)
 	Suite *s = suite_create("matcher");
 	TCase *tc = tcase_create("matcher");
 	tcase_add_test(tc, longest_match_wins);
+	tcase_add_test(tc, stemmed_word_families);
+	tcase_add_test(tc, stemmed_french);
 	tcase_add_test(tc, guinea_and_guinea_bissau);
 	tcase_add_test(tc, niger_not_inside_nigeria);
 	tcase_add_test(tc, case_insensitive);

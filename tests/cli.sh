@@ -144,7 +144,7 @@ same "bad option value message" "$tmp/stderr" "unmine: plugin 'acronyms': option
 expect 0 "help" -- "$unmine" --help
 grep -q '^Usage: unmine \[OPTIONS\] PATH\.\.\.' "$tmp/stdout" && ok || fail "help text"
 expect 0 "version" -- "$unmine" --version
-same "version text" "$tmp/stdout" "unmine $version (plugin ABI 1.0)"
+same "version text" "$tmp/stdout" "unmine $version (plugin ABI 1.1)"
 
 # 7. A broken file among the plugins: named, skipped, the run goes on.
 mkdir -p "$tmp/plugins"

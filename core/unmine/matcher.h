@@ -19,6 +19,13 @@ extern "C" {
  * the matcher; a phrase added twice keeps both values.
  */
 um_matcher *um_matcher_new(void);
+/*
+ * A matcher that compares words by their Snowball stem in language lang
+ * (an ISO 639 code: "en", "fr", "es", "ru", "ar"), after case folding:
+ * "environmental" matches a phrase written "environment". Other tokens
+ * compare folded. NULL when Snowball has no stemmer for lang.
+ */
+um_matcher *um_matcher_new_stemmed(const char *lang);
 void um_matcher_free(um_matcher *m);
 int um_matcher_add(um_matcher *m, const char *phrase, size_t len,
                    const void *value);

@@ -17,6 +17,7 @@
  * ABI changelog (bump the minor for additions at the end of a structure,
  * the major for anything else):
  *   1.0  2026-11-28  first version: descriptor, core table, option table.
+ *   1.1  2026-11-29  core table: matcher_new_stemmed.
  */
 #ifndef UNMINE_PLUGIN_H
 #define UNMINE_PLUGIN_H
@@ -34,7 +35,7 @@ extern "C" {
 #endif
 
 #define UM_ABI_MAJOR 1
-#define UM_ABI_MINOR 0
+#define UM_ABI_MINOR 1
 
 /* The name of the one symbol a plugin exports. */
 #define UM_PLUGIN_ENTRY "um_plugin_entry"
@@ -130,6 +131,13 @@ typedef struct um_core_api {
 	/* Leftmost-longest, non-overlapping matches in tokens [begin, end). */
 	void (*matcher_scan)(const um_matcher *m, const um_doc *doc,
 	                     size_t begin, size_t end, um_match_fn fn, void *ctx);
+
+	/* 1.1: a matcher comparing words by their Snowball stem in language
+	 * lang (ISO 639: "en", "fr", ...) after case folding, so that
+	 * "environmental" matches "environment"; other tokens compare
+	 * folded. NULL when there is no stemmer for lang. Free it with
+	 * matcher_free. */
+	um_matcher *(*matcher_new_stemmed)(const char *lang);
 } um_core_api;
 
 /* Declarative options: the core fills a struct of options_size bytes from

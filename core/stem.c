@@ -1,0 +1,245 @@
+/*
+ * Snowball stems (libstemmer) of words, for the stemmed phrase matcher:
+ * "environmental", "environments" and "environment" share one key. A
+ * document's keys are computed once, on first use, into its arena.
+ */
+#include <libstemmer.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct um_stemmer {
+	struct sb_stemmer *sb;
+	int english;
+	char *buf;            /* a word rewritten before stemming */
+	size_t cbuf;
+};
+
+um_stemmer *um_stemmer_new(const char *lang)
+{
+	struct sb_stemmer *sb;
+	um_stemmer *s;
+	if (!lang || !*lang || strlen(lang) > 15)
+		return NULL;
+	sb = sb_stemmer_new(lang, "UTF_8");
+	if (!sb)
+		return NULL;
+	s = um_xcalloc(1, sizeof(*s));
+	s->sb = sb;
+	s->english = !strcmp(lang, "en") || !strcmp(lang, "english");
+	return s;
+}
+
+void um_stemmer_free(um_stemmer *s)
+{
+	if (!s)
+		return;
+	sb_stemmer_delete(s->sb);
+	free(s->buf);
+	free(s);
+}
+
+static int ends_with(const char *w, size_t n, const char *suffix, size_t *at)
+{
+	size_t k = strlen(suffix);
+	if (n <= k + 2 || memcmp(w + n - k, suffix, k))
+		return 0;
+	*at = n - k;
+	return 1;
+}
+
+const char *um_stem(um_stemmer *s, const char *w, size_t n, size_t *ret_len)
+{
+	size_t at;
+	int round;
+	UM_GROW(s->buf, s->cbuf, n + 1);
+	memcpy(s->buf, w, n);
+	/* British "-isation" is American "-ization" before the Porter2
+	 * stemmer, which treats them apart ("industrialisation" and
+	 * "industrialization"); every English noun in "-isation" has the
+	 * "-ization" spelling */
+	if (s->english && (ends_with(w, n, "isation", &at) ||
+	                   ends_with(w, n, "isations", &at)))
+		s->buf[at + 1] = 'z';
+	/* Porter2 takes off one suffix of a kind: "environmental" becomes
+	 * "environment", and "environment" "environ". Stemming again until
+	 * nothing changes gives a word family one key. */
+	for (round = 0; round < 4; round++) {
+		const sb_symbol *r = sb_stemmer_stem(s->sb, (const sb_symbol *)s->buf,
+		                                     (int)n);
+		size_t len;
+		if (!r)           /* out of memory inside libstemmer */
+			return NULL;
+		len = (size_t)sb_stemmer_length(s->sb);
+		if (len == n && !memcmp(r, s->buf, n))
+			break;
+		memcpy(s->buf, r, len);
+		n = len;
+	}
+	*ret_len = n;
+	return s->buf;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+/*
+ * Stems already computed, per thread and language: documents share most
+ * of their words, and Snowball is the slow part of stemmed matching. The
+ * cache holds up to CACHE_MAX words, then starts again. A thread's cache
+ * is freed when the thread ends, the main thread's when the library is
+ * unloaded or the process exits.
+ */
+#define CACHE_MAX (1u << 16)
+
+struct cached {
+	const char *word, *stem;
+	uint32_t wlen, slen;
+};
+
+struct stem_cache {
+	char lang[16];
+	um_stemmer *stemmer;
+	struct cached *tab;       /* 2 * CACHE_MAX slots */
+	size_t n;
+	um_arena *arena;          /* the words and stems */
+};
+
+static __thread struct stem_cache *tls_cache;
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void cache_free(void *p)
+{
+	struct stem_cache *c = p;
+	if (!c)
+		return;
+	um_stemmer_free(c->stemmer);
+	um_arena_free(c->arena);
+	free(c->tab);
+	free(c);
+}
+
+static void make_key(void)
+{
+	if (pthread_key_create(&cache_key, cache_free) != 0)
+		abort();
+}
+
+__attribute__((destructor)) static void free_main_cache(void)
+{
+	cache_free(tls_cache);
+	tls_cache = NULL;
+}
+
+/* The calling thread's cache for lang, emptied if it was another's or
+ * full; NULL when there is no stemmer for lang. */
+static struct stem_cache *cache_for(const char *lang)
+{
+	struct stem_cache *c = tls_cache;
+	if (c && !strcmp(c->lang, lang) && c->n < CACHE_MAX)
+		return c;
+	if (!c) {
+		pthread_once(&cache_once, make_key);
+		c = um_xcalloc(1, sizeof(*c));
+		c->tab = um_xcalloc(2 * CACHE_MAX, sizeof(*c->tab));
+		c->arena = um_arena_new();
+		tls_cache = c;
+		pthread_setspecific(cache_key, c);
+	} else {
+		memset(c->tab, 0, 2 * CACHE_MAX * sizeof(*c->tab));
+		um_arena_free(c->arena);
+		c->arena = um_arena_new();
+		c->n = 0;
+	}
+	if (strcmp(c->lang, lang)) {
+		um_stemmer_free(c->stemmer);
+		c->stemmer = um_stemmer_new(lang);
+		snprintf(c->lang, sizeof(c->lang), "%s", lang);
+	}
+	return c->stemmer ? c : NULL;
+}
+
+/* The stem of a folded word through the cache; NULL if Snowball fails. */
+static const char *cached_stem(struct stem_cache *c, const char *w, size_t n,
+                               size_t *ret_len)
+{
+	size_t mask = 2 * CACHE_MAX - 1;
+	size_t slot = (size_t)hash_bytes(w, n) & mask;
+	const char *k;
+	size_t len;
+	while (c->tab[slot].word) {
+		if (c->tab[slot].wlen == n && !memcmp(c->tab[slot].word, w, n)) {
+			*ret_len = c->tab[slot].slen;
+			return c->tab[slot].stem;
+		}
+		slot = (slot + 1) & mask;
+	}
+	k = um_stem(c->stemmer, w, n, &len);
+	if (!k)
+		return NULL;
+	c->tab[slot].word = um_arena_strndup(c->arena, w, n);
+	c->tab[slot].wlen = (uint32_t)n;
+	c->tab[slot].stem = um_arena_strndup(c->arena, k, len);
+	c->tab[slot].slen = (uint32_t)len;
+	c->n++;
+	*ret_len = len;
+	return c->tab[slot].stem;
+}
+
+/* The bit of a word's first three bytes in a filter of UM_STEM_FILTER
+ * bits. */
+size_t um_stem_filter_bit(const char *w, size_t n)
+{
+	return (size_t)hash_bytes(w, n < 3 ? n : 3) % UM_STEM_FILTER;
+}
+
+const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
+                               const unsigned char *filter)
+{
+	/* The keys belong to the document, which one thread processes at a
+	 * time; computing them does not change what the document holds. */
+	um_doc *doc = (um_doc *)cdoc;
+	struct stem_cache *c;
+	um_key *keys;
+	if (doc->stem_keys && doc->stem_filter == filter &&
+	    !strcmp(doc->stem_lang, lang))
+		return doc->stem_keys;
+	c = cache_for(lang);
+	keys = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*keys));
+	for (size_t i = 0; i < doc->ntokens; i++) {
+		const um_token *t = &doc->tokens[i];
+		const char *k;
+		size_t len;
+		keys[i].s = t->fold;
+		keys[i].len = (uint32_t)t->fold_len;
+		if (!c || t->kind != UM_TOK_WORD)
+			continue;
+		/* a word no phrase begins like cannot match: not stemmed */
+		if (filter) {
+			size_t bit = um_stem_filter_bit(t->fold, t->fold_len);
+			if (!(filter[bit / 8] & (1u << (bit % 8))))
+				continue;
+		}
+		k = cached_stem(c, t->fold, t->fold_len, &len);
+		if (k && (len != t->fold_len || memcmp(k, t->fold, len))) {
+			/* copied: the cache may start again within the document */
+			keys[i].s = um_arena_strndup(doc->arena, k, len);
+			keys[i].len = (uint32_t)len;
+		}
+	}
+	snprintf(doc->stem_lang, sizeof(doc->stem_lang), "%s", lang);
+	doc->stem_keys = keys;
+	doc->stem_filter = filter;
+	return keys;
+}
