@@ -15,6 +15,7 @@ struct cli {
 	size_t nsettings;
 	um_read_options read;
 	char **elements;            /* --elements, NULL-terminated */
+	char *taxonomy;             /* --taxonomy, as a themes setting */
 	int quiet;
 	int stats;
 	/* counters */

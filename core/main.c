@@ -9,7 +9,7 @@
 #include "config.h"
 #include "cli.h"
 
-enum { OPT_ELEMENTS = 256, OPT_LANG, OPT_MAX_SIZE, OPT_STATS };
+enum { OPT_ELEMENTS = 256, OPT_LANG, OPT_MAX_SIZE, OPT_STATS, OPT_TAXONOMY };
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -22,6 +22,7 @@ static const struct option long_options[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "max-doc-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -109,6 +110,21 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_STATS:
 			c->stats = 1;
+			break;
+		case OPT_TAXONOMY:
+			/* the themes plugin's option, said the short way */
+			if (c->taxonomy)
+				usage_error("--taxonomy given twice");
+			c->taxonomy = malloc(strlen(optarg) + sizeof("themes.taxonomy="));
+			if (!c->taxonomy)
+				abort();
+			strcpy(c->taxonomy, "themes.taxonomy=");
+			strcat(c->taxonomy, optarg);
+			c->settings = realloc(c->settings,
+			                      (c->nsettings + 1) * sizeof(char *));
+			if (!c->settings)
+				abort();
+			c->settings[c->nsettings++] = c->taxonomy;
 			break;
 		case 'q':
 			c->quiet = 1;
@@ -217,6 +233,7 @@ static void cli_free(struct cli *c)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);
 	free(c->settings);
+	free(c->taxonomy);
 	if (c->elements) {
 		for (i = 0; c->elements[i]; i++)
 			free(c->elements[i]);

@@ -8,6 +8,7 @@ plugdir="$top_builddir/plugins/acronyms/.libs"
 datesdir="$top_builddir/plugins/dates/.libs"
 refsdir="$top_builddir/plugins/references/.libs"
 placesdir="$top_builddir/plugins/places/.libs"
+themesdir="$top_builddir/plugins/themes/.libs"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/unmine-cli.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -47,7 +48,7 @@ same() {
 cd "$top_srcdir" || exit 99
 
 # 1. The demo: the corpus into one file per document, as reviewed.
-expect 0 "corpus run" -- "$unmine" -P "$plugdir" -P "$datesdir" -P "$refsdir" -P "$placesdir" --plugins acronyms,dates,references,places corpus -o "$tmp/out"
+expect 0 "corpus run" -- "$unmine" -P "$plugdir" -P "$datesdir" -P "$refsdir" -P "$placesdir" -P "$themesdir" --plugins acronyms,dates,references,places,themes corpus -o "$tmp/out"
 if diff -r "$srcdir/expected/corpus" "$tmp/out" >"$tmp/diff"; then ok; else
 	fail "corpus output differs from tests/expected/corpus"
 	head -40 "$tmp/diff"
@@ -57,7 +58,7 @@ if find "$tmp/out" -name '*.tmp*' | grep -q .; then
 else ok; fi
 
 # 2. Without -o: one stream on stdout holding the same documents.
-expect 0 "stream run" -- "$unmine" -P "$plugdir" -P "$datesdir" -P "$refsdir" -P "$placesdir" --plugins acronyms,dates,references,places corpus/S_2012_34.html corpus/A_64_504.txt
+expect 0 "stream run" -- "$unmine" -P "$plugdir" -P "$datesdir" -P "$refsdir" -P "$placesdir" -P "$themesdir" --plugins acronyms,dates,references,places,themes corpus/S_2012_34.html corpus/A_64_504.txt
 version=$("$unmine" --version | sed -n 's/^unmine \([^ ]*\) .*/\1/p')
 {
 	echo '<?xml version="1.0" encoding="UTF-8"?>'
@@ -83,7 +84,7 @@ A/64/504	A/RES/62/209	1
 A/64/504	A/RES/63/233	1"
 
 # 3. Standoff output, offsets in code points, as reviewed.
-expect 0 "standoff run" -- "$unmine" -P "$plugdir" -P "$datesdir" -P "$refsdir" -P "$placesdir" --plugins acronyms,dates,references,places -f standoff corpus/S_RES_2570_2021.txt corpus/S_2012_34.html
+expect 0 "standoff run" -- "$unmine" -P "$plugdir" -P "$datesdir" -P "$refsdir" -P "$placesdir" -P "$themesdir" --plugins acronyms,dates,references,places,themes -f standoff corpus/S_RES_2570_2021.txt corpus/S_2012_34.html
 if cmp -s "$srcdir/expected/standoff/two.xml" "$tmp/stdout"; then ok; else
 	fail "standoff output differs from tests/expected/standoff/two.xml"
 	diff -u "$srcdir/expected/standoff/two.xml" "$tmp/stdout" | head -20

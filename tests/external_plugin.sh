@@ -58,6 +58,7 @@ check "acronyms
 dates
 places
 references
+themes
 wordcount" "$(grep -v '^ ' "$tmp/list" | cut -d' ' -f1)" \
 	"the installed plugins and the external one listed"
 

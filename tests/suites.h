@@ -17,5 +17,6 @@ Suite *acronyms_suite(void);
 Suite *dates_suite(void);
 Suite *references_suite(void);
 Suite *places_suite(void);
+Suite *themes_suite(void);
 
 #endif
