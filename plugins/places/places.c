@@ -71,6 +71,11 @@ struct ctx {
 	/* the matches kept, in order */
 	struct hit { size_t b, e; const struct place *p; int kept; } *hits;
 	size_t nhits, cap;
+	size_t *lower;        /* common_word: the words in lower case */
+	size_t lower_mask;
+	/* in_heading: the answer for the line of the last question */
+	size_t heading_at, heading_line;
+	int heading;
 };
 
 static int tok_is(const struct ctx *c, size_t i, const char *w)
@@ -377,9 +382,22 @@ static int in_title(const struct ctx *c, size_t b)
 /* On the title line of a resolution, "79/184. Situation of human rights
  * in the temporarily occupied territories of Ukraine": the title names
  * the resolution, as a quoted agenda item does. */
-static int in_heading(const struct ctx *c, size_t b)
+static int in_heading(struct ctx *c, size_t b)
 {
 	size_t i = b, first = c->ntok, steps = 0;
+	/* the same line as the last question: the same answer */
+	if (c->heading_at && c->heading_at <= b) {
+		size_t k;
+		for (k = c->heading_at; k < b; k++)
+			if (c->toks[k].kind == UM_TOK_NEWLINE)
+				break;
+		if (k == b) {
+			c->heading_at = b;
+			return c->heading;
+		}
+	}
+	c->heading_at = b;
+	c->heading = 0;
 	while (i > 0 && steps++ < 200) {
 		i--;
 		if (c->toks[i].kind == UM_TOK_NEWLINE)
@@ -393,7 +411,8 @@ static int in_heading(const struct ctx *c, size_t b)
 	if (c->toks[i].kind != UM_TOK_NUMBER || !tok_is(c, i + 1, "/") ||
 	    i + 2 >= c->ntok || c->toks[i + 2].kind != UM_TOK_NUMBER)
 		return 0;
-	return tok_is(c, i + 3, ".");
+	c->heading = tok_is(c, i + 3, ".");
+	return c->heading;
 }
 
 static int on_match(const um_match *m, void *arg)
@@ -517,15 +536,53 @@ static const char *const not_towns[] = {
 
 /* The word is written in lower case somewhere in the document, so it is
  * a common word ("Access", "Camp"), not part of a town's name. */
-static int common_word(const struct ctx *c, size_t w)
+static uint64_t fold_hash(const um_token *t)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < t->fold_len; i++) {
+		h ^= (unsigned char)t->fold[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static int common_word(struct ctx *c, size_t w)
 {
 	const um_token *t = &c->toks[w];
-	for (size_t i = 0; i < c->ntok; i++) {
-		const um_token *u = &c->toks[i];
-		if (u->kind == UM_TOK_WORD && !(u->flags & UM_TF_CAP) &&
-		    u->fold_len == t->fold_len &&
-		    !memcmp(u->fold, t->fold, t->fold_len))
+	size_t slot;
+	if (!c->lower) {
+		/* the document's words in lower case, once: token index + 1
+		 * in an open-addressing table */
+		size_t n = 0;
+		for (size_t i = 0; i < c->ntok; i++)
+			n += c->toks[i].kind == UM_TOK_WORD;
+		for (c->lower_mask = 64; c->lower_mask < 2 * n; c->lower_mask <<= 1)
+			;
+		c->lower = c->st->api->doc_alloc(c->doc, c->lower_mask *
+		                                 sizeof(*c->lower));
+		memset(c->lower, 0, c->lower_mask * sizeof(*c->lower));
+		c->lower_mask--;
+		for (size_t i = 0; i < c->ntok; i++) {
+			const um_token *u = &c->toks[i];
+			if (u->kind != UM_TOK_WORD || (u->flags & UM_TF_CAP))
+				continue;
+			slot = (size_t)fold_hash(u) & c->lower_mask;
+			while (c->lower[slot]) {
+				const um_token *v = &c->toks[c->lower[slot] - 1];
+				if (v->fold_len == u->fold_len &&
+				    !memcmp(v->fold, u->fold, u->fold_len))
+					break;
+				slot = (slot + 1) & c->lower_mask;
+			}
+			c->lower[slot] = i + 1;
+		}
+	}
+	slot = (size_t)fold_hash(t) & c->lower_mask;
+	while (c->lower[slot]) {
+		const um_token *v = &c->toks[c->lower[slot] - 1];
+		if (v->fold_len == t->fold_len && !memcmp(v->fold, t->fold, t->fold_len))
 			return 1;
+		slot = (slot + 1) & c->lower_mask;
 	}
 	return 0;
 }
