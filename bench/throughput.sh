@@ -3,7 +3,7 @@
 #
 #   bench/throughput.sh [--build DIR] [--unmine PATH] [--corpus DIR]
 #                       [--size MB] [--plugins LIST] [--plugin-path DIRS]
-#                       [--runs N]
+#                       [--runs N] [--jobs N]
 #
 # Builds a corpus of at least --size MB (10^6 bytes) in a scratch directory
 # by copying the development corpus (un-documents/txt/*.txt and
@@ -12,8 +12,8 @@
 # times, best of --runs runs each (3 by default):
 #
 #   wc -w ALL.txt              with LC_ALL=C and in the default UTF-8 locale
-#   unmine --plugins LIST -o OUT CORPUS/   (single process, single thread)
-#   unmine --plugins LIST CORPUS/ > FILE   (the same, one XML stream)
+#   unmine --plugins LIST -j J -o OUT CORPUS/   (one process, J threads)
+#   unmine --plugins LIST -j J CORPUS/ > FILE   (the same, one XML stream)
 #
 # with GNU time (/usr/bin/time -f '%e %M', plus user and system seconds)
 # and prints a table of MB, seconds, MB/s and peak RSS, and the ratio of
@@ -23,7 +23,7 @@
 # Defaults: --build build (relative to the top of the source tree, so the
 # binary is build/core/unmine, the libtool wrapper, which works as is),
 # --corpus ../shared/corpus-dev relative to the top of the source tree,
-# --size 100, --plugins none. Relative paths given on the command line are
+# --size 100, --plugins none, --jobs 1. Relative paths given on the command line are
 # taken from the current directory, else from the top of the source tree.
 #
 # Exit status: 0 when the benchmark ran, whatever the figures; 2 for a usage
@@ -69,6 +69,7 @@ size=100
 plugins=none
 plugin_path=
 runs=3
+jobs=1
 
 need_arg() {
 	[ "$#" -ge 2 ] || die "option $1 needs an argument"
@@ -89,6 +90,7 @@ while [ "$#" -gt 0 ]; do
 	--plugin-path) need_arg "$@"; plugin_path=$2; shift 2 ;;
 	--plugin-path=*) plugin_path=${1#*=}; shift ;;
 	--runs) need_arg "$@"; runs=$2; shift 2 ;;
+	--jobs) need_arg "$@"; jobs=$2; shift 2 ;;
 	--runs=*) runs=${1#*=}; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) say "unknown argument '$1'"; usage >&2; exit 2 ;;
@@ -235,7 +237,7 @@ say "timing unmine --plugins $plugins ($runs runs)"
 mkdir "$out"
 # shellcheck disable=SC2016 # expanded by the eval in timed
 before='[ ! -d "$out/run" ] || mv "$out/run" "$out/before-run-$r"'
-timed "unmine --plugins $plugins" "$unmine" --plugins "$plugins" \
+timed "unmine --plugins $plugins" "$unmine" --plugins "$plugins" -j "$jobs" \
 	${plugin_path:+--plugin-path "$plugin_path"} --stats -o "$out/run" "$tree"
 stats=$(grep 'unmine: .* documents' "$scratch/stderr" || :)
 before=
@@ -245,7 +247,7 @@ out_files=$(find "$out/run" -type f -name '*.xml' | wc -l)
 # The same work written as one XML stream into one file: without the cost
 # of creating a file per document, which depends on the file system.
 say "timing unmine --plugins $plugins, one stream ($runs runs)"
-timed "unmine, one stream" "$unmine" --plugins "$plugins" \
+timed "unmine, one stream" "$unmine" --plugins "$plugins" -j "$jobs" \
 	${plugin_path:+--plugin-path "$plugin_path"} "$tree"
 stream_docs=$(grep -c '^<document ' "$scratch/stdout" || :)
 [ "$stream_docs" -eq "$files" ] ||

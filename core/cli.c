@@ -22,7 +22,18 @@ void cli_usage(FILE *f)
 "                            input, mirroring the input tree; without it,\n"
 "                            one stream on stdout\n"
 "  -f, --format FORMAT       xml (inline annotations, the default), standoff,\n"
+"                            jsonl (one JSON object per document per line)\n"
 "                            or edges (TSV: document, cited symbol, count)\n"
+"  -j, --jobs N              worker threads (default: the number of cores);\n"
+"                            the output is the same for every N\n"
+"      --files-from FILE     also read the paths listed in FILE, one per\n"
+"                            line (- for standard input)\n"
+"      --shard K/N           process only the K-th of N disjoint slices of\n"
+"                            the input, by a hash of each file's path\n"
+"      --resume              with -o: skip documents whose output file\n"
+"                            exists (outputs are complete or absent)\n"
+"      --errors FILE         also write failures to FILE as TSV: path,\n"
+"                            stage (walk, read, annotate, write), reason\n"
 "  -p, --plugins LIST        plugins to run, comma-separated; all (the\n"
 "                            default) or none\n"
 "  -P, --plugin-path DIRS    search these directories (colon-separated) for\n"
@@ -39,7 +50,9 @@ void cli_usage(FILE *f)
 "      --lang CODE           language of documents that state none (en)\n"
 "      --max-doc-size SIZE   refuse larger documents (default 256M; K, M, G)\n"
 "      --stats               print a summary with throughput and peak memory\n"
-"  -q, --quiet               do not print warnings\n"
+"                            (always printed, with a progress line, when\n"
+"                            standard error is a terminal)\n"
+"  -q, --quiet               do not print warnings, progress or summary\n"
 "  -h, --help                show this help and exit\n"
 "  -V, --version             show the version and exit\n"
 "\n"
@@ -47,7 +60,8 @@ void cli_usage(FILE *f)
 "each provides and requires, options and summary.\n"
 "\n"
 "Exit status: 0 if every document was done, 1 if some failed (each is named\n"
-"on stderr with the reason), 2 for a usage or setup error.\n", f);
+"on stderr with the reason), 2 for a usage or setup error, 130 if stopped by\n"
+"SIGINT (after the documents in flight, which are written).\n", f);
 }
 
 int cli_parse_size(const char *s, size_t *ret)
@@ -118,23 +132,40 @@ static int make_parents(char *path, char **last)
 	return 0;
 }
 
-int cli_write_file(struct cli *c, const char *rel, const um_doc *doc,
-                   char *err, size_t errlen)
+static const char *extension(int output)
 {
-	size_t n = strlen(c->outdir) + strlen(rel) + 64;
-	char *path = malloc(n), *tmp = malloc(n + 32);
+	return output == UM_OUT_EDGES ? "tsv" :
+	       output == UM_OUT_JSONL ? "jsonl" : "xml";
+}
+
+char *cli_output_path(const struct cli *c, const char *rel)
+{
+	size_t n = strlen(c->outdir) + strlen(rel) + 16;
+	char *path = malloc(n);
+	if (!path)
+		abort();
+	snprintf(path, n, "%s/%s.%s", c->outdir,
+	         strcmp(rel, "-") == 0 ? "stdin" : rel, extension(c->output));
+	return path;
+}
+
+int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
+                   char **last_dir, char *err, size_t errlen)
+{
+	char *path = cli_output_path(c, rel);
+	size_t n = strlen(path) + 8;
+	char *tmp = malloc(n);
 	FILE *f = NULL;
 	int rc = -1;
 
-	if (!path || !tmp)
+	if (!tmp)
 		abort();
-	snprintf(path, n, "%s/%s.%s", c->outdir,
-	         strcmp(rel, "-") == 0 ? "stdin" : rel,
-	         c->output == UM_OUT_EDGES ? "tsv" : "xml");
 	/* Written under a temporary name and renamed: an interrupted run
-	 * leaves no half-written output. */
-	snprintf(tmp, n + 32, "%s.tmp%ld", path, (long)getpid());
-	if (make_parents(path, &c->last_dir) != 0) {
+	 * leaves no half-written output, and the name is the same in every
+	 * run, so that a run resumed after a kill writes over what a killed
+	 * one left. */
+	snprintf(tmp, n, "%s.tmp", path);
+	if (make_parents(path, last_dir) != 0) {
 		snprintf(err, errlen, "cannot create the directory of %s: %s",
 		         path, strerror(errno));
 		goto out;
@@ -144,8 +175,8 @@ int cli_write_file(struct cli *c, const char *rel, const um_doc *doc,
 		goto out;
 	}
 	if ((c->output == UM_OUT_EDGES ? um_write_edges_header(f) :
-	     um_write_begin(f, NULL)) || um_write_doc(f, doc, c->output) ||
-	    fflush(f) != 0) {
+	     c->output == UM_OUT_JSONL ? 0 : um_write_begin(f, NULL)) ||
+	    um_write_doc(f, doc, c->output) || fflush(f) != 0) {
 		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
 		fclose(f);
 		unlink(tmp);

@@ -18,9 +18,17 @@ struct cli {
 	char *taxonomy;             /* --taxonomy, as a themes setting */
 	int quiet;
 	int stats;
+	int threads;                /* -j */
+	int resume;                 /* --resume: skip complete outputs */
+	int progress;               /* progress and summary on a terminal */
+	unsigned shard_k, shard_n;  /* --shard K/N; 0/0 for all */
+	const char *files_from;     /* --files-from FILE, or - */
+	FILE *errors;               /* --errors FILE */
+	const char *errors_path;
 	/* counters */
-	size_t docs, failed, bytes;
+	size_t docs, failed, bytes, skipped, total;
 	int problems;               /* refused plugins, unreadable paths */
+	int write_failed;           /* the output stream reported an error */
 	FILE *out;                  /* the stream without -o */
 	char *last_dir;             /* the output directory made last */
 };
@@ -31,10 +39,13 @@ void cli_usage(FILE *f);
 int cli_parse_size(const char *s, size_t *ret);
 /* Splits "a:b:c" into the array (appending). */
 void cli_split_path(const char *s, char ***arr, size_t *n);
-/* Writes one document to DIR/REL.xml through a temporary file; 0 or -1
- * with err set. */
-int cli_write_file(struct cli *c, const char *rel, const um_doc *doc,
-                   char *err, size_t errlen);
+/* DIR/REL.xml (.tsv, .jsonl): the output file of a document; free it. */
+char *cli_output_path(const struct cli *c, const char *rel);
+/* Writes one document to its output file through a temporary file; 0 or
+ * -1 with err set. *last_dir caches the directory made last (one per
+ * thread). */
+int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
+                   char **last_dir, char *err, size_t errlen);
 /* The listing of "unmine plugins". */
 void cli_list_plugins(const um_plugin_set *set, FILE *f);
 /* Peak resident memory of this process in KiB. */

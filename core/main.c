@@ -1,15 +1,24 @@
 /* unmine: the command-line tool. */
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
+#include "batch.h"
 #include "cli.h"
 
-enum { OPT_ELEMENTS = 256, OPT_LANG, OPT_MAX_SIZE, OPT_STATS, OPT_TAXONOMY };
+enum {
+	OPT_ELEMENTS = 256, OPT_LANG, OPT_MAX_SIZE, OPT_STATS, OPT_TAXONOMY,
+	OPT_FILES_FROM, OPT_SHARD, OPT_RESUME, OPT_ERRORS
+};
 
 static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -23,6 +32,11 @@ static const struct option long_options[] = {
 	{ "max-doc-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "resume", no_argument, NULL, OPT_RESUME },
+	{ "errors", required_argument, NULL, OPT_ERRORS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -56,7 +70,7 @@ static void parse_args(struct cli *c, int argc, char **argv)
 	char *list, *tok, *save;
 	size_t n;
 
-	while ((opt = getopt_long(argc, argv, "o:f:p:P:O:i:qhV", long_options,
+	while ((opt = getopt_long(argc, argv, "o:f:p:P:O:i:j:qhV", long_options,
 	                          NULL)) != -1) {
 		switch (opt) {
 		case 'o':
@@ -65,7 +79,7 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		case 'f':
 			if (um_output_parse(optarg, &c->output))
 				usage_error("unknown output format '%s' (xml, standoff, "
-				            "edges)",
+				            "jsonl, edges)",
 				            optarg);
 			break;
 		case 'p':
@@ -110,6 +124,33 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_STATS:
 			c->stats = 1;
+			break;
+		case 'j': {
+			char *end;
+			long jobs = strtol(optarg, &end, 10);
+			if (*end || jobs < 1 || jobs > 1024)
+				usage_error("bad number of jobs '%s' (1 to 1024)", optarg);
+			c->threads = (int)jobs;
+			break;
+		}
+		case OPT_FILES_FROM:
+			c->files_from = optarg;
+			break;
+		case OPT_SHARD: {
+			unsigned k, of;
+			char tail;
+			if (sscanf(optarg, "%u/%u%c", &k, &of, &tail) != 2 || of < 1 ||
+			    k < 1 || k > of)
+				usage_error("bad shard '%s' (K/N, 1 <= K <= N)", optarg);
+			c->shard_k = k;
+			c->shard_n = of;
+			break;
+		}
+		case OPT_RESUME:
+			c->resume = 1;
+			break;
+		case OPT_ERRORS:
+			c->errors_path = optarg;
 			break;
 		case OPT_TAXONOMY:
 			/* the themes plugin's option, said the short way */
@@ -185,44 +226,156 @@ fail:
 	exit(2);
 }
 
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
 struct run {
 	struct cli *c;
-	um_plugin_set *set;
+	struct batch *batch;
+	const char *prefix;       /* --files-from: the listed path, for rel */
+	size_t counted;           /* counting pass: documents to do */
 };
 
-static int process_file(void *ctx, const char *path, const char *rel)
+/* The shard of a path: FNV-1a of its bytes, so every worker of a
+ * cluster, given the same list, splits it the same way. */
+static unsigned shard_of(const char *path, unsigned n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	return (unsigned)(h % n) + 1;
+}
+
+/* The path below the output directory of a document of a listed path:
+ * the listed path made relative ("/data/A/1.txt" is data/A/1.txt, "../x"
+ * is __/x), then the walk's own part for a directory. */
+static char *listed_rel(const char *listed, const char *rel, int is_dir)
+{
+	size_t n = strlen(listed) + strlen(rel) + 8, k = 0;
+	char *out = malloc(n);
+	const char *p = listed;
+	if (!out)
+		abort();
+	while (*p) {
+		size_t len = strcspn(p, "/");
+		if (len == 0 || (len == 1 && p[0] == '.')) {
+			/* empty or "." component */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
+			memcpy(out + k, "__/", 3);
+			k += 3;
+		} else {
+			memcpy(out + k, p, len);
+			k += len;
+			out[k++] = '/';
+		}
+		p += len + (p[len] == '/');
+	}
+	if (k)
+		k--;              /* the last slash */
+	out[k] = 0;
+	if (is_dir)
+		snprintf(out + k, n - k, "%s%s", k ? "/" : "", rel);
+	return out;
+}
+
+static int wanted(struct cli *c, const char *path)
+{
+	return !c->shard_n || shard_of(path, c->shard_n) == c->shard_k;
+}
+
+static int count_file(void *ctx, const char *path, const char *rel)
+{
+	struct run *r = ctx;
+	(void)rel;
+	r->counted += wanted(r->c, path);
+	return interrupted;
+}
+
+static int add_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
 	struct cli *c = r->c;
-	char err[1024];
-	um_doc *doc = NULL;
-	size_t i, len;
-
-	c->docs++;
-	if (um_read_file(path, &c->read, &doc, err, sizeof(err)) != 0)
-		goto failed;
-	if (!c->quiet)
-		for (i = 0; i < um_doc_warning_count(doc); i++)
-			fprintf(stderr, "unmine: %s: warning: %s\n", path,
-			        um_doc_warning_at(doc, i));
-	um_doc_text(doc, &len);
-	c->bytes += len;
-	if (um_plugin_set_run(r->set, doc, err, sizeof(err)) != 0)
-		goto failed;
-	if (c->outdir) {
-		if (cli_write_file(c, rel, doc, err, sizeof(err)) != 0)
-			goto failed;
-	} else if (um_write_doc(c->out, doc, c->output) != 0) {
-		snprintf(err, sizeof(err), "cannot write the output");
-		goto failed;
+	char *own = NULL;
+	if (interrupted)
+		return 1;
+	if (!wanted(c, path))
+		return 0;
+	if (r->prefix) {
+		struct stat st;
+		int is_dir = stat(r->prefix, &st) == 0 && S_ISDIR(st.st_mode);
+		own = listed_rel(r->prefix, rel, is_dir);
+		rel = own;
 	}
-	um_doc_free(doc);
+	if (c->resume && c->outdir) {
+		/* an output file exists only when complete (renamed into
+		 * place): done in an earlier run */
+		char *out = cli_output_path(c, rel);
+		struct stat st;
+		int done = stat(out, &st) == 0;
+		free(out);
+		if (done) {
+			c->skipped++;
+			free(own);
+			return 0;
+		}
+	}
+	batch_add(r->batch, path, rel);
+	free(own);
 	return 0;
-failed:
-	c->failed++;
-	fprintf(stderr, "unmine: %s: %s\n", path, err);
-	um_doc_free(doc);
-	return 0;
+}
+
+static void walk_diag(void *ctx, const char *origin, const char *msg)
+{
+	struct run *r = ctx;
+	r->c->problems++;
+	if (r->batch)
+		batch_note(r->batch, origin, msg, "walk");
+	else
+		fprintf(stderr, "unmine: %s: %s\n", origin, msg);
+}
+
+/* Every input: the arguments, then the paths of --files-from, one per
+ * line. */
+static void walk_inputs(struct run *r, char **args, int nargs,
+                        um_walk_fn fn, int quiet_walk)
+{
+	struct cli *c = r->c;
+	um_diag_fn report = quiet_walk ? NULL : walk_diag;
+	for (int i = 0; i < nargs && !interrupted; i++)
+		um_walk(args[i], fn, r, report, r);
+	if (c->files_from) {
+		FILE *f = strcmp(c->files_from, "-") ? fopen(c->files_from, "r") :
+		          stdin;
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t n;
+		if (!f) {
+			if (!quiet_walk)
+				walk_diag(r, c->files_from, strerror(errno));
+			return;
+		}
+		if (quiet_walk && f == stdin)
+			return;       /* a list on stdin is read once */
+		while (!interrupted && (n = getline(&line, &cap, f)) > 0) {
+			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+				line[--n] = 0;
+			if (!n)
+				continue;
+			r->prefix = line;
+			um_walk(line, fn, r, report, r);
+			r->prefix = NULL;
+		}
+		free(line);
+		if (f != stdin)
+			fclose(f);
+	}
 }
 
 static void cli_free(struct cli *c)
@@ -245,8 +398,9 @@ int main(int argc, char **argv)
 {
 	struct cli c;
 	struct run run;
+	um_plugin_set *plugins;
 	struct timespec t0, t1;
-	int i, status;
+	int status;
 
 	memset(&c, 0, sizeof(c));
 	c.output = UM_OUT_XML;
@@ -262,35 +416,71 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		return c.problems ? 1 : 0;
 	}
-	if (optind >= argc)
+	if (optind >= argc && !c.files_from)
 		usage_error("%s", "no input paths (use - for standard input)");
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&run, 0, sizeof(run));
 	run.c = &c;
-	run.set = setup_plugins(&c, 0);
+	if (c.resume && !c.outdir)
+		usage_error("%s", "--resume needs -o DIR");
+	if (c.errors_path && !(c.errors = fopen(c.errors_path, "w"))) {
+		fprintf(stderr, "unmine: %s: %s\n", c.errors_path, strerror(errno));
+		return 2;
+	}
+	if (!c.threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		c.threads = n > 0 ? (int)(n < 64 ? n : 64) : 1;
+	}
+	c.progress = !c.quiet && isatty(STDERR_FILENO);
+	plugins = setup_plugins(&c, 0);
 	if (!c.outdir && (c.output == UM_OUT_EDGES ?
 	                  um_write_edges_header(c.out) :
+	                  c.output == UM_OUT_JSONL ? 0 :
 	                  um_write_begin(c.out, "corpus")) != 0) {
 		fprintf(stderr, "unmine: cannot write to standard output\n");
 		return 2;
 	}
-	for (i = optind; i < argc; i++)
-		um_walk(argv[i], process_file, &run, diag, &c);
-	if (!c.outdir && (c.output == UM_OUT_EDGES ? fflush(c.out) :
-	                  um_write_end(c.out, "corpus")) != 0) {
+	signal(SIGINT, on_sigint);
+	if (c.progress) {
+		/* the documents to do, for the progress line's total */
+		walk_inputs(&run, argv + optind, argc - optind, count_file, 1);
+		c.total = run.counted;
+	}
+	run.batch = batch_new(&c, plugins);
+	walk_inputs(&run, argv + optind, argc - optind, add_file, 0);
+	batch_end(run.batch);
+	run.batch = NULL;
+	if (!c.outdir && (c.output == UM_OUT_EDGES || c.output == UM_OUT_JSONL ?
+	                  fflush(c.out) : um_write_end(c.out, "corpus")) != 0)
+		c.write_failed = 1;
+	if (c.write_failed) {
 		fprintf(stderr, "unmine: cannot write to standard output\n");
 		c.failed++;
 	}
-	um_plugin_set_free(run.set);
+	um_plugin_set_free(plugins);
+	if (c.errors && fclose(c.errors) != 0) {
+		fprintf(stderr, "unmine: %s: %s\n", c.errors_path, strerror(errno));
+		c.failed++;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (c.stats) {
+	if (c.stats || c.progress) {
 		double s = (double)(t1.tv_sec - t0.tv_sec) +
 		           (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		fprintf(stderr, "unmine: %zu documents, %zu failed, %.3f MB of text "
-		        "in %.2f s (%.1f MB/s), peak memory %.1f MB\n", c.docs,
+		        "in %.2f s (%.1f MB/s), peak memory %.1f MB", c.docs,
 		        c.failed, (double)c.bytes / 1e6, s,
 		        s > 0 ? (double)c.bytes / 1e6 / s : 0.0,
 		        (double)cli_peak_rss_kib() / 1024.0);
+		if (c.skipped)
+			fprintf(stderr, "; %zu already done", c.skipped);
+		fputc('\n', stderr);
+	}
+	if (interrupted) {
+		fprintf(stderr, "unmine: interrupted: %zu documents done, the rest "
+		        "not started\n", c.docs);
+		cli_free(&c);
+		return 130;
 	}
 	status = (c.failed || c.problems) ? 1 : 0;
 	cli_free(&c);

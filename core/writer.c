@@ -1,4 +1,5 @@
-/* Writers: inline and standoff XML for one annotated document. */
+/* Writers: inline and standoff XML, JSON Lines and citation edges for one
+ * annotated document. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,10 @@ int um_output_parse(const char *name, int *ret_output)
 	}
 	if (!strcmp(name, "edges")) {
 		*ret_output = UM_OUT_EDGES;
+		return 0;
+	}
+	if (!strcmp(name, "jsonl")) {
+		*ret_output = UM_OUT_JSONL;
 		return 0;
 	}
 	return UM_EINVAL;
@@ -292,6 +297,141 @@ static void write_edges(um_strbuf *sb, const um_doc *doc)
 	free(count);
 }
 
+/* A JSON string: the text is valid UTF-8; quotes, backslashes and
+ * control characters are escaped, and so are U+2028 and U+2029, which
+ * some JSON readers take for line ends. */
+static void json_str(um_strbuf *sb, const char *s, size_t n)
+{
+	size_t i, run = 0;
+	um_sb_addc(sb, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		const char *esc = NULL;
+		char buf[8];
+		if (ch == '"')
+			esc = "\\\"";
+		else if (ch == '\\')
+			esc = "\\\\";
+		else if (ch == '\n')
+			esc = "\\n";
+		else if (ch == '\t')
+			esc = "\\t";
+		else if (ch == '\r')
+			esc = "\\r";
+		else if (ch < 0x20) {
+			snprintf(buf, sizeof(buf), "\\u%04x", ch);
+			esc = buf;
+		} else if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		           ((unsigned char)s[i + 2] == 0xA8 ||
+		            (unsigned char)s[i + 2] == 0xA9)) {
+			snprintf(buf, sizeof(buf), "\\u%04x",
+			         (unsigned char)s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+			um_sb_add(sb, s + i - run, run);
+			um_sb_adds(sb, buf);
+			run = 0;
+			i += 2;
+			continue;
+		}
+		if (!esc) {
+			run++;
+			continue;
+		}
+		um_sb_add(sb, s + i - run, run);
+		run = 0;
+		um_sb_adds(sb, esc);
+	}
+	um_sb_add(sb, s + n - run, run);
+	um_sb_addc(sb, '"');
+}
+
+static void json_key(um_strbuf *sb, const char *key)
+{
+	json_str(sb, key, strlen(key));
+	um_sb_addc(sb, ':');
+}
+
+/* One annotation: id, layer, by, start and end (code points) and its
+ * text for a span, attrs, links. */
+static void json_annot(um_strbuf *sb, const um_doc *doc, const um_annot *a,
+                       const uint32_t *cp)
+{
+	size_t i;
+	um_sb_addf(sb, "{\"id\":\"a%zu\",", a->id);
+	json_key(sb, "layer");
+	json_str(sb, a->layer, strlen(a->layer));
+	um_sb_addc(sb, ',');
+	json_key(sb, "by");
+	json_str(sb, a->plugin, strlen(a->plugin));
+	if (!a->is_doc) {
+		size_t b = doc->tokens[a->begin].begin;
+		size_t e = doc->tokens[a->end - 1].end;
+		um_sb_addf(sb, ",\"start\":%u,\"end\":%u,", cp[a->begin],
+		           cp[a->end]);
+		json_key(sb, "text");
+		json_str(sb, doc->text + b, e - b);
+	}
+	um_sb_adds(sb, ",\"attrs\":{");
+	for (i = 0; i < a->nattrs; i++) {
+		if (i)
+			um_sb_addc(sb, ',');
+		json_key(sb, a->attrs[i].key);
+		json_str(sb, a->attrs[i].value, strlen(a->attrs[i].value));
+	}
+	um_sb_addc(sb, '}');
+	if (a->nlinks) {
+		um_sb_adds(sb, ",\"links\":[");
+		for (i = 0; i < a->nlinks; i++) {
+			um_sb_adds(sb, i ? ",{" : "{");
+			json_key(sb, "role");
+			json_str(sb, a->links[i].role, strlen(a->links[i].role));
+			um_sb_addf(sb, ",\"to\":\"a%zu\"}", a->links[i].to->id);
+		}
+		um_sb_addc(sb, ']');
+	}
+	um_sb_addc(sb, '}');
+}
+
+/* The document as one line of JSON (schema/unmine.schema.json). */
+static void write_jsonl(um_strbuf *sb, const um_doc *doc)
+{
+	const char *src = um_doc_meta(doc, "source");
+	uint32_t *cp = codepoints(doc);
+	size_t i, n;
+	um_sb_addc(sb, '{');
+	json_key(sb, "source");
+	json_str(sb, src ? src : "-", strlen(src ? src : "-"));
+	um_sb_adds(sb, ",\"meta\":{");
+	for (i = 0, n = 0; i < doc->nmeta; i++) {
+		if (!strcmp(doc->meta[i].key, "source"))
+			continue;
+		if (n++)
+			um_sb_addc(sb, ',');
+		json_key(sb, doc->meta[i].key);
+		json_str(sb, doc->meta[i].value, strlen(doc->meta[i].value));
+	}
+	um_sb_adds(sb, "},");
+	json_key(sb, "text");
+	json_str(sb, doc->text, doc->len);
+	um_sb_adds(sb, ",\"annotations\":[");
+	for (i = 0, n = 0; i < doc->nannots; i++) {
+		if (doc->annots[i]->is_doc)
+			continue;
+		if (n++)
+			um_sb_addc(sb, ',');
+		json_annot(sb, doc, doc->annots[i], cp);
+	}
+	um_sb_adds(sb, "],\"tags\":[");
+	for (i = 0, n = 0; i < doc->nannots; i++) {
+		if (!doc->annots[i]->is_doc)
+			continue;
+		if (n++)
+			um_sb_addc(sb, ',');
+		json_annot(sb, doc, doc->annots[i], cp);
+	}
+	um_sb_adds(sb, "]}\n");
+	free(cp);
+}
+
 int um_write_doc(FILE *f, const um_doc *doc, int output)
 {
 	um_strbuf sb;
@@ -300,6 +440,10 @@ int um_write_doc(FILE *f, const um_doc *doc, int output)
 	um_sb_init(&sb);
 	if (output == UM_OUT_EDGES) {
 		write_edges(&sb, doc);
+		return flush(f, &sb);
+	}
+	if (output == UM_OUT_JSONL) {
+		write_jsonl(&sb, doc);
 		return flush(f, &sb);
 	}
 	um_sb_adds(&sb, "<document");

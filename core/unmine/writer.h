@@ -13,10 +13,11 @@ extern "C" {
 enum um_output {
 	UM_OUT_XML = 1,        /* inline: the text with annotation elements */
 	UM_OUT_STANDOFF = 2,   /* the text once, then annotations by offset */
-	UM_OUT_EDGES = 3       /* TSV: document, cited symbol, count */
+	UM_OUT_EDGES = 3,      /* TSV: document, cited symbol, count */
+	UM_OUT_JSONL = 4       /* JSON Lines: one object per document */
 };
 
-/* "xml", "standoff" or "edges"; UM_EINVAL for another name. */
+/* "xml", "standoff", "edges" or "jsonl"; UM_EINVAL for another name. */
 int um_output_parse(const char *name, int *ret_output);
 
 /*
@@ -43,7 +44,12 @@ int um_write_edges_header(FILE *f);
  * citation: one line per symbol the document cites, in the order of first
  * citation, with the document (its "symbol" metadata, else its "source")
  * and the number of citations, tab-separated. A document does not cite
- * itself; tabs and line breaks in names become spaces. Returns 0 or
+ * itself; tabs and line breaks in names become spaces.
+ *
+ * In JSON Lines output, the document is one line holding one object:
+ * source, meta (an object), text, annotations (spans: id, layer, by,
+ * start and end in code points, text, attrs, links) and tags (the same
+ * without a span), as schema/unmine.schema.json describes. Returns 0 or
  * UM_EIO.
  */
 int um_write_doc(FILE *f, const um_doc *doc, int output);

@@ -1,0 +1,329 @@
+/*
+ * The batch: documents read, annotated and written by worker threads
+ * (-j), the output and the messages in input order whatever the number
+ * of threads. The walk runs on the calling thread and hands documents to
+ * the workers through a window of a few documents per worker; the caller
+ * writes finished documents in order as they come, so memory holds only
+ * the documents in the window.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch.h"
+
+/* A growing byte buffer for what a document prints. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->data = realloc(b->data, b->cap);
+		if (!b->data)
+			abort();
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = 0;
+}
+
+static void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	char line[2048];
+	va_list ap;
+	int n;
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		buf_add(b, line, (size_t)n < sizeof(line) ? (size_t)n :
+		        sizeof(line) - 1);
+}
+
+/* One document, or one message of the walk, in input order. */
+struct job {
+	char *path, *rel;         /* NULL for a message */
+	char *out;                /* what goes to the output stream */
+	size_t outlen;
+	struct buf msgs;          /* lines for stderr */
+	struct buf errors;        /* lines for --errors */
+	size_t bytes;
+	int failed;
+	int done;
+};
+
+struct batch {
+	struct cli *c;
+	um_plugin_set *set;
+	int threads;
+	pthread_t *tids;
+	pthread_mutex_t lock;
+	pthread_cond_t work, finished;
+	struct job **ring;        /* window: seq % window */
+	size_t window;
+	size_t next_seq, next_claim, next_emit;
+	int closing;
+	char *last_dir;           /* the calling thread's, with one thread */
+	struct timespec t0, last_progress;
+};
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Reads, annotates and writes one document; what it prints is kept in
+ * the job, to be printed in order. */
+static void run_job(struct batch *b, struct job *j, char **last_dir)
+{
+	struct cli *c = b->c;
+	char err[1024];
+	const char *stage = "read";
+	um_doc *doc = NULL;
+	size_t i, len;
+
+	if (um_read_file(j->path, &c->read, &doc, err, sizeof(err)) != 0)
+		goto failed;
+	if (!c->quiet)
+		for (i = 0; i < um_doc_warning_count(doc); i++)
+			buf_printf(&j->msgs, "unmine: %s: warning: %s\n", j->path,
+			           um_doc_warning_at(doc, i));
+	um_doc_text(doc, &len);
+	j->bytes = len;
+	stage = "annotate";
+	if (um_plugin_set_run(b->set, doc, err, sizeof(err)) != 0)
+		goto failed;
+	stage = "write";
+	if (c->outdir) {
+		if (cli_write_file(c, j->rel, doc, last_dir, err, sizeof(err)) != 0)
+			goto failed;
+	} else {
+		FILE *f = open_memstream(&j->out, &j->outlen);
+		if (!f || um_write_doc(f, doc, c->output) != 0 || fclose(f) != 0) {
+			snprintf(err, sizeof(err), "cannot write the output");
+			goto failed;
+		}
+	}
+	um_doc_free(doc);
+	return;
+failed:
+	j->failed = 1;
+	buf_printf(&j->msgs, "unmine: %s: %s\n", j->path, err);
+	buf_printf(&j->errors, "%s\t%s\t%s\n", j->path, stage, err);
+	um_doc_free(doc);
+}
+
+static void free_job(struct job *j)
+{
+	free(j->path);
+	free(j->rel);
+	free(j->out);
+	free(j->msgs.data);
+	free(j->errors.data);
+	free(j);
+}
+
+static void progress(struct batch *b, int last)
+{
+	struct cli *c = b->c;
+	double s = seconds_since(&b->t0), mb = (double)c->bytes / 1e6;
+	char eta[32] = "";
+	if (!c->progress)
+		return;
+	if (!last && seconds_since(&b->last_progress) < 0.25)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
+	if (c->total && c->docs && c->docs < c->total) {
+		double left = s / (double)c->docs * (double)(c->total - c->docs);
+		snprintf(eta, sizeof(eta), ", ETA %d:%02d", (int)left / 60,
+		         (int)left % 60);
+	}
+	if (c->total)
+		fprintf(stderr, "\runmine: %zu/%zu documents, %.1f MB/s, %zu failed%s  ",
+		        c->docs + c->skipped, c->total, s > 0 ? mb / s : 0.0,
+		        c->failed, eta);
+	else
+		fprintf(stderr, "\runmine: %zu documents, %.1f MB/s, %zu failed  ",
+		        c->docs + c->skipped, s > 0 ? mb / s : 0.0, c->failed);
+	if (last)
+		fputc('\n', stderr);
+}
+
+/* Prints a finished job: its output, its messages, its error lines. */
+static void emit(struct batch *b, struct job *j)
+{
+	struct cli *c = b->c;
+	if (j->path) {
+		c->docs++;
+		c->bytes += j->bytes;
+		c->failed += j->failed;
+	}
+	if (j->out && j->outlen && fwrite(j->out, 1, j->outlen, c->out) != j->outlen)
+		c->write_failed = 1;
+	if (j->msgs.len) {
+		if (c->progress)
+			fputs("\r\033[K", stderr);
+		fputs(j->msgs.data, stderr);
+	}
+	if (j->errors.len && c->errors)
+		fputs(j->errors.data, c->errors);
+	progress(b, 0);
+	free_job(j);
+}
+
+/* Emits the finished jobs at the front of the window; called with the
+ * lock held. */
+static void emit_ready(struct batch *b)
+{
+	for (;;) {
+		struct job *j = b->ring[b->next_emit % b->window];
+		if (b->next_emit == b->next_seq || !j || !j->done)
+			return;
+		b->ring[b->next_emit % b->window] = NULL;
+		b->next_emit++;
+		emit(b, j);
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct batch *b = arg;
+	char *last_dir = NULL;
+	pthread_mutex_lock(&b->lock);
+	for (;;) {
+		struct job *j;
+		while (b->next_claim == b->next_seq && !b->closing)
+			pthread_cond_wait(&b->work, &b->lock);
+		if (b->next_claim == b->next_seq)
+			break;
+		j = b->ring[b->next_claim % b->window];
+		b->next_claim++;
+		pthread_mutex_unlock(&b->lock);
+		if (j->path)
+			run_job(b, j, &last_dir);
+		pthread_mutex_lock(&b->lock);
+		j->done = 1;
+		pthread_cond_broadcast(&b->finished);
+	}
+	pthread_mutex_unlock(&b->lock);
+	free(last_dir);
+	return NULL;
+}
+
+struct batch *batch_new(struct cli *c, um_plugin_set *set)
+{
+	struct batch *b = calloc(1, sizeof(*b));
+	if (!b)
+		abort();
+	b->c = c;
+	b->set = set;
+	b->threads = c->threads > 0 ? c->threads : 1;
+	b->window = (size_t)b->threads * 4;
+	b->ring = calloc(b->window, sizeof(*b->ring));
+	if (!b->ring)
+		abort();
+	clock_gettime(CLOCK_MONOTONIC, &b->t0);
+	b->last_progress = b->t0;
+	if (b->threads > 1) {
+		pthread_mutex_init(&b->lock, NULL);
+		pthread_cond_init(&b->work, NULL);
+		pthread_cond_init(&b->finished, NULL);
+		b->tids = calloc((size_t)b->threads, sizeof(*b->tids));
+		if (!b->tids)
+			abort();
+		for (int i = 0; i < b->threads; i++)
+			if (pthread_create(&b->tids[i], NULL, worker, b) != 0) {
+				fprintf(stderr, "unmine: cannot start a worker thread\n");
+				exit(2);
+			}
+	}
+	return b;
+}
+
+/* Puts a job in the window, waiting for room. */
+static void enqueue(struct batch *b, struct job *j)
+{
+	if (b->threads == 1) {
+		if (j->path)
+			run_job(b, j, &b->last_dir);
+		emit(b, j);
+		return;
+	}
+	pthread_mutex_lock(&b->lock);
+	for (;;) {
+		emit_ready(b);
+		if (b->next_seq - b->next_emit < b->window)
+			break;
+		pthread_cond_wait(&b->finished, &b->lock);
+	}
+	if (!j->path)
+		j->done = 1;
+	b->ring[b->next_seq % b->window] = j;
+	b->next_seq++;
+	pthread_cond_signal(&b->work);
+	pthread_mutex_unlock(&b->lock);
+}
+
+void batch_add(struct batch *b, const char *path, const char *rel)
+{
+	struct job *j = calloc(1, sizeof(*j));
+	if (!j)
+		abort();
+	j->path = strdup(path);
+	j->rel = strdup(rel);
+	if (!j->path || !j->rel)
+		abort();
+	enqueue(b, j);
+}
+
+void batch_note(struct batch *b, const char *origin, const char *msg,
+                const char *stage)
+{
+	struct job *j = calloc(1, sizeof(*j));
+	if (!j)
+		abort();
+	buf_printf(&j->msgs, "unmine: %s: %s\n", origin, msg);
+	buf_printf(&j->errors, "%s\t%s\t%s\n", origin, stage, msg);
+	enqueue(b, j);
+}
+
+void batch_end(struct batch *b)
+{
+	if (b->threads > 1) {
+		pthread_mutex_lock(&b->lock);
+		b->closing = 1;
+		pthread_cond_broadcast(&b->work);
+		while (b->next_emit < b->next_seq) {
+			emit_ready(b);
+			if (b->next_emit < b->next_seq)
+				pthread_cond_wait(&b->finished, &b->lock);
+		}
+		pthread_mutex_unlock(&b->lock);
+		for (int i = 0; i < b->threads; i++)
+			pthread_join(b->tids[i], NULL);
+		pthread_mutex_destroy(&b->lock);
+		pthread_cond_destroy(&b->work);
+		pthread_cond_destroy(&b->finished);
+		free(b->tids);
+	}
+	progress(b, 1);
+	free(b->last_dir);
+	free(b->ring);
+	free(b);
+}

@@ -1,0 +1,24 @@
+/* The batch of documents of one run, processed by worker threads and
+ * written in input order (batch.c). */
+#ifndef UM_BATCH_H
+#define UM_BATCH_H
+
+#include "cli.h"
+
+struct batch;
+
+/* Starts c->threads workers (none for 1: documents are then processed
+ * by the caller). set is read-only while the batch runs. */
+struct batch *batch_new(struct cli *c, um_plugin_set *set);
+/* Queues a document; may wait for room, writing finished documents in
+ * order meanwhile. */
+void batch_add(struct batch *b, const char *path, const char *rel);
+/* A problem of the walk (origin: the path), printed in its place in the
+ * order and, with --errors, recorded with its stage. */
+void batch_note(struct batch *b, const char *origin, const char *msg,
+                const char *stage);
+/* Waits for every document, writes what is left, stops the workers and
+ * frees the batch. */
+void batch_end(struct batch *b);
+
+#endif

@@ -1,0 +1,126 @@
+#!/bin/sh
+# Batch processing: the same output whatever the number of threads; JSON
+# Lines valid against their schema; --files-from; --shard slices that
+# add up to the whole, through GNU parallel; --errors; --resume after a
+# kill at any moment gives the output of an uninterrupted run.
+set -u
+unmine="$top_builddir/core/unmine"
+pp=$(find "$top_builddir/plugins" -type d -name .libs | sort | tr '\n' ':')
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unmine-batch.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+checks=0
+ok() { checks=$((checks + 1)); }
+fail() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
+run() { "$unmine" -q -P "$pp" "$@"; }
+
+cd "$top_srcdir" || exit 99
+# A corpus with nested directories, a bad file and an unreadable one.
+mkdir -p "$tmp/in/a/b" "$tmp/in/c"
+cp corpus/* "$tmp/in/"
+cp corpus/A_64_504.txt corpus/S_RES_2570_2021.txt "$tmp/in/a/"
+cp corpus/S_2012_34.html "$tmp/in/a/b/"
+cp corpus/MHL_57_2002.txt "$tmp/in/c/"
+printf '<doc><p>bad</doc>' >"$tmp/in/c/bad.xml"
+
+# 1. -j 1 and -j 4: byte for byte, stdout and stderr, for each format.
+for f in xml standoff jsonl edges; do
+	run -j 1 -f "$f" "$tmp/in" >"$tmp/j1.$f" 2>"$tmp/j1.$f.err"
+	s1=$?
+	run -j 4 -f "$f" "$tmp/in" >"$tmp/j4.$f" 2>"$tmp/j4.$f.err"
+	s4=$?
+	if [ "$s1" -eq 1 ] && [ "$s4" -eq 1 ] && cmp -s "$tmp/j1.$f" "$tmp/j4.$f" &&
+	   cmp -s "$tmp/j1.$f.err" "$tmp/j4.$f.err"; then ok; else
+		fail "-j 1 and -j 4 differ for $f (status $s1, $s4)"
+	fi
+done
+run -j 3 "$tmp/in" -o "$tmp/o3" 2>/dev/null
+run -j 1 "$tmp/in" -o "$tmp/o1" 2>/dev/null
+if diff -r "$tmp/o1" "$tmp/o3" >/dev/null; then ok; else
+	fail "-o output differs between -j 1 and -j 3"
+fi
+
+# 2. JSON Lines: one line per document read, each valid.
+if python3 "$srcdir/jsonl_check.py" "$top_srcdir/schema/unmine.schema.json" \
+	"$tmp/j1.jsonl" 11 >"$tmp/jsonl.out" 2>&1; then ok; else
+	fail "JSON Lines output does not match its schema"
+	head -5 "$tmp/jsonl.out"
+fi
+
+# 3. --files-from: the listed paths, from a file and from stdin.
+find "$tmp/in" -type f | sort >"$tmp/list"
+run -j 2 --files-from "$tmp/list" -f edges >"$tmp/ff.tsv" 2>/dev/null
+run -j 2 -f edges "$tmp/in" >"$tmp/dir.tsv" 2>/dev/null
+if cmp -s "$tmp/ff.tsv" "$tmp/dir.tsv"; then ok; else
+	fail "--files-from and the directory give different edges"
+fi
+run -j 2 --files-from - -f edges <"$tmp/list" >"$tmp/ffs.tsv" 2>/dev/null
+if cmp -s "$tmp/ffs.tsv" "$tmp/dir.tsv"; then ok; else
+	fail "--files-from - differs"
+fi
+
+# 4. --shard: N slices through GNU parallel add up to one run.
+if command -v parallel >/dev/null 2>&1; then
+	parallel --will-cite -j 3 "$unmine" -q -P "$pp" -j 1 -f jsonl --shard {}/3 \
+		"$tmp/in" ">" "$tmp/shard.{}" "2>/dev/null" ::: 1 2 3
+	cat "$tmp/shard.1" "$tmp/shard.2" "$tmp/shard.3" | sort >"$tmp/shards"
+	sort "$tmp/j1.jsonl" >"$tmp/whole"
+	if cmp -s "$tmp/shards" "$tmp/whole"; then ok; else
+		fail "the union of 3 shards differs from one run"
+	fi
+	n1=$(wc -l <"$tmp/shard.1") n2=$(wc -l <"$tmp/shard.2") n3=$(wc -l <"$tmp/shard.3")
+	if [ "$n1" -gt 0 ] && [ "$n2" -gt 0 ] && [ "$n3" -gt 0 ]; then ok; else
+		fail "a shard is empty ($n1 $n2 $n3)"
+	fi
+else
+	fail "GNU parallel is not installed"
+fi
+
+# 5. --errors: one TSV line per failure, with its stage.
+run -j 2 --errors "$tmp/errors.tsv" "$tmp/in" -o "$tmp/oe" 2>/dev/null
+sed "s|$tmp|TMP|g" "$tmp/errors.tsv" >"$tmp/errors.rel"
+printf 'TMP/in/c/bad.xml\tread\tmalformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc\n' >"$tmp/errors.want"
+if cmp -s "$tmp/errors.want" "$tmp/errors.rel"; then ok; else
+	fail "--errors file"
+	cat "$tmp/errors.rel"
+fi
+
+# 6. --resume: killed with SIGKILL at several moments, then resumed, the
+# output is that of one uninterrupted run.
+for delay in 0.05 0.2 0.5 1; do
+	rm -rf "$tmp/ok"
+	"$unmine" -q -P "$pp" -j 2 "$tmp/in" -o "$tmp/ok" 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	run -j 2 --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
+	if diff -r "$tmp/o1" "$tmp/ok" >/dev/null; then ok; else
+		fail "resumed after a kill at ${delay}s: output differs"
+		diff -r "$tmp/o1" "$tmp/ok" | head -5
+	fi
+done
+# a resumed run skips what is done: nothing is written again
+touch -d '2000-01-01' "$tmp/ok/A_64_504.txt.xml"
+run --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
+if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2001-01-01' | wc -l)" -eq 0 ]; then ok; else
+	fail "--resume wrote a finished document again"
+fi
+
+# 7. SIGINT: stops after the documents in flight, status 130, says so.
+set --
+for i in $(seq 100); do set -- "$@" "$tmp/in"; done
+"$unmine" -P "$pp" -j 2 "$@" -o "$tmp/oi" 2>"$tmp/int.err" &
+pid=$!
+sleep 0.5
+kill -INT "$pid"
+wait "$pid"
+st=$?
+if [ "$st" -eq 130 ] && grep -q '^unmine: interrupted: [0-9]* documents done' "$tmp/int.err" &&
+   ! find "$tmp/oi" -name '*.tmp' | grep -q .; then ok; else
+	fail "SIGINT: status $st"
+	cat "$tmp/int.err"
+fi
+
+echo "batch: $((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
