@@ -11,7 +11,7 @@ cd "$top"
 
 PACKAGES="gcc make autoconf automake libtool pkg-config libxml2-dev \
 libxml2-utils libutf8proc-dev libstemmer-dev check binutils python3 \
-iso-codes parallel python3-jsonschema"
+iso-codes parallel python3-jsonschema clang"
 
 say() {
 	printf '%s\n' "build.sh: $*"

@@ -12,6 +12,9 @@ void um_set_log_level(int level)
 }
 
 static void core_log(const um_doc *doc, int level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void core_log(const um_doc *doc, int level, const char *fmt, ...)
 {
 	static const char *const names[] = { "error", "warning", "info", "debug" };
 	const char *plugin = um_loader_current();

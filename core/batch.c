@@ -197,6 +197,10 @@ static void emit_ready(struct batch *b)
 			return;
 		b->ring[b->next_emit % b->window] = NULL;
 		b->next_emit++;
+		/* a message is done when queued and may be written before a
+		 * worker reaches it: workers never go back to it */
+		if (b->next_claim < b->next_emit)
+			b->next_claim = b->next_emit;
 		emit(b, j);
 	}
 }
@@ -214,9 +218,10 @@ static void *worker(void *arg)
 			break;
 		j = b->ring[b->next_claim % b->window];
 		b->next_claim++;
+		if (!j->path)
+			continue;     /* a message of the walk: nothing to do */
 		pthread_mutex_unlock(&b->lock);
-		if (j->path)
-			run_job(b, j, &last_dir);
+		run_job(b, j, &last_dir);
 		pthread_mutex_lock(&b->lock);
 		j->done = 1;
 		pthread_cond_broadcast(&b->finished);

@@ -22,6 +22,7 @@ cp corpus/A_64_504.txt corpus/S_RES_2570_2021.txt "$tmp/in/a/"
 cp corpus/S_2012_34.html "$tmp/in/a/b/"
 cp corpus/MHL_57_2002.txt "$tmp/in/c/"
 printf '<doc><p>bad</doc>' >"$tmp/in/c/bad.xml"
+ln -s nowhere "$tmp/in/a/dangling.txt"     # a problem of the walk
 
 # 1. -j 1 and -j 4: byte for byte, stdout and stderr, for each format.
 for f in xml standoff jsonl edges; do
@@ -79,7 +80,7 @@ fi
 # 5. --errors: one TSV line per failure, with its stage.
 run -j 2 --errors "$tmp/errors.tsv" "$tmp/in" -o "$tmp/oe" 2>/dev/null
 sed "s|$tmp|TMP|g" "$tmp/errors.tsv" >"$tmp/errors.rel"
-printf 'TMP/in/c/bad.xml\tread\tmalformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc\n' >"$tmp/errors.want"
+printf 'TMP/in/a/dangling.txt\twalk\tbroken symbolic link\nTMP/in/c/bad.xml\tread\tmalformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc\n' >"$tmp/errors.want"
 if cmp -s "$tmp/errors.want" "$tmp/errors.rel"; then ok; else
 	fail "--errors file"
 	cat "$tmp/errors.rel"
