@@ -113,6 +113,7 @@ struct um_doc {
 	struct um_layer *layers;
 	size_t nlayers, clayers;
 	const char *author;
+	const struct um_key *fold_keys;   /* matcher.c: folded forms */
 	const struct um_key *stem_keys;   /* stem.c: cache for stem_lang */
 	const unsigned char *stem_filter; /* and this filter */
 	char stem_lang[16];
@@ -137,7 +138,13 @@ typedef struct um_stemmer um_stemmer;
 typedef struct um_key {
 	const char *s;
 	uint32_t len;
+	uint64_t hash;        /* um_word_hash of s */
 } um_key;
+/* The hash of a token's form that matchers compare (FNV-1a, mixed). */
+uint64_t um_word_hash(const char *s, size_t n);
+/* Per token of the document: its folded form and the form's hash;
+ * computed on first use and kept with the document. */
+const um_key *um_doc_fold_keys(const um_doc *doc);
 /* NULL when Snowball has no stemmer for lang (an ISO 639 code). */
 um_stemmer *um_stemmer_new(const char *lang);
 void um_stemmer_free(um_stemmer *s);

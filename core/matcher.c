@@ -19,6 +19,9 @@ struct node {
 	uint32_t nvals, cvals;
 };
 
+#define ROOT_BYTES (1u << 16)
+#define ROOT_MASK (ROOT_BYTES - 1)
+
 struct um_matcher {
 	um_arena *arena;
 	struct edge *edges;
@@ -31,19 +34,50 @@ struct um_matcher {
 	um_stemmer *stemmer;  /* stemmed matcher: words compared by stem */
 	char lang[16];
 	unsigned char *filter;   /* UM_STEM_FILTER bits: see internal.h */
+	/* a bit per hash of the first word of a phrase: most tokens begin
+	 * none, and this answers without touching the edge table */
+	unsigned char roots[ROOT_BYTES];
 };
 
-static uint64_t edge_hash(uint32_t parent, const char *s, size_t n)
+uint64_t um_word_hash(const char *s, size_t n)
 {
-	/* FNV-1a over the parent and the bytes, then a final mix. */
-	uint64_t h = 0xcbf29ce484222325ULL ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
-	size_t i;
-	for (i = 0; i < n; i++) {
+	/* FNV-1a, then the finaliser of splitmix64 */
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 0x100000001b3ULL;
 	}
-	h ^= h >> 29;
-	return h;
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+/* An edge's slot: the word's hash and the parent node, mixed. */
+static uint64_t edge_hash(uint32_t parent, uint64_t word)
+{
+	uint64_t h = word ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
+	h = (h ^ (h >> 32)) * 0xd6e8feb86659fd93ULL;
+	return h ^ (h >> 32);
+}
+
+const um_key *um_doc_fold_keys(const um_doc *cdoc)
+{
+	/* The keys belong to the document, which one thread processes at a
+	 * time; computing them does not change what the document holds. */
+	um_doc *doc = (um_doc *)cdoc;
+	um_key *keys;
+	if (doc->fold_keys)
+		return doc->fold_keys;
+	keys = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*keys));
+	for (size_t i = 0; i < doc->ntokens; i++) {
+		const um_token *t = &doc->tokens[i];
+		keys[i].s = t->fold;
+		keys[i].len = (uint32_t)t->fold_len;
+		keys[i].hash = um_token_is_space(t) ? 0 :
+		               um_word_hash(t->fold, t->fold_len);
+	}
+	doc->fold_keys = keys;
+	return keys;
 }
 
 um_matcher *um_matcher_new(void)
@@ -88,9 +122,9 @@ void um_matcher_free(um_matcher *m)
 }
 
 static uint32_t find_child(const um_matcher *m, uint32_t parent,
-                           const char *s, size_t n)
+                           uint64_t word, const char *s, size_t n)
 {
-	uint64_t h = edge_hash(parent, s, n);
+	uint64_t h = edge_hash(parent, word);
 	size_t i = (size_t)h & m->mask;
 	for (;;) {
 		const struct edge *e = &m->edges[i];
@@ -126,8 +160,11 @@ static void rehash(um_matcher *m)
 static uint32_t add_child(um_matcher *m, uint32_t parent, const char *s,
                           size_t n)
 {
-	uint32_t child = find_child(m, parent, s, n);
+	uint64_t word = um_word_hash(s, n);
+	uint32_t child = find_child(m, parent, word, s, n);
 	struct edge e;
+	if (parent == 0)      /* the first words of phrases */
+		m->roots[(word >> 3) & ROOT_MASK] |= (unsigned char)(1u << (word & 7));
 	if (child)
 		return child;
 	if ((m->nedges + 1) * 2 > m->mask + 1)
@@ -135,7 +172,7 @@ static uint32_t add_child(um_matcher *m, uint32_t parent, const char *s,
 	UM_GROW(m->nodes, m->cnodes, m->nnodes + 1);
 	memset(&m->nodes[m->nnodes], 0, sizeof(struct node));
 	child = (uint32_t)m->nnodes++;
-	e.hash = edge_hash(parent, s, n);
+	e.hash = edge_hash(parent, word);
 	e.s = um_arena_strndup(m->arena, s, n);
 	e.len = (uint32_t)n;
 	e.parent = parent;
@@ -189,10 +226,11 @@ int um_matcher_add(um_matcher *m, const char *phrase, size_t len,
 	return 0;
 }
 
-/* The keys a stemmed matcher compares, NULL for a plain one. */
+/* The keys the matcher compares: stems, or folded forms. */
 static const um_key *stem_keys(const um_matcher *m, const um_doc *doc)
 {
-	return m->stemmer ? um_doc_stem_keys(doc, m->lang, m->filter) : NULL;
+	return m->stemmer ? um_doc_stem_keys(doc, m->lang, m->filter) :
+	                    um_doc_fold_keys(doc);
 }
 
 /* Longest phrase from token i, not reaching past token limit, comparing
@@ -206,6 +244,9 @@ static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
 
 	if (i >= limit || um_token_is_space(&tk[i]))
 		return UM_ENOENT;
+	if (!(m->roots[(keys[i].hash >> 3) & ROOT_MASK] &
+	      (1u << (keys[i].hash & 7))))
+		return UM_ENOENT;
 	while (j < limit) {
 		const um_token *t = &tk[j];
 		if (um_token_is_space(t)) {
@@ -214,8 +255,7 @@ static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
 			j++;
 			continue;
 		}
-		node = keys ? find_child(m, node, keys[j].s, keys[j].len) :
-		              find_child(m, node, t->fold, t->fold_len);
+		node = find_child(m, node, keys[j].hash, keys[j].s, keys[j].len);
 		if (!node)
 			break;
 		j++;

@@ -211,18 +211,19 @@ const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
 	 * time; computing them does not change what the document holds. */
 	um_doc *doc = (um_doc *)cdoc;
 	struct stem_cache *c;
+	const um_key *folds;
 	um_key *keys;
 	if (doc->stem_keys && doc->stem_filter == filter &&
 	    !strcmp(doc->stem_lang, lang))
 		return doc->stem_keys;
+	folds = um_doc_fold_keys(doc);
 	c = cache_for(lang);
 	keys = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*keys));
 	for (size_t i = 0; i < doc->ntokens; i++) {
 		const um_token *t = &doc->tokens[i];
 		const char *k;
 		size_t len;
-		keys[i].s = t->fold;
-		keys[i].len = (uint32_t)t->fold_len;
+		keys[i] = folds[i];
 		if (!c || t->kind != UM_TOK_WORD)
 			continue;
 		/* a word no phrase begins like cannot match: not stemmed */
@@ -236,6 +237,7 @@ const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
 			/* copied: the cache may start again within the document */
 			keys[i].s = um_arena_strndup(doc->arena, k, len);
 			keys[i].len = (uint32_t)len;
+			keys[i].hash = um_word_hash(k, len);
 		}
 	}
 	snprintf(doc->stem_lang, sizeof(doc->stem_lang), "%s", lang);
