@@ -60,12 +60,15 @@ if cmp -s "$tmp/ffs.tsv" "$tmp/dir.tsv"; then ok; else
 	fail "--files-from - differs"
 fi
 
-# 4. --shard: N slices through GNU parallel add up to one run.
+# 4. --shard: N slices through GNU parallel add up to one run. Paths
+# relative to the scratch directory, so that the slices are the same in
+# every run of the test.
 if command -v parallel >/dev/null 2>&1; then
-	parallel --will-cite -j 3 "$unmine" -q -P "$pp" -j 1 -f jsonl --shard {}/3 \
-		"$tmp/in" ">" "$tmp/shard.{}" "2>/dev/null" ::: 1 2 3
+	(cd "$tmp" && parallel --will-cite -j 3 "$unmine" -q -P "$pp" -j 1 -f jsonl \
+		--shard {}/3 in ">" shard.{} "2>/dev/null" ::: 1 2 3)
+	(cd "$tmp" && "$unmine" -q -P "$pp" -j 1 -f jsonl in 2>/dev/null) |
+		sort >"$tmp/whole"
 	cat "$tmp/shard.1" "$tmp/shard.2" "$tmp/shard.3" | sort >"$tmp/shards"
-	sort "$tmp/j1.jsonl" >"$tmp/whole"
 	if cmp -s "$tmp/shards" "$tmp/whole"; then ok; else
 		fail "the union of 3 shards differs from one run"
 	fi
