@@ -394,6 +394,18 @@ static int write_tags(struct ctx *c, size_t words)
 				                         "%s%d", g ? " " : "", cn->sdgs[g]);
 			rc = api->annot_set(c->doc, a, "sdg", sdg);
 		}
+		if (rc == 0 && cn->nunbis) {
+			size_t len = 1;
+			char *u, *p;
+			for (size_t k2 = 0; k2 < cn->nunbis; k2++)
+				len += strlen(cn->unbis[k2]) + 2;
+			u = p = api->doc_alloc(c->doc, len);
+			*p = 0;
+			for (size_t k2 = 0; k2 < cn->nunbis; k2++)
+				p += snprintf(p, len - (size_t)(p - u), "%s%s",
+				              k2 ? "; " : "", cn->unbis[k2]);
+			rc = api->annot_set(c->doc, a, "unbis", u);
+		}
 	}
 	return rc;
 }
