@@ -126,5 +126,24 @@ if [ "$st" -eq 130 ] && grep -q '^unmine: interrupted: [0-9]* documents done' "$
 	cat "$tmp/int.err"
 fi
 
+# 8. On a terminal (script(1) gives one): a progress line with the total,
+# then the summary; with -q, neither.
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$unmine' -P '$pp' -j 2 '$tmp/in' -o '$tmp/ot'" /dev/null \
+		</dev/null 2>&1 | tr '\r' '\n' >"$tmp/tty"
+	if grep -q '^unmine: 12/12 documents, [0-9.]* MB/s, 1 failed' "$tmp/tty" &&
+	   grep -q '^unmine: 12 documents, 1 failed, [0-9.]* MB of text in' "$tmp/tty"; then
+		ok
+	else
+		fail "no progress line or summary on a terminal"
+		cat "$tmp/tty"
+	fi
+	script -qec "'$unmine' -q -P '$pp' -j 2 '$tmp/in' -o '$tmp/oq'" /dev/null \
+		</dev/null 2>&1 | tr '\r' '\n' >"$tmp/ttyq"
+	if ! grep -q 'documents' "$tmp/ttyq"; then ok; else
+		fail "-q printed progress"
+	fi
+fi
+
 echo "batch: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
