@@ -329,6 +329,27 @@ START_TEST(score_density)
 }
 END_TEST
 
+/* The plugin with settings on text: its tags are want_tags, and its
+ * mentions want_mentions unless that is NULL. */
+static void run_with(const char *const *settings, const char *text,
+                     const char *want_tags, const char *want_mentions)
+{
+	char err[1024], got[1024];
+	um_plugin_set *set = themes(settings, err, sizeof(err));
+	um_doc *doc;
+	ck_assert_msg(set != NULL, "%s", err);
+	doc = tu_doc(text);
+	tu_run(set, doc);
+	tags(doc, got, sizeof(got));
+	ck_assert_str_eq(got, want_tags);
+	if (want_mentions) {
+		mentions(doc, got, sizeof(got));
+		ck_assert_str_eq(got, want_mentions);
+	}
+	um_doc_free(doc);
+	um_plugin_set_free(set);
+}
+
 /* Ranks by score; top, min-score and min-mentions decide what is
  * written. */
 START_TEST(score_options)
@@ -342,8 +363,7 @@ START_TEST(score_options)
 	                        NULL };
 	const char *twice[] = { "themes.taxonomy=" TAX("small.xml"),
 	                        "themes.min-mentions=2", NULL };
-	char err[1024], got[1024];
-	um_plugin_set *set;
+	char got[1024];
 	um_doc *doc = tu_doc(text);
 	/* 2 mentions in 200 words: d = 10, 10 / 12 = 0.833; two terms 0.75
 	 * (0.625), one 0.5 (0.417); the broader cooperation has its narrower
@@ -358,36 +378,11 @@ START_TEST(score_options)
 	ck_assert_str_eq(um_annot_get(tag_of(doc, "ldc"), "rank"), "4");
 	um_doc_free(doc);
 
-	set = themes(top1, err, sizeof(err));
-	ck_assert_msg(set != NULL, "%s", err);
-	doc = tu_doc(text);
-	tu_run(set, doc);
-	tags(doc, got, sizeof(got));
-	ck_assert_str_eq(got, "cooperation 0.625 2");
-	um_doc_free(doc);
-	um_plugin_set_free(set);
-
-	set = themes(above, err, sizeof(err));
-	ck_assert_msg(set != NULL, "%s", err);
-	doc = tu_doc(text);
-	tu_run(set, doc);
-	tags(doc, got, sizeof(got));
-	ck_assert_str_eq(got, "cooperation 0.625 2 ; south-south-cooperation "
-	                 "0.625 2 ; environment 0.417 2");
-	mentions(doc, got, sizeof(got));
-	ck_assert_str_eq(got, "");
-	um_doc_free(doc);
-	um_plugin_set_free(set);
-
-	set = themes(twice, err, sizeof(err));
-	ck_assert_msg(set != NULL, "%s", err);
-	doc = tu_doc(text);
-	tu_run(set, doc);
-	tags(doc, got, sizeof(got));
-	ck_assert_str_eq(got, "cooperation 0.625 2 ; south-south-cooperation "
-	                 "0.625 2 ; environment 0.417 2");
-	um_doc_free(doc);
-	um_plugin_set_free(set);
+	run_with(top1, text, "cooperation 0.625 2", NULL);
+	run_with(above, text, "cooperation 0.625 2 ; south-south-cooperation "
+	         "0.625 2 ; environment 0.417 2", "");
+	run_with(twice, text, "cooperation 0.625 2 ; south-south-cooperation "
+	         "0.625 2 ; environment 0.417 2", NULL);
 }
 END_TEST
 
