@@ -73,7 +73,7 @@ for h in "$@"; do
 		"$b/$h" -max_total_time="$time" -max_len=65536 -timeout=10 \
 		-rss_limit_mb=2048 -artifact_prefix="$b/findings/$h-" \
 		-print_final_stats=1 "$c" 2>"$b/$h.log" || status=1
-	grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+.*DONE' \
+	grep -aE '^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+.*DONE' \
 		"$b/$h.log" || :
 	if [ "$status" -ne 0 ]; then
 		tail -40 "$b/$h.log"
