@@ -40,6 +40,8 @@ void um_sb_free(um_strbuf *sb);
 void um_sb_add(um_strbuf *sb, const char *s, size_t n);
 void um_sb_addc(um_strbuf *sb, char c);
 void um_sb_adds(um_strbuf *sb, const char *s);
+/* The decimal digits of v. */
+void um_sb_addu(um_strbuf *sb, uint64_t v);
 void um_sb_addf(um_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Hands the NUL-terminated data to the caller (free with free()). */

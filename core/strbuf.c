@@ -43,6 +43,17 @@ void um_sb_adds(um_strbuf *sb, const char *s)
 	um_sb_add(sb, s, strlen(s));
 }
 
+void um_sb_addu(um_strbuf *sb, uint64_t v)
+{
+	char buf[24];
+	size_t i = sizeof(buf);
+	do {
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	um_sb_add(sb, buf + i, sizeof(buf) - i);
+}
+
 void um_sb_addf(um_strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;

@@ -67,9 +67,20 @@ static void doc_text(um_strbuf *sb, const um_doc *doc, size_t b, size_t n)
 		um_xml_text(sb, doc->text + b, n);
 }
 
+static void end_tag(um_strbuf *sb, const char *name)
+{
+	um_sb_adds(sb, "</");
+	um_sb_adds(sb, name);
+	um_sb_addc(sb, '>');
+}
+
 static void write_id(um_strbuf *sb, const char *name, size_t id)
 {
-	um_sb_addf(sb, " %s=\"a%zu\"", name, id);
+	um_sb_addc(sb, ' ');
+	um_sb_adds(sb, name);
+	um_sb_adds(sb, "=\"a");
+	um_sb_addu(sb, id);
+	um_sb_addc(sb, '"');
 }
 
 /* id, by, the plugin's attributes and links, as attributes. */
@@ -82,9 +93,13 @@ static void annot_attrs(um_strbuf *sb, const um_annot *a)
 		um_xml_attr(sb, a->attrs[i].key, a->attrs[i].value);
 	if (a->nlinks) {
 		um_sb_adds(sb, " links=\"");
-		for (i = 0; i < a->nlinks; i++)
-			um_sb_addf(sb, "%s%s:a%zu", i ? " " : "", a->links[i].role,
-			           a->links[i].to->id);
+		for (i = 0; i < a->nlinks; i++) {
+			if (i)
+				um_sb_addc(sb, ' ');
+			um_sb_adds(sb, a->links[i].role);
+			um_sb_adds(sb, ":a");
+			um_sb_addu(sb, a->links[i].to->id);
+		}
 		um_sb_addc(sb, '"');
 	}
 }
@@ -152,14 +167,15 @@ static void write_inline_text(um_strbuf *sb, const um_doc *doc)
 			struct placed *top = stack[--depth];
 			doc_text(sb, doc, pos, top->end - pos);
 			pos = top->end;
-			um_sb_addf(sb, "</%s>", top->a->layer);
+			end_tag(sb, top->a->layer);
 		}
 		/* Crossing an open element: standoff keeps it, inline cannot. */
 		if (depth && a->end > stack[depth - 1]->end)
 			continue;
 		doc_text(sb, doc, pos, a->begin - pos);
 		pos = a->begin;
-		um_sb_addf(sb, "<%s", a->a->layer);
+		um_sb_addc(sb, '<');
+		um_sb_adds(sb, a->a->layer);
 		annot_attrs(sb, a->a);
 		um_sb_addc(sb, '>');
 		stack[depth++] = a;
@@ -168,7 +184,7 @@ static void write_inline_text(um_strbuf *sb, const um_doc *doc)
 		struct placed *top = stack[--depth];
 		doc_text(sb, doc, pos, top->end - pos);
 		pos = top->end;
-		um_sb_addf(sb, "</%s>", top->a->layer);
+		end_tag(sb, top->a->layer);
 	}
 	doc_text(sb, doc, pos, doc->len - pos);
 	um_sb_adds(sb, "</text>\n");
@@ -185,7 +201,8 @@ static void write_tags(um_strbuf *sb, const um_doc *doc)
 			continue;
 		if (!any++)
 			um_sb_adds(sb, "<tags>\n");
-		um_sb_addf(sb, "<%s", a->layer);
+		um_sb_addc(sb, '<');
+		um_sb_adds(sb, a->layer);
 		annot_attrs(sb, a);
 		um_sb_adds(sb, "/>\n");
 	}
@@ -226,9 +243,13 @@ static void write_standoff(um_strbuf *sb, const um_doc *doc)
 		write_id(sb, "id", a->id);
 		um_xml_attr(sb, "layer", a->layer);
 		um_xml_attr(sb, "by", a->plugin);
-		if (!a->is_doc)
-			um_sb_addf(sb, " start=\"%u\" end=\"%u\"", cp[a->begin],
-			           cp[a->end]);
+		if (!a->is_doc) {
+			um_sb_adds(sb, " start=\"");
+			um_sb_addu(sb, cp[a->begin]);
+			um_sb_adds(sb, "\" end=\"");
+			um_sb_addu(sb, cp[a->end]);
+			um_sb_addc(sb, '"');
+		}
 		if (!a->nattrs && !a->nlinks) {
 			um_sb_adds(sb, "/>\n");
 			continue;
