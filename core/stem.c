@@ -83,7 +83,7 @@ const char *um_stem(um_stemmer *s, const char *w, size_t n, size_t *ret_len)
 	return s->buf;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
+static inline uint64_t hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	for (size_t i = 0; i < n; i++) {
@@ -96,21 +96,28 @@ static uint64_t hash_bytes(const char *s, size_t n)
 /*
  * Stems already computed, per thread and language: documents share most
  * of their words, and Snowball is the slow part of stemmed matching. The
- * cache holds up to CACHE_MAX words, then starts again. A thread's cache
- * is freed when the thread ends, the main thread's when the library is
- * unloaded or the process exits.
+ * cache holds up to CACHE_MAX words between documents: it starts again
+ * only before a document's keys are computed, so that the keys may point
+ * into it while the document is processed; within one document it takes
+ * up to CACHE_FULL words, and the stems of words past that are copied
+ * into the document. A thread's cache is freed when the thread ends, the
+ * main thread's when the library is unloaded or the process exits.
  */
 #define CACHE_MAX (1u << 16)
+#define CACHE_SLOTS (2 * CACHE_MAX)
+#define CACHE_FULL (CACHE_SLOTS / 4 * 3)
 
 struct cached {
-	const char *word, *stem;
-	uint32_t wlen, slen;
+	const char *word;
+	uint32_t wlen;
+	uint64_t whash;           /* um_word_hash of the word */
+	um_key stem;
 };
 
 struct stem_cache {
 	char lang[16];
 	um_stemmer *stemmer;
-	struct cached *tab;       /* 2 * CACHE_MAX slots */
+	struct cached *tab;       /* CACHE_SLOTS slots */
 	size_t n;
 	um_arena *arena;          /* the words and stems */
 };
@@ -143,7 +150,7 @@ __attribute__((destructor)) static void free_main_cache(void)
 }
 
 /* The calling thread's cache for lang, emptied if it was another's or
- * full; NULL when there is no stemmer for lang. */
+ * holds CACHE_MAX words; NULL when there is no stemmer for lang. */
 static struct stem_cache *cache_for(const char *lang)
 {
 	struct stem_cache *c = tls_cache;
@@ -152,12 +159,12 @@ static struct stem_cache *cache_for(const char *lang)
 	if (!c) {
 		pthread_once(&cache_once, make_key);
 		c = um_xcalloc(1, sizeof(*c));
-		c->tab = um_xcalloc(2 * CACHE_MAX, sizeof(*c->tab));
+		c->tab = um_xcalloc(CACHE_SLOTS, sizeof(*c->tab));
 		c->arena = um_arena_new();
 		tls_cache = c;
 		pthread_setspecific(cache_key, c);
 	} else {
-		memset(c->tab, 0, 2 * CACHE_MAX * sizeof(*c->tab));
+		memset(c->tab, 0, CACHE_SLOTS * sizeof(*c->tab));
 		um_arena_free(c->arena);
 		c->arena = um_arena_new();
 		c->n = 0;
@@ -170,38 +177,55 @@ static struct stem_cache *cache_for(const char *lang)
 	return c->stemmer ? c : NULL;
 }
 
-/* The stem of a folded word through the cache; NULL if Snowball fails. */
-static const char *cached_stem(struct stem_cache *c, const char *w, size_t n,
-                               size_t *ret_len)
+/* The key of a folded word (w, n, hash h): its stem through the cache,
+ * kept in the cache or, once it is full, in arena. Returns 0, or -1 if
+ * Snowball fails. */
+static int cached_stem(struct stem_cache *c, const char *w, size_t n,
+                       uint64_t h, um_arena *arena, um_key *ret)
 {
-	size_t mask = 2 * CACHE_MAX - 1;
-	size_t slot = (size_t)hash_bytes(w, n) & mask;
+	size_t mask = CACHE_SLOTS - 1;
+	size_t slot = (size_t)h & mask;
 	const char *k;
 	size_t len;
 	while (c->tab[slot].word) {
-		if (c->tab[slot].wlen == n && !memcmp(c->tab[slot].word, w, n)) {
-			*ret_len = c->tab[slot].slen;
-			return c->tab[slot].stem;
+		const struct cached *e = &c->tab[slot];
+		if (e->whash == h && e->wlen == n && !memcmp(e->word, w, n)) {
+			*ret = e->stem;
+			return 0;
 		}
 		slot = (slot + 1) & mask;
 	}
 	k = um_stem(c->stemmer, w, n, &len);
 	if (!k)
-		return NULL;
-	c->tab[slot].word = um_arena_strndup(c->arena, w, n);
-	c->tab[slot].wlen = (uint32_t)n;
-	c->tab[slot].stem = um_arena_strndup(c->arena, k, len);
-	c->tab[slot].slen = (uint32_t)len;
-	c->n++;
-	*ret_len = len;
-	return c->tab[slot].stem;
+		return -1;
+	if (len == n && !memcmp(k, w, n)) {
+		ret->s = NULL;        /* the word is its own stem */
+	} else {
+		ret->s = um_arena_strndup(c->n < CACHE_FULL ? c->arena : arena,
+		                          k, len);
+		ret->len = (uint32_t)len;
+		ret->hash = um_word_hash(k, len);
+	}
+	if (c->n < CACHE_FULL) {
+		c->tab[slot].word = um_arena_strndup(c->arena, w, n);
+		c->tab[slot].wlen = (uint32_t)n;
+		c->tab[slot].whash = h;
+		c->tab[slot].stem = *ret;
+		c->n++;
+	}
+	return 0;
 }
 
 /* The bit of a word's first three bytes in a filter of UM_STEM_FILTER
  * bits. */
-size_t um_stem_filter_bit(const char *w, size_t n)
+static inline size_t filter_bit(const char *w, size_t n)
 {
 	return (size_t)hash_bytes(w, n < 3 ? n : 3) % UM_STEM_FILTER;
+}
+
+size_t um_stem_filter_bit(const char *w, size_t n)
+{
+	return filter_bit(w, n);
 }
 
 const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
@@ -219,26 +243,21 @@ const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
 	folds = um_doc_fold_keys(doc);
 	c = cache_for(lang);
 	keys = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*keys));
-	for (size_t i = 0; i < doc->ntokens; i++) {
+	memcpy(keys, folds, doc->ntokens * sizeof(*keys));
+	for (size_t i = 0; c && i < doc->ntokens; i++) {
 		const um_token *t = &doc->tokens[i];
-		const char *k;
-		size_t len;
-		keys[i] = folds[i];
-		if (!c || t->kind != UM_TOK_WORD)
+		um_key k;
+		if (t->kind != UM_TOK_WORD)
 			continue;
 		/* a word no phrase begins like cannot match: not stemmed */
 		if (filter) {
-			size_t bit = um_stem_filter_bit(t->fold, t->fold_len);
+			size_t bit = filter_bit(t->fold, t->fold_len);
 			if (!(filter[bit / 8] & (1u << (bit % 8))))
 				continue;
 		}
-		k = cached_stem(c, t->fold, t->fold_len, &len);
-		if (k && (len != t->fold_len || memcmp(k, t->fold, len))) {
-			/* copied: the cache may start again within the document */
-			keys[i].s = um_arena_strndup(doc->arena, k, len);
-			keys[i].len = (uint32_t)len;
-			keys[i].hash = um_word_hash(k, len);
-		}
+		if (cached_stem(c, t->fold, t->fold_len, folds[i].hash, doc->arena,
+		                &k) == 0 && k.s)
+			keys[i] = k;
 	}
 	snprintf(doc->stem_lang, sizeof(doc->stem_lang), "%s", lang);
 	doc->stem_keys = keys;
