@@ -34,6 +34,10 @@ struct um_matcher {
 	um_stemmer *stemmer;  /* stemmed matcher: words compared by stem */
 	char lang[16];
 	unsigned char *filter;   /* UM_STEM_FILTER bits: see internal.h */
+	/* a bit per edge, by the high half of its hash, 8 bits per slot of
+	 * the edge table: a word that continues no phrase from a node is
+	 * most often answered here, without a miss in the larger table */
+	unsigned char *edge_bits;
 	/* a bit per hash of the first word of a phrase: most tokens begin
 	 * none, and this answers without touching the edge table */
 	unsigned char roots[ROOT_BYTES];
@@ -86,6 +90,7 @@ um_matcher *um_matcher_new(void)
 	m->arena = um_arena_new();
 	m->mask = 1023;
 	m->edges = um_xcalloc(m->mask + 1, sizeof(struct edge));
+	m->edge_bits = um_xcalloc(m->mask + 1, 1);
 	UM_GROW(m->nodes, m->cnodes, 1);
 	memset(&m->nodes[0], 0, sizeof(struct node));
 	m->nnodes = 1;
@@ -116,22 +121,39 @@ void um_matcher_free(um_matcher *m)
 		free(m->nodes[i].vals);
 	free(m->nodes);
 	free(m->edges);
+	free(m->edge_bits);
 	free(m->scratch);
 	um_arena_free(m->arena);
 	free(m);
+}
+
+/* The bit of an edge hash in edge_bits: (mask + 1) * 8 bits. */
+static size_t edge_bit(const um_matcher *m, uint64_t h)
+{
+	return (size_t)(h >> 32) & ((m->mask << 3) | 7);
+}
+
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
 }
 
 static uint32_t find_child(const um_matcher *m, uint32_t parent,
                            uint64_t word, const char *s, size_t n)
 {
 	uint64_t h = edge_hash(parent, word);
-	size_t i = (size_t)h & m->mask;
+	size_t i = (size_t)h & m->mask, bit = edge_bit(m, h);
+	if (!(m->edge_bits[bit >> 3] & (1u << (bit & 7))))
+		return 0;
 	for (;;) {
 		const struct edge *e = &m->edges[i];
 		if (!e->child)
 			return 0;
 		if (e->hash == h && e->parent == parent && e->len == n &&
-		    memcmp(e->s, s, n) == 0)
+		    same_bytes(e->s, s, n))
 			return e->child;
 		i = (i + 1) & m->mask;
 	}
@@ -139,10 +161,11 @@ static uint32_t find_child(const um_matcher *m, uint32_t parent,
 
 static void insert_edge(um_matcher *m, struct edge e)
 {
-	size_t i = (size_t)e.hash & m->mask;
+	size_t i = (size_t)e.hash & m->mask, bit = edge_bit(m, e.hash);
 	while (m->edges[i].child)
 		i = (i + 1) & m->mask;
 	m->edges[i] = e;
+	m->edge_bits[bit >> 3] |= (unsigned char)(1u << (bit & 7));
 }
 
 static void rehash(um_matcher *m)
@@ -151,6 +174,8 @@ static void rehash(um_matcher *m)
 	size_t oldn = m->mask + 1, i;
 	m->mask = oldn * 2 - 1;
 	m->edges = um_xcalloc(m->mask + 1, sizeof(struct edge));
+	free(m->edge_bits);
+	m->edge_bits = um_xcalloc(m->mask + 1, 1);
 	for (i = 0; i < oldn; i++)
 		if (old[i].child)
 			insert_edge(m, old[i]);
@@ -233,6 +258,16 @@ static const um_key *stem_keys(const um_matcher *m, const um_doc *doc)
 	                    um_doc_fold_keys(doc);
 }
 
+/* Whether a phrase may begin at token i: a word whose key has its bit
+ * in the first-word filter. Most tokens fail here. */
+static inline int may_begin(const um_matcher *m, const um_token *tk,
+                            const um_key *keys, size_t i)
+{
+	uint64_t h = keys[i].hash;
+	return !um_token_is_space(&tk[i]) &&
+	       (m->roots[(h >> 3) & ROOT_MASK] & (1u << (h & 7)));
+}
+
 /* Longest phrase from token i, not reaching past token limit, comparing
  * keys (stems) when given, else folded tokens. */
 static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
@@ -242,10 +277,7 @@ static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
 	uint32_t node = 0, best = 0;
 	size_t j = i, best_end = 0;
 
-	if (i >= limit || um_token_is_space(&tk[i]))
-		return UM_ENOENT;
-	if (!(m->roots[(keys[i].hash >> 3) & ROOT_MASK] &
-	      (1u << (keys[i].hash & 7))))
+	if (i >= limit || !may_begin(m, tk, keys, i))
 		return UM_ENOENT;
 	while (j < limit) {
 		const um_token *t = &tk[j];
@@ -288,7 +320,8 @@ void um_matcher_scan(const um_matcher *m, const um_doc *doc, size_t begin,
 	if (end > doc->ntokens)
 		end = doc->ntokens;
 	while (i < end) {
-		if (longest(m, doc, keys, i, end, &r) == 0) {
+		if (may_begin(m, doc->tokens, keys, i) &&
+		    longest(m, doc, keys, i, end, &r) == 0) {
 			if (fn(&r, ctx))
 				return;
 			i = r.end;
