@@ -203,6 +203,9 @@ struct ctx {
 	const um_token *toks;
 	size_t *mentions;     /* per concept, its own and its narrower ones' */
 	size_t *term_count;   /* per term */
+	size_t *hit;          /* the terms counted, in taxonomy order once
+	                       * write_tags has sorted them */
+	size_t nhit;
 	size_t *stamp;        /* per concept: the last match counted */
 	size_t nmatch;
 	int rc;
@@ -247,7 +250,8 @@ static int on_match(const um_match *m, void *arg)
 		}
 		if (k < v)
 			continue;
-		c->term_count[ti]++;
+		if (c->term_count[ti]++ == 0)
+			c->hit[c->nhit++] = ti;
 		/* the concept and its broader ones, each once per match */
 		for (long a = (long)t->concept; a >= 0; a = tx->concepts[a].broader) {
 			if (c->stamp[a] == c->nmatch)
@@ -292,16 +296,27 @@ static int is_within(const struct taxonomy *tx, size_t concept, size_t of)
 	return 0;
 }
 
+/* The number of distinct terms of the concept and its narrower ones. */
+static size_t distinct_terms(const struct ctx *c, size_t concept)
+{
+	size_t n = 0;
+	for (size_t h = 0; h < c->nhit; h++)
+		n += (size_t)is_within(&c->st->tx, c->st->tx.terms[c->hit[h]].concept,
+		                       concept);
+	return n;
+}
+
 /* "environment (5); ecosystems (2)": the distinct terms of the concept
  * and its narrower ones, most frequent first. */
-static char *evidence(const struct ctx *c, size_t concept, size_t *ret_terms)
+static char *evidence(const struct ctx *c, size_t concept)
 {
 	const struct taxonomy *tx = &c->st->tx;
 	size_t n = 0, len = 1, *idx;
 	char *s, *p;
-	idx = c->st->api->doc_alloc(c->doc, tx->nterms * sizeof(*idx) + 1);
-	for (size_t i = 0; i < tx->nterms; i++)
-		if (c->term_count[i] && is_within(tx, tx->terms[i].concept, concept)) {
+	idx = c->st->api->doc_alloc(c->doc, c->nhit * sizeof(*idx) + 1);
+	for (size_t h = 0; h < c->nhit; h++) {
+		size_t i = c->hit[h];
+		if (is_within(tx, tx->terms[i].concept, concept)) {
 			size_t k = n++;
 			/* insertion by count, then taxonomy order */
 			while (k > 0 && c->term_count[idx[k - 1]] < c->term_count[i]) {
@@ -311,12 +326,12 @@ static char *evidence(const struct ctx *c, size_t concept, size_t *ret_terms)
 			idx[k] = i;
 			len += strlen(tx->terms[i].text) + 26;
 		}
+	}
 	s = p = c->st->api->doc_alloc(c->doc, len);
 	*p = 0;
 	for (size_t k = 0; k < n; k++)
 		p += snprintf(p, len - (size_t)(p - s), "%s%s (%zu)", k ? "; " : "",
 		              tx->terms[idx[k]].text, c->term_count[idx[k]]);
-	*ret_terms = n;
 	return s;
 }
 
@@ -332,6 +347,12 @@ static double score(size_t mentions, size_t words, size_t terms)
 	return d / (d + HALF_DENSITY) * variety;
 }
 
+static int by_index(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 static int write_tags(struct ctx *c, size_t words)
 {
 	const struct state *st = c->st;
@@ -339,16 +360,16 @@ static int write_tags(struct ctx *c, size_t words)
 	const struct taxonomy *tx = &st->tx;
 	const char *lang = api->doc_meta(c->doc, "language");
 	struct tag *tags = api->doc_alloc(c->doc, tx->nconcepts * sizeof(*tags) + 1);
-	char **ev = api->doc_alloc(c->doc, tx->nconcepts * sizeof(*ev) + 1);
 	size_t ntags = 0;
 	char buf[64];
 	int rc = 0;
 
+	qsort(c->hit, c->nhit, sizeof(*c->hit), by_index);
 	for (size_t i = 0; i < tx->nconcepts; i++) {
 		size_t t;
 		if (!c->mentions[i] || c->mentions[i] < (size_t)st->opt.min_mentions)
 			continue;
-		ev[i] = evidence(c, i, &t);
+		t = distinct_terms(c, i);
 		tags[ntags].concept = i;
 		tags[ntags].terms = t;
 		/* rounded as written, so that the order is the one shown */
@@ -381,7 +402,8 @@ static int write_tags(struct ctx *c, size_t words)
 		if (rc == 0)
 			rc = api->annot_set(c->doc, a, "terms", buf);
 		if (rc == 0)
-			rc = api->annot_set(c->doc, a, "evidence", ev[tags[k].concept]);
+			rc = api->annot_set(c->doc, a, "evidence",
+			                    evidence(c, tags[k].concept));
 		if (rc == 0 && cn->broader >= 0)
 			rc = api->annot_set(c->doc, a, "broader",
 			                    tx->concepts[cn->broader].id);
@@ -433,6 +455,7 @@ static int process(void *state, um_doc *doc)
 	c.mentions = api->doc_alloc(doc, (n + 1) * sizeof(size_t));
 	c.stamp = api->doc_alloc(doc, (n + 1) * sizeof(size_t));
 	c.term_count = api->doc_alloc(doc, (st->tx.nterms + 1) * sizeof(size_t));
+	c.hit = api->doc_alloc(doc, (st->tx.nterms + 1) * sizeof(size_t));
 	memset(c.mentions, 0, (n + 1) * sizeof(size_t));
 	memset(c.stamp, 0, (n + 1) * sizeof(size_t));
 	memset(c.term_count, 0, (st->tx.nterms + 1) * sizeof(size_t));
