@@ -80,9 +80,16 @@ struct ctx {
 
 static int tok_is(const struct ctx *c, size_t i, const char *w)
 {
-	size_t n = strlen(w);
-	return i < c->ntok && c->toks[i].fold_len == n &&
-	       !memcmp(c->toks[i].fold, w, n);
+	const um_token *t;
+	size_t n;
+	if (i >= c->ntok)
+		return 0;
+	t = &c->toks[i];
+	/* the first byte first: most words of a list are not the token */
+	if (t->fold_len && t->fold[0] != w[0])
+		return 0;
+	n = strlen(w);
+	return t->fold_len == n && !memcmp(t->fold, w, n);
 }
 
 static int in_list(const struct ctx *c, size_t i, const char *const *list)

@@ -818,24 +818,28 @@ static int find_doc_organ(const struct scan *s)
 		{ "The Economic and Social Council,", O_ECOSOC },
 	};
 	const char *sym = s->api->doc_meta(s->doc, "symbol");
-	size_t n = s->tlen < 4000 ? s->tlen : 4000, best = n;
+	size_t n = s->tlen < 4000 ? s->tlen : 4000;
 	int organ = O_NONE, kind;
+	size_t nopen = sizeof(openings) / sizeof(openings[0]);
+	unsigned char first[256] = { 0 };
 	if (sym && symbol_organ(sym, &organ, &kind) && organ)
 		return organ;
-	organ = O_NONE;
-	for (size_t i = 0; i < sizeof(openings) / sizeof(openings[0]); i++) {
-		size_t len = strlen(openings[i].phrase);
-		for (size_t k = 0; k + len <= n && k < best; k++) {
-			if (tolower((unsigned char)s->text[k]) ==
-			    tolower((unsigned char)openings[i].phrase[0]) &&
-			    !strncasecmp(s->text + k, openings[i].phrase, len)) {
-				best = k;
-				organ = openings[i].organ;
-				break;
-			}
+	/* the earliest opening, the first of the list where two begin at
+	 * the same byte: one pass, the phrases tried only where a byte is
+	 * the first letter of one */
+	for (size_t i = 0; i < nopen; i++)
+		first[tolower((unsigned char)openings[i].phrase[0])] = 1;
+	for (size_t k = 0; k < n; k++) {
+		if (!first[tolower((unsigned char)s->text[k])])
+			continue;
+		for (size_t i = 0; i < nopen; i++) {
+			size_t len = strlen(openings[i].phrase);
+			if (k + len <= n &&
+			    !strncasecmp(s->text + k, openings[i].phrase, len))
+				return openings[i].organ;
 		}
 	}
-	return organ;
+	return O_NONE;
 }
 
 /* The symbol a document states for itself: "Resolution 1860 (2009)" or
