@@ -110,14 +110,22 @@ static inline uint64_t hash_bytes(const char *s, size_t n)
 struct cached {
 	const char *word;
 	uint32_t wlen;
-	uint64_t whash;           /* um_word_hash of the word */
 	um_key stem;
+};
+
+/* A slot of the open-addressing index: the high half of the word's hash
+ * and its entry (1-based; 0 is an empty slot). The index is small enough
+ * to stay in cache; the entries are read only when the halves agree. */
+struct slot {
+	uint32_t tag;
+	uint32_t entry;
 };
 
 struct stem_cache {
 	char lang[16];
 	um_stemmer *stemmer;
-	struct cached *tab;       /* CACHE_SLOTS slots */
+	struct slot *slots;       /* CACHE_SLOTS */
+	struct cached *tab;       /* CACHE_FULL entries, in the order seen */
 	size_t n;
 	um_arena *arena;          /* the words and stems */
 };
@@ -133,6 +141,7 @@ static void cache_free(void *p)
 		return;
 	um_stemmer_free(c->stemmer);
 	um_arena_free(c->arena);
+	free(c->slots);
 	free(c->tab);
 	free(c);
 }
@@ -159,12 +168,13 @@ static struct stem_cache *cache_for(const char *lang)
 	if (!c) {
 		pthread_once(&cache_once, make_key);
 		c = um_xcalloc(1, sizeof(*c));
-		c->tab = um_xcalloc(CACHE_SLOTS, sizeof(*c->tab));
+		c->slots = um_xcalloc(CACHE_SLOTS, sizeof(*c->slots));
+		c->tab = um_xcalloc(CACHE_FULL, sizeof(*c->tab));
 		c->arena = um_arena_new();
 		tls_cache = c;
 		pthread_setspecific(cache_key, c);
 	} else {
-		memset(c->tab, 0, CACHE_SLOTS * sizeof(*c->tab));
+		memset(c->slots, 0, CACHE_SLOTS * sizeof(*c->slots));
 		um_arena_free(c->arena);
 		c->arena = um_arena_new();
 		c->n = 0;
@@ -185,13 +195,16 @@ static int cached_stem(struct stem_cache *c, const char *w, size_t n,
 {
 	size_t mask = CACHE_SLOTS - 1;
 	size_t slot = (size_t)h & mask;
+	uint32_t tag = (uint32_t)(h >> 32);
 	const char *k;
 	size_t len;
-	while (c->tab[slot].word) {
-		const struct cached *e = &c->tab[slot];
-		if (e->whash == h && e->wlen == n && !memcmp(e->word, w, n)) {
-			*ret = e->stem;
-			return 0;
+	while (c->slots[slot].entry) {
+		if (c->slots[slot].tag == tag) {
+			const struct cached *e = &c->tab[c->slots[slot].entry - 1];
+			if (e->wlen == n && !memcmp(e->word, w, n)) {
+				*ret = e->stem;
+				return 0;
+			}
 		}
 		slot = (slot + 1) & mask;
 	}
@@ -207,11 +220,12 @@ static int cached_stem(struct stem_cache *c, const char *w, size_t n,
 		ret->hash = um_word_hash(k, len);
 	}
 	if (c->n < CACHE_FULL) {
-		c->tab[slot].word = um_arena_strndup(c->arena, w, n);
-		c->tab[slot].wlen = (uint32_t)n;
-		c->tab[slot].whash = h;
-		c->tab[slot].stem = *ret;
-		c->n++;
+		struct cached *e = &c->tab[c->n++];
+		e->word = um_arena_strndup(c->arena, w, n);
+		e->wlen = (uint32_t)n;
+		e->stem = *ret;
+		c->slots[slot].tag = tag;
+		c->slots[slot].entry = (uint32_t)c->n;
 	}
 	return 0;
 }
