@@ -112,14 +112,26 @@ if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2001-01-01' | wc -l)" -eq 0 ];
 fi
 
 # 7. SIGINT: stops after the documents in flight, status 130, says so.
-set --
-for i in $(seq 100); do set -- "$@" "$tmp/in"; done
-"$unmine" -P "$pp" -j 2 "$@" -o "$tmp/oi" 2>"$tmp/int.err" &
+# The paths come through a pipe that stays open, so the run cannot end
+# before the signal, however fast it is: SIGINT once a document is
+# written, then the end of the list.
+mkfifo "$tmp/fifo"
+"$unmine" -P "$pp" -j 2 --files-from "$tmp/fifo" -o "$tmp/oi" \
+	2>"$tmp/int.err" &
 pid=$!
-sleep 0.5
+trap '' PIPE                  # a run that died must not stop the test
+exec 3<>"$tmp/fifo"           # read-write: no wait for the reader
+echo "$tmp/in" >&3
+for i in $(seq 100); do
+	find "$tmp/oi" -name '*.xml' 2>/dev/null | grep -q . && break
+	sleep 0.1
+done
 kill -INT "$pid"
+echo "$tmp/in" >&3
+exec 3>&-
 wait "$pid"
 st=$?
+trap - PIPE
 if [ "$st" -eq 130 ] && grep -q '^unmine: interrupted: [0-9]* documents done' "$tmp/int.err" &&
    ! find "$tmp/oi" -name '*.tmp' | grep -q .; then ok; else
 	fail "SIGINT: status $st"
