@@ -243,6 +243,7 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 		um_token *tp;
 		enum cclass c = char_class(s, len, i, &clen);
 		size_t b = i;
+		int plain = 0;      /* a token that is its own fold */
 
 		/* The token is built in its slot: a copy from the stack would
 		 * stall on store forwarding after fold_token's narrow writes. */
@@ -272,11 +273,22 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 			tp->kind = UM_TOK_WORD;
 		} else if (is_wordish(c)) {
 			int letters = 0, lower = 0, upper = 0, digits = 0;
+			int wide = s[b] >= 0x80;
 			int numeric = (c == C_DIGIT);
 			if (c == C_UPPER)
 				tp->flags |= UM_TF_CAP;
 			while (i < len) {
-				enum cclass d = char_class(s, len, i, &clen);
+				enum cclass d;
+				if (s[i] >= 'a' && s[i] <= 'z') {
+					/* a run of ASCII lower case, most of every word */
+					do
+						i++;
+					while (i < len && s[i] >= 'a' && s[i] <= 'z');
+					lower = letters = 1;
+					numeric = 0;
+					continue;
+				}
+				d = char_class(s, len, i, &clen);
 				if (d == C_DIGIT) {
 					digits = 1;
 				} else if (d == C_UPPER) {
@@ -303,9 +315,12 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 				} else {
 					break;
 				}
+				wide |= s[i] >= 0x80;
 				i += clen;
 			}
 			tp->kind = numeric ? UM_TOK_NUMBER : UM_TOK_WORD;
+			/* ASCII without capitals: its own fold, no second look */
+			plain = !wide && !upper;
 			if (digits)
 				tp->flags |= UM_TF_DIGITS;
 			if (letters && upper && !lower)
@@ -316,7 +331,7 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 		}
 		tp->begin = (uint32_t)b;
 		tp->end = (uint32_t)i;
-		if (tp->kind == UM_TOK_SPACE || tp->kind == UM_TOK_NEWLINE) {
+		if (tp->kind == UM_TOK_SPACE || tp->kind == UM_TOK_NEWLINE || plain) {
 			tp->fold = text + b;
 			tp->fold_len = (uint32_t)(i - b);
 		} else {
