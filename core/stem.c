@@ -106,6 +106,10 @@ static inline uint64_t hash_bytes(const char *s, size_t n)
 #define CACHE_MAX (1u << 16)
 #define CACHE_SLOTS (2 * CACHE_MAX)
 #define CACHE_FULL (CACHE_SLOTS / 4 * 3)
+/* The index starts small and doubles at half full: the vocabulary of
+ * most archives is a few thousand words, whose index stays in the
+ * processor's cache. */
+#define MIN_SLOTS (1u << 14)
 
 struct cached {
 	const char *word;
@@ -124,7 +128,8 @@ struct slot {
 struct stem_cache {
 	char lang[16];
 	um_stemmer *stemmer;
-	struct slot *slots;       /* CACHE_SLOTS */
+	struct slot *slots;       /* nslots, up to CACHE_SLOTS */
+	size_t nslots;
 	struct cached *tab;       /* CACHE_FULL entries, in the order seen */
 	size_t n;
 	um_arena *arena;          /* the words and stems */
@@ -168,13 +173,14 @@ static struct stem_cache *cache_for(const char *lang)
 	if (!c) {
 		pthread_once(&cache_once, make_key);
 		c = um_xcalloc(1, sizeof(*c));
-		c->slots = um_xcalloc(CACHE_SLOTS, sizeof(*c->slots));
+		c->nslots = MIN_SLOTS;
+		c->slots = um_xcalloc(c->nslots, sizeof(*c->slots));
 		c->tab = um_xcalloc(CACHE_FULL, sizeof(*c->tab));
 		c->arena = um_arena_new();
 		tls_cache = c;
 		pthread_setspecific(cache_key, c);
 	} else {
-		memset(c->slots, 0, CACHE_SLOTS * sizeof(*c->slots));
+		memset(c->slots, 0, c->nslots * sizeof(*c->slots));
 		um_arena_free(c->arena);
 		c->arena = um_arena_new();
 		c->n = 0;
@@ -187,26 +193,50 @@ static struct stem_cache *cache_for(const char *lang)
 	return c->stemmer ? c : NULL;
 }
 
+/* The slot of hash h, empty or holding entry h's word. */
+static size_t find_slot(const struct stem_cache *c, uint64_t h,
+                        const char *w, size_t n)
+{
+	size_t mask = c->nslots - 1;
+	size_t slot = (size_t)h & mask;
+	uint32_t tag = (uint32_t)(h >> 32);
+	while (c->slots[slot].entry) {
+		if (c->slots[slot].tag == tag) {
+			const struct cached *e = &c->tab[c->slots[slot].entry - 1];
+			if (e->wlen == n && !memcmp(e->word, w, n))
+				return slot;
+		}
+		slot = (slot + 1) & mask;
+	}
+	return slot;
+}
+
+static void grow_index(struct stem_cache *c)
+{
+	free(c->slots);
+	c->nslots *= 2;
+	c->slots = um_xcalloc(c->nslots, sizeof(*c->slots));
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cached *e = &c->tab[i];
+		uint64_t h = um_word_hash(e->word, e->wlen);
+		size_t slot = find_slot(c, h, e->word, e->wlen);
+		c->slots[slot].tag = (uint32_t)(h >> 32);
+		c->slots[slot].entry = (uint32_t)(i + 1);
+	}
+}
+
 /* The key of a folded word (w, n, hash h): its stem through the cache,
  * kept in the cache or, once it is full, in arena. Returns 0, or -1 if
  * Snowball fails. */
 static int cached_stem(struct stem_cache *c, const char *w, size_t n,
                        uint64_t h, um_arena *arena, um_key *ret)
 {
-	size_t mask = CACHE_SLOTS - 1;
-	size_t slot = (size_t)h & mask;
-	uint32_t tag = (uint32_t)(h >> 32);
+	size_t slot = find_slot(c, h, w, n);
 	const char *k;
 	size_t len;
-	while (c->slots[slot].entry) {
-		if (c->slots[slot].tag == tag) {
-			const struct cached *e = &c->tab[c->slots[slot].entry - 1];
-			if (e->wlen == n && !memcmp(e->word, w, n)) {
-				*ret = e->stem;
-				return 0;
-			}
-		}
-		slot = (slot + 1) & mask;
+	if (c->slots[slot].entry) {
+		*ret = c->tab[c->slots[slot].entry - 1].stem;
+		return 0;
 	}
 	k = um_stem(c->stemmer, w, n, &len);
 	if (!k)
@@ -224,8 +254,10 @@ static int cached_stem(struct stem_cache *c, const char *w, size_t n,
 		e->word = um_arena_strndup(c->arena, w, n);
 		e->wlen = (uint32_t)n;
 		e->stem = *ret;
-		c->slots[slot].tag = tag;
+		c->slots[slot].tag = (uint32_t)(h >> 32);
 		c->slots[slot].entry = (uint32_t)c->n;
+		if (c->n * 2 > c->nslots && c->nslots < CACHE_SLOTS)
+			grow_index(c);
 	}
 	return 0;
 }
