@@ -130,6 +130,40 @@ static int ascii_special(unsigned char c)
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Bits set in the bytes of v that are 0x80 or above. */
+static uint64_t high_bytes(uint64_t v)
+{
+	return v & HIGHS;
+}
+
+/* Nonzero if a byte of v, all below 0x80, is below 0x20 or DEL: the
+ * usual test for a zero byte, on v - 0x20 and on v ^ 0x7F. */
+static uint64_t special_bytes(uint64_t v)
+{
+	uint64_t del = v ^ (0x7F * ONES);
+	return ((v - 0x20 * ONES) & ~v & HIGHS) | ((del - ONES) & ~del & HIGHS);
+}
+
+/* The end of the run of bytes from i that are ASCII and, if controls,
+ * one of none: eight bytes at a time, then one by one. */
+static size_t plain_run(const unsigned char *s, size_t i, size_t len,
+                        int controls_too)
+{
+	uint64_t v;
+	while (i + 8 <= len) {
+		memcpy(&v, s + i, 8);
+		if (high_bytes(v) || (controls_too && special_bytes(v)))
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] < 0x80 && !(controls_too && ascii_special(s[i])))
+		i++;
+	return i;
+}
+
 int um_nfc_append(const char *s, size_t n, int32_t **buf, size_t *cap,
                   um_strbuf *out, int options)
 {
@@ -171,8 +205,7 @@ static int nfc_chunks(const char *s, size_t n, um_strbuf *out)
 	int r = 0;
 
 	while (i < n) {
-		for (j = i; j < n && p[j] < 0x80; j++)
-			;
+		j = plain_run(p, i, n, 0);
 		if (j == n) {
 			um_sb_add(out, s + i, n - i);
 			break;
@@ -206,9 +239,7 @@ int um_text_normalize(const char *in, size_t len, char **ret, size_t *ret_len,
 		i = 3;
 	while (i < len) {
 		/* Copy plain ASCII in runs. */
-		run = i;
-		while (run < len && s[run] < 0x80 && !ascii_special(s[run]))
-			run++;
+		run = plain_run(s, i, len, 1);
 		if (run > i) {
 			um_sb_add(&sb, in + i, run - i);
 			i = run;

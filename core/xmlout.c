@@ -25,6 +25,33 @@ static const unsigned char stop_clean[256] = {
 	['&'] = 1, ['<'] = 1, ['>'] = 1, ['\r'] = 1
 };
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Nonzero if a byte of v is c (the usual test for a zero byte). */
+static uint64_t has_byte(uint64_t v, unsigned char c)
+{
+	uint64_t x = v ^ (c * ONES);
+	return (x - ONES) & ~x & HIGHS;
+}
+
+/* The first byte from i on that clean text stops at: eight bytes at a
+ * time while none of them is one, then one by one. */
+static size_t clean_run(const unsigned char *p, size_t i, size_t n)
+{
+	uint64_t v;
+	while (i + 8 <= n) {
+		memcpy(&v, p + i, 8);
+		if (has_byte(v, '&') | has_byte(v, '<') | has_byte(v, '>') |
+		    has_byte(v, '\r'))
+			break;
+		i += 8;
+	}
+	while (i < n && !stop_clean[p[i]])
+		i++;
+	return i;
+}
+
 static void escape(um_strbuf *sb, const char *s, size_t n,
                    const unsigned char *stop)
 {
@@ -33,8 +60,11 @@ static void escape(um_strbuf *sb, const char *s, size_t n,
 
 	while (i < n) {
 		size_t j = i;
-		while (j < n && !stop[p[j]])
-			j++;
+		if (stop == stop_clean)
+			j = clean_run(p, i, n);
+		else
+			while (j < n && !stop[p[j]])
+				j++;
 		if (j > i)
 			um_sb_add(sb, s + i, j - i);
 		if (j >= n)
