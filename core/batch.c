@@ -114,11 +114,7 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 		if (cli_write_file(c, j->rel, doc, last_dir, err, sizeof(err)) != 0)
 			goto failed;
 	} else {
-		FILE *f = open_memstream(&j->out, &j->outlen);
-		if (!f || um_write_doc(f, doc, c->output) != 0 || fclose(f) != 0) {
-			snprintf(err, sizeof(err), "cannot write the output");
-			goto failed;
-		}
+		j->out = um_render_doc(doc, c->output, &j->outlen);
 	}
 	um_doc_free(doc);
 	return;

@@ -453,30 +453,45 @@ static void write_jsonl(um_strbuf *sb, const um_doc *doc)
 	free(cp);
 }
 
+static void render(um_strbuf *sb, const um_doc *doc, int output)
+{
+	const char *src = um_doc_meta(doc, "source");
+
+	if (output == UM_OUT_EDGES) {
+		write_edges(sb, doc);
+		return;
+	}
+	if (output == UM_OUT_JSONL) {
+		write_jsonl(sb, doc);
+		return;
+	}
+	um_sb_adds(sb, "<document");
+	um_xml_attr(sb, "source", src ? src : "-");
+	um_sb_adds(sb, ">\n");
+	write_meta(sb, doc);
+	if (output == UM_OUT_STANDOFF) {
+		write_standoff(sb, doc);
+	} else {
+		write_inline_text(sb, doc);
+		write_tags(sb, doc);
+	}
+	um_sb_adds(sb, "</document>\n");
+}
+
 int um_write_doc(FILE *f, const um_doc *doc, int output)
 {
 	um_strbuf sb;
-	const char *src = um_doc_meta(doc, "source");
-
 	um_sb_init(&sb);
-	if (output == UM_OUT_EDGES) {
-		write_edges(&sb, doc);
-		return flush(f, &sb);
-	}
-	if (output == UM_OUT_JSONL) {
-		write_jsonl(&sb, doc);
-		return flush(f, &sb);
-	}
-	um_sb_adds(&sb, "<document");
-	um_xml_attr(&sb, "source", src ? src : "-");
-	um_sb_adds(&sb, ">\n");
-	write_meta(&sb, doc);
-	if (output == UM_OUT_STANDOFF) {
-		write_standoff(&sb, doc);
-	} else {
-		write_inline_text(&sb, doc);
-		write_tags(&sb, doc);
-	}
-	um_sb_adds(&sb, "</document>\n");
+	render(&sb, doc, output);
 	return flush(f, &sb);
+}
+
+char *um_render_doc(const um_doc *doc, int output, size_t *ret_len)
+{
+	um_strbuf sb;
+	um_sb_init(&sb);
+	/* about the size of the output, so that it grows once or twice */
+	um_grow((void **)&sb.data, &sb.cap, doc->len + doc->len / 2 + 256, 1);
+	render(&sb, doc, output);
+	return um_sb_steal(&sb, ret_len);
 }

@@ -54,6 +54,10 @@ int um_write_edges_header(FILE *f);
  */
 int um_write_doc(FILE *f, const um_doc *doc, int output);
 
+/* What um_write_doc writes, in memory: a NUL-terminated string the
+ * caller frees, its length in *ret_len. */
+char *um_render_doc(const um_doc *doc, int output, size_t *ret_len);
+
 #ifdef __cplusplus
 }
 #endif
