@@ -289,11 +289,11 @@ const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
 	folds = um_doc_fold_keys(doc);
 	c = cache_for(lang);
 	keys = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*keys));
-	memcpy(keys, folds, doc->ntokens * sizeof(*keys));
-	for (size_t i = 0; c && i < doc->ntokens; i++) {
+	for (size_t i = 0; i < doc->ntokens; i++) {
 		const um_token *t = &doc->tokens[i];
 		um_key k;
-		if (t->kind != UM_TOK_WORD)
+		keys[i] = folds[i];
+		if (!c || t->kind != UM_TOK_WORD)
 			continue;
 		/* a word no phrase begins like cannot match: not stemmed */
 		if (filter) {
