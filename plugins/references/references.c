@@ -833,9 +833,12 @@ static int find_doc_organ(const struct scan *s)
 		if (!first[tolower((unsigned char)s->text[k])])
 			continue;
 		for (size_t i = 0; i < nopen; i++) {
-			size_t len = strlen(openings[i].phrase);
+			const char *ph = openings[i].phrase;
+			size_t len = strlen(ph);
 			if (k + len <= n &&
-			    !strncasecmp(s->text + k, openings[i].phrase, len))
+			    tolower((unsigned char)s->text[k + 1]) ==
+			    tolower((unsigned char)ph[1]) &&
+			    !strncasecmp(s->text + k, ph, len))
 				return openings[i].organ;
 		}
 	}
