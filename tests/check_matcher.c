@@ -468,6 +468,54 @@ START_TEST(stemmed_french)
 }
 END_TEST
 
+/* A document of more distinct words than the stem cache holds: its
+ * index grows, fills, and the stems of the words past that are kept in
+ * the document; a phrase matches before, among and after them, and in
+ * the next document, for which the cache starts again. */
+#define MANY_WORDS 110000
+
+START_TEST(stemmed_large_vocabulary)
+{
+	um_matcher *m = um_matcher_new_stemmed("en");
+	size_t len = (size_t)MANY_WORDS * 10 + 64, pos = 0, mid = MANY_WORDS / 2;
+	char *text = malloc(len);
+	um_doc *doc;
+	ck_assert_ptr_nonnull(m);
+	ck_assert_ptr_nonnull(text);
+	add(m, "environment", &v_congo);
+	/* word k is token 2k: "environmental", then "env" and five
+	 * letters, each word different, all past the filter of first
+	 * bytes; "environments" in the middle and at the end */
+	pos += (size_t)sprintf(text + pos, "environmental");
+	for (size_t k = 1; k < MANY_WORDS; k++) {
+		size_t v = k;
+		if (k == mid) {
+			pos += (size_t)sprintf(text + pos, " environments");
+			continue;
+		}
+		pos += (size_t)sprintf(text + pos, " env");
+		for (int d = 0; d < 5; d++, v /= 26)
+			text[pos++] = (char)('a' + v % 26);
+	}
+	pos += (size_t)sprintf(text + pos, " environments");
+	text[pos] = 0;
+	doc = tu_doc(text);
+	expect_at(m, doc, 0, 0, 1, &v_congo);
+	expect_at(m, doc, 2 * mid, 2 * mid, 2 * mid + 1, &v_congo);
+	expect_at(m, doc, 2 * MANY_WORDS, 2 * MANY_WORDS, 2 * MANY_WORDS + 1,
+	          &v_congo);
+	expect_none(m, doc, 2);
+	expect_none(m, doc, 2 * MANY_WORDS - 2);
+	um_doc_free(doc);
+	doc = tu_doc("the environment of envaaaab");
+	expect_at(m, doc, 2, 2, 3, &v_congo);
+	expect_none(m, doc, 6);
+	um_doc_free(doc);
+	free(text);
+	um_matcher_free(m);
+}
+END_TEST
+
 START_TEST(free_null)
 {
 	um_matcher *m = um_matcher_new();
@@ -485,6 +533,7 @@ Suite *matcher_suite(void)
 	tcase_add_test(tc, longest_match_wins);
 	tcase_add_test(tc, stemmed_word_families);
 	tcase_add_test(tc, stemmed_french);
+	tcase_add_test(tc, stemmed_large_vocabulary);
 	tcase_add_test(tc, guinea_and_guinea_bissau);
 	tcase_add_test(tc, niger_not_inside_nigeria);
 	tcase_add_test(tc, case_insensitive);
