@@ -43,14 +43,56 @@ struct um_matcher {
 	unsigned char roots[ROOT_BYTES];
 };
 
+static inline uint64_t load32(const char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static inline uint64_t load64(const char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
 uint64_t um_word_hash(const char *s, size_t n)
 {
-	/* FNV-1a, then the finaliser of splitmix64 */
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
+	/* Words are short: one to sixteen bytes are read as two 64-bit
+	 * values without a loop (overlapping loads of four bytes from
+	 * both ends; three single bytes below four), longer ones sixteen
+	 * bytes at a time and their last sixteen; then multiplied in, and
+	 * the finaliser of splitmix64. The length is multiplied in apart,
+	 * so that it cannot cancel against the bytes ("20" and "201"). */
+	uint64_t a, b;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
+	if (n >= 4 && n <= 16) {
+		size_t k = (n >> 3) << 2;     /* 0 below 8 bytes, else 4 */
+		a = load32(s) << 32 | load32(s + k);
+		b = load32(s + n - 4) << 32 | load32(s + n - 4 - k);
+	} else if (n > 16) {
+		size_t i = n;
+		const char *p = s;
+		while (i > 16) {
+			h = (h ^ load64(p)) * 0xbf58476d1ce4e5b9ULL;
+			h ^= h >> 29;
+			h = (h ^ load64(p + 8)) * 0x94d049bb133111ebULL;
+			p += 16;
+			i -= 16;
+		}
+		a = load64(p + i - 16);
+		b = load64(p + i - 8);
+	} else if (n > 0) {
+		a = (uint64_t)(unsigned char)s[0] << 16 |
+		    (uint64_t)(unsigned char)s[n >> 1] << 8 | (unsigned char)s[n - 1];
+		b = 0;
+	} else {
+		a = b = 0;
 	}
+	h = (h ^ a) * 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 31;
+	h = (h ^ b) * 0x94d049bb133111ebULL;
 	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
 	return h ^ (h >> 31);
