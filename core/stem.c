@@ -243,6 +243,8 @@ static int cached_stem(struct stem_cache *c, const char *w, size_t n,
 		return -1;
 	if (len == n && !memcmp(k, w, n)) {
 		ret->s = NULL;        /* the word is its own stem */
+		ret->len = 0;
+		ret->hash = 0;
 	} else {
 		ret->s = um_arena_strndup(c->n < CACHE_FULL ? c->arena : arena,
 		                          k, len);

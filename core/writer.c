@@ -490,8 +490,11 @@ char *um_render_doc(const um_doc *doc, int output, size_t *ret_len)
 {
 	um_strbuf sb;
 	um_sb_init(&sb);
-	/* about the size of the output, so that it grows once or twice */
-	um_grow((void **)&sb.data, &sb.cap, doc->len + doc->len / 2 + 256, 1);
+	/* about the size of the output, so that it grows once or twice;
+	 * edges are a few lines */
+	if (output != UM_OUT_EDGES)
+		um_grow((void **)&sb.data, &sb.cap, doc->len + doc->len / 2 + 256,
+		        1);
 	render(&sb, doc, output);
 	return um_sb_steal(&sb, ret_len);
 }
