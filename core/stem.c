@@ -83,16 +83,6 @@ const char *um_stem(um_stemmer *s, const char *w, size_t n, size_t *ret_len)
 	return s->buf;
 }
 
-static inline uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h ^ (h >> 29);
-}
-
 /*
  * Stems already computed, per thread and language: documents share most
  * of their words, and Snowball is the slow part of stemmed matching. The
@@ -268,7 +258,7 @@ static int cached_stem(struct stem_cache *c, const char *w, size_t n,
  * bits. */
 static inline size_t filter_bit(const char *w, size_t n)
 {
-	return (size_t)hash_bytes(w, n < 3 ? n : 3) % UM_STEM_FILTER;
+	return (size_t)um_word_hash(w, n < 3 ? n : 3) % UM_STEM_FILTER;
 }
 
 size_t um_stem_filter_bit(const char *w, size_t n)
