@@ -374,20 +374,15 @@ static const struct dcase cases[] = {
 /* The mentions of the document in the form of the table. */
 static void mentions(const um_doc *doc, char *buf, size_t n)
 {
-	const char *text = um_doc_text(doc, NULL);
-	size_t ntok, count = um_annot_count(doc, "date"), used = 0;
-	const um_token *t = um_doc_tokens(doc, &ntok);
+	size_t count = um_annot_count(doc, "date"), used = 0;
 	buf[0] = 0;
 	for (size_t i = 0; i < count; i++) {
 		const um_annot *a = um_annot_at(doc, "date", i);
 		const char *v = um_annot_get(a, "value");
 		const char *mod = um_annot_get(a, "mod");
-		size_t b, e;
-		ck_assert_int_eq(um_annot_span(a, &b, &e), 0);
-		used += (size_t)snprintf(buf + used, n - used, "%s%.*s|%s|%s%s%s",
-		                         i ? " ; " : "",
-		                         (int)(t[e - 1].end - t[b].begin),
-		                         text + t[b].begin, um_annot_get(a, "type"),
+		used += (size_t)snprintf(buf + used, n - used, "%s%s|%s|%s%s%s",
+		                         i ? " ; " : "", tu_covered(doc, a),
+		                         um_annot_get(a, "type"),
 		                         v ? v : "", mod ? "|" : "", mod ? mod : "");
 		ck_assert_uint_lt(used, n);
 	}

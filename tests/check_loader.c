@@ -95,21 +95,6 @@ static um_doc *read_doc(const char *s)
 	return doc;
 }
 
-/* The text that annotation a covers. */
-static char covered_buf[512];
-static const char *covered(const um_doc *doc, const um_annot *a)
-{
-	size_t b, e, n;
-	const um_token *t = um_doc_tokens(doc, &n);
-	const char *text = um_doc_text(doc, NULL);
-	ck_assert_int_eq(um_annot_span(a, &b, &e), 0);
-	ck_assert_uint_lt(b, e);
-	ck_assert_uint_le(e, n);
-	snprintf(covered_buf, sizeof(covered_buf), "%.*s",
-	         (int)(t[e - 1].end - t[b].begin), text + t[b].begin);
-	return covered_buf;
-}
-
 /*
  * A plugin linked into the test: every option type, state handed from
  * init to process, a tag per document, fini counted.
@@ -694,9 +679,9 @@ static size_t acronyms_with(const char *setting, const char *s)
 		ck_assert_str_eq(um_annot_plugin(um_annot_at(doc, "acronym", i)),
 		                 "acronyms");
 	if (n == 2) {
-		ck_assert_str_eq(covered(doc, um_annot_at(doc, "acronym", 0)),
+		ck_assert_str_eq(tu_covered(doc, um_annot_at(doc, "acronym", 0)),
 		                 "Food and Agriculture Organization");
-		ck_assert_str_eq(covered(doc, um_annot_at(doc, "acronym", 1)),
+		ck_assert_str_eq(tu_covered(doc, um_annot_at(doc, "acronym", 1)),
 		                 "FAO");
 	}
 	um_doc_free(doc);
@@ -767,7 +752,7 @@ START_TEST(run_marks_every_sentence)
 		ck_assert_int_eq(um_annot_span(a, &b, &e), 0);
 		ck_assert_uint_eq(b, sents[i].begin);
 		ck_assert_uint_eq(e, sents[i].begin + 1);
-		ck_assert_str_eq(covered(doc, a), first[i]);
+		ck_assert_str_eq(tu_covered(doc, a), first[i]);
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		ck_assert_str_eq(um_annot_get(a, "n"), num);
 		ck_assert_ptr_null(um_annot_get(a, "m"));

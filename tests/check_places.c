@@ -298,21 +298,16 @@ static const struct pcase cases[] = {
 
 static void places(const um_doc *doc, char *buf, size_t n)
 {
-	const char *text = um_doc_text(doc, NULL);
-	size_t ntok, used = 0, na = um_annot_count(doc, "place");
-	const um_token *t = um_doc_tokens(doc, &ntok);
+	size_t used = 0, na = um_annot_count(doc, "place");
 	buf[0] = 0;
 	for (size_t i = 0; i < na; i++) {
 		const um_annot *a = um_annot_at(doc, "place", i);
 		const char *type = um_annot_get(a, "type");
 		const char *code = !strcmp(type, "city") ? um_annot_get(a, "country") :
 		                   um_annot_get(a, "code");
-		size_t b, e;
-		ck_assert_int_eq(um_annot_span(a, &b, &e), 0);
-		used += (size_t)snprintf(buf + used, n - used, "%s%.*s|%s|%s",
-		                         i ? " ; " : "",
-		                         (int)(t[e - 1].end - t[b].begin),
-		                         text + t[b].begin, type, code ? code : "");
+		used += (size_t)snprintf(buf + used, n - used, "%s%s|%s|%s",
+		                         i ? " ; " : "", tu_covered(doc, a), type,
+		                         code ? code : "");
 		ck_assert_uint_lt(used, n);
 	}
 }

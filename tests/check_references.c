@@ -332,22 +332,17 @@ static const struct rcase cases[] = {
 /* The references of the document in the form of the table. */
 static void refs(const um_doc *doc, char *buf, size_t n)
 {
-	const char *text = um_doc_text(doc, NULL);
-	size_t ntok, used = 0, na = um_doc_annot_count(doc);
-	const um_token *t = um_doc_tokens(doc, &ntok);
+	size_t used = 0, na = um_doc_annot_count(doc);
 	buf[0] = 0;
 	for (size_t i = 0; i < na; i++) {
 		const um_annot *a = um_doc_annot_at(doc, i);
 		const char *layer = um_annot_layer(a), *sym;
-		size_t b, e;
 		if (strcmp(layer, "resolution") && strcmp(layer, "symbol"))
 			continue;
-		ck_assert_int_eq(um_annot_span(a, &b, &e), 0);
 		sym = um_annot_get(a, "symbol");
-		used += (size_t)snprintf(buf + used, n - used, "%s%.*s|%s|%s|%s",
-		                         used ? " ; " : "",
-		                         (int)(t[e - 1].end - t[b].begin),
-		                         text + t[b].begin, sym ? sym : "-",
+		used += (size_t)snprintf(buf + used, n - used, "%s%s|%s|%s|%s",
+		                         used ? " ; " : "", tu_covered(doc, a),
+		                         sym ? sym : "-",
 		                         um_annot_get(a, "kind"),
 		                         um_annot_get(a, "organ") ?
 		                         um_annot_get(a, "organ") : "unknown");

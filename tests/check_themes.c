@@ -54,19 +54,16 @@ static um_plugin_set *themes(const char *const *settings, char *err,
 /* "span|concept" of every mention, joined by " ; ". */
 static void mentions(const um_doc *doc, char *buf, size_t n)
 {
-	const char *text = um_doc_text(doc, NULL);
-	size_t ntok, used = 0, na = um_annot_count(doc, "theme");
-	const um_token *t = um_doc_tokens(doc, &ntok);
+	size_t used = 0, na = um_annot_count(doc, "theme");
 	buf[0] = 0;
 	for (size_t i = 0; i < na; i++) {
 		const um_annot *a = um_annot_at(doc, "theme", i);
 		size_t b, e;
 		if (um_annot_span(a, &b, &e))
 			continue;         /* a tag */
-		used += (size_t)snprintf(buf + used, n - used, "%s%.*s|%s",
-		                         used ? " ; " : "",
-		                         (int)(t[e - 1].end - t[b].begin),
-		                         text + t[b].begin, um_annot_get(a, "concept"));
+		used += (size_t)snprintf(buf + used, n - used, "%s%s|%s",
+		                         used ? " ; " : "", tu_covered(doc, a),
+		                         um_annot_get(a, "concept"));
 		ck_assert_uint_lt(used, n);
 	}
 }
@@ -128,38 +125,39 @@ static const struct bad bad_files[] = {
 	{ "bad-attribute.xml", "5: Invalid attribute case for element pattern" },
 };
 
+/* The plugin refuses to start with setting, saying why. */
+static void expect_refused(const char *setting, const char *why)
+{
+	char want[2048], err[1024] = "";
+	const char *settings[] = { setting, NULL };
+	ck_assert_ptr_null(themes(settings, err, sizeof(err)));
+	snprintf(want, sizeof(want), THEMES ": plugin 'themes' failed to start: "
+	         "%s", why);
+	ck_assert_str_eq(err, want);
+}
+
 START_TEST(bad_taxonomy)
 {
 	const struct bad *b = &bad_files[_i];
-	char setting[1024], want[2048], err[1024] = "";
-	const char *settings[] = { setting, NULL };
-	snprintf(setting, sizeof(setting), "themes.taxonomy=%s", TAX("") );
-	snprintf(setting + strlen(setting), sizeof(setting) - strlen(setting),
-	         "%s", b->file);
-	ck_assert_ptr_null(themes(settings, err, sizeof(err)));
-	snprintf(want, sizeof(want), THEMES ": plugin 'themes' failed to start: "
-	         "%s%s:%s", TAX(""), b->file, b->why);
-	ck_assert_str_eq(err, want);
+	char setting[1024], why[1024];
+	snprintf(setting, sizeof(setting), "themes.taxonomy=%s%s", TAX(""),
+	         b->file);
+	snprintf(why, sizeof(why), "%s%s:%s", TAX(""), b->file, b->why);
+	expect_refused(setting, why);
 }
 END_TEST
 
 START_TEST(missing_taxonomy)
 {
-	char err[1024] = "";
-	const char *settings[] = { "themes.taxonomy=/nonexistent/t.xml", NULL };
-	ck_assert_ptr_null(themes(settings, err, sizeof(err)));
-	ck_assert_str_eq(err, THEMES ": plugin 'themes' failed to start: "
-	                 "/nonexistent/t.xml: No such file or directory");
+	expect_refused("themes.taxonomy=/nonexistent/t.xml",
+	               "/nonexistent/t.xml: No such file or directory");
 }
 END_TEST
 
 START_TEST(bad_options)
 {
-	char err[1024] = "";
-	const char *settings[] = { "themes.top=-1", NULL };
-	ck_assert_ptr_null(themes(settings, err, sizeof(err)));
-	ck_assert_str_eq(err, THEMES ": plugin 'themes' failed to start: "
-	                 "min-score, top and min-mentions may not be negative");
+	expect_refused("themes.top=-1",
+	               "min-score, top and min-mentions may not be negative");
 }
 END_TEST
 

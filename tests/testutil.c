@@ -21,6 +21,20 @@ um_doc *tu_doc(const char *s)
 	return doc;
 }
 
+const char *tu_covered(const um_doc *doc, const um_annot *a)
+{
+	static char buf[1024];
+	size_t b, e, n;
+	const um_token *t = um_doc_tokens(doc, &n);
+	const char *text = um_doc_text(doc, NULL);
+	ck_assert_int_eq(um_annot_span(a, &b, &e), 0);
+	ck_assert_uint_lt(b, e);
+	ck_assert_uint_le(e, n);
+	snprintf(buf, sizeof(buf), "%.*s", (int)(t[e - 1].end - t[b].begin),
+	         text + t[b].begin);
+	return buf;
+}
+
 um_plugin_set *tu_plugins(const char *names, const char *option)
 {
 	char err[256], path[1024], name[64];

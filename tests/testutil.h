@@ -19,6 +19,9 @@ void tu_run(um_plugin_set *set, um_doc *doc);
 const char *tu_tok(const um_doc *doc, size_t i);
 /* The folded form of token i, in a static buffer. */
 const char *tu_fold(const um_doc *doc, size_t i);
+/* The text an annotation with a span covers, in a static buffer; fails
+ * the test if it has no span. */
+const char *tu_covered(const um_doc *doc, const um_annot *a);
 /* The content tokens of doc (spaces left out), joined by '|', in a static
  * buffer: "A|/|64|/|504". */
 const char *tu_content(const um_doc *doc);
