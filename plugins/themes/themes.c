@@ -277,6 +277,7 @@ static int on_match(const um_match *m, void *arg)
 struct tag {
 	size_t concept;
 	double score;
+	long milli;           /* the score in thousandths, as written */
 	size_t terms;
 };
 
@@ -306,6 +307,20 @@ static size_t distinct_terms(const struct ctx *c, size_t concept)
 	return n;
 }
 
+/* v in decimal at p, not terminated; the end of the digits. */
+static char *put_count(char *p, size_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
 /* "environment (5); ecosystems (2)": the distinct terms of the concept
  * and its narrower ones, most frequent first. */
 static char *evidence(const struct ctx *c, size_t concept)
@@ -328,11 +343,48 @@ static char *evidence(const struct ctx *c, size_t concept)
 		}
 	}
 	s = p = c->st->api->doc_alloc(c->doc, len);
+	for (size_t k = 0; k < n; k++) {
+		const char *t = tx->terms[idx[k]].text;
+		size_t tl = strlen(t);
+		if (k) {
+			memcpy(p, "; ", 2);
+			p += 2;
+		}
+		memcpy(p, t, tl);
+		p += tl;
+		memcpy(p, " (", 2);
+		p = put_count(p + 2, c->term_count[idx[k]]);
+		*p++ = ')';
+	}
 	*p = 0;
-	for (size_t k = 0; k < n; k++)
-		p += snprintf(p, len - (size_t)(p - s), "%s%s (%zu)", k ? "; " : "",
-		              tx->terms[idx[k]].text, c->term_count[idx[k]]);
 	return s;
+}
+
+/* x in thousandths, rounded as "%.3f" rounds it. The product x * 1000
+ * is off by at most half a unit in its last place, which changes the
+ * rounding only within a hair of a tie: those go through printf. */
+static long thousandths(double x)
+{
+	double y = x * 1000.0, d;
+	long k = (long)y;
+	char buf[64], *dot;
+	d = y - (double)k - 0.5;
+	if (d > 1e-6 || d < -1e-6)
+		return k + (d > 0);
+	snprintf(buf, sizeof(buf), "%.3f", x);
+	dot = strchr(buf, '.');
+	return strtol(buf, NULL, 10) * 1000 + (dot ? strtol(dot + 1, NULL, 10) : 0);
+}
+
+/* "0.772": thousandths written as "%.3f" writes them. */
+static void put_thousandths(char *buf, long k)
+{
+	char *p = put_count(buf, (size_t)(k / 1000));
+	*p++ = '.';
+	*p++ = (char)('0' + k % 1000 / 100);
+	*p++ = (char)('0' + k % 100 / 10);
+	*p++ = (char)('0' + k % 10);
+	*p = 0;
 }
 
 /* The score of a concept: density d, mentions per thousand words (a
@@ -373,8 +425,8 @@ static int write_tags(struct ctx *c, size_t words)
 		tags[ntags].concept = i;
 		tags[ntags].terms = t;
 		/* rounded as written, so that the order is the one shown */
-		snprintf(buf, sizeof(buf), "%.3f", score(c->mentions[i], words, t));
-		tags[ntags].score = strtod(buf, NULL);
+		tags[ntags].milli = thousandths(score(c->mentions[i], words, t));
+		tags[ntags].score = (double)tags[ntags].milli / 1000.0;
 		if (tags[ntags].score >= st->opt.min_score)
 			ntags++;
 	}
@@ -389,16 +441,16 @@ static int write_tags(struct ctx *c, size_t words)
 			rc = api->annot_set(c->doc, a, "concept", cn->id);
 		if (rc == 0)
 			rc = api->annot_set(c->doc, a, "label", taxonomy_label(cn, lang));
-		snprintf(buf, sizeof(buf), "%.3f", tags[k].score);
+		put_thousandths(buf, tags[k].milli);
 		if (rc == 0)
 			rc = api->annot_set(c->doc, a, "score", buf);
-		snprintf(buf, sizeof(buf), "%zu", k + 1);
+		*put_count(buf, k + 1) = 0;
 		if (rc == 0)
 			rc = api->annot_set(c->doc, a, "rank", buf);
-		snprintf(buf, sizeof(buf), "%zu", c->mentions[tags[k].concept]);
+		*put_count(buf, c->mentions[tags[k].concept]) = 0;
 		if (rc == 0)
 			rc = api->annot_set(c->doc, a, "mentions", buf);
-		snprintf(buf, sizeof(buf), "%zu", tags[k].terms);
+		*put_count(buf, tags[k].terms) = 0;
 		if (rc == 0)
 			rc = api->annot_set(c->doc, a, "terms", buf);
 		if (rc == 0)
