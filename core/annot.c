@@ -64,11 +64,15 @@ static struct um_layer *find_layer(const um_doc *doc, const char *name)
 	return NULL;
 }
 
+/* The document's layer of that name, made if it is new and the name is
+ * valid; NULL for an invalid name. Names are checked once per layer. */
 static struct um_layer *get_layer(um_doc *doc, const char *name)
 {
 	struct um_layer *l = find_layer(doc, name);
 	if (l)
 		return l;
+	if (!um_layer_valid(name))
+		return NULL;
 	UM_GROW(doc->layers, doc->clayers, doc->nlayers + 1);
 	l = &doc->layers[doc->nlayers++];
 	l->name = um_arena_strndup(doc->arena, name, strlen(name));
@@ -77,9 +81,8 @@ static struct um_layer *get_layer(um_doc *doc, const char *name)
 	return l;
 }
 
-static um_annot *new_annot(um_doc *doc, const char *layer)
+static um_annot *new_annot(um_doc *doc, struct um_layer *l)
 {
-	struct um_layer *l = get_layer(doc, layer);
 	um_annot *a = um_arena_zalloc(doc->arena, sizeof(*a));
 	a->layer = l->name;
 	/* Annotations made outside any plugin belong to the host program. */
@@ -95,10 +98,11 @@ static um_annot *new_annot(um_doc *doc, const char *layer)
 int um_annot_add(um_doc *doc, const char *layer, size_t begin, size_t end,
                  um_annot **ret)
 {
+	struct um_layer *l;
 	um_annot *a;
-	if (!um_layer_valid(layer) || begin >= end || end > doc->ntokens)
+	if (begin >= end || end > doc->ntokens || !(l = get_layer(doc, layer)))
 		return UM_EINVAL;
-	a = new_annot(doc, layer);
+	a = new_annot(doc, l);
 	a->begin = (uint32_t)begin;
 	a->end = (uint32_t)end;
 	if (ret)
@@ -108,31 +112,82 @@ int um_annot_add(um_doc *doc, const char *layer, size_t begin, size_t end,
 
 int um_annot_add_doc(um_doc *doc, const char *layer, um_annot **ret)
 {
+	struct um_layer *l;
 	um_annot *a;
-	if (!um_layer_valid(layer))
+	if (!(l = get_layer(doc, layer)))
 		return UM_EINVAL;
-	a = new_annot(doc, layer);
+	a = new_annot(doc, l);
 	a->is_doc = 1;
 	if (ret)
 		*ret = a;
 	return 0;
 }
 
+/*
+ * The document's one copy of an attribute key, checked when first seen;
+ * NULL for a key that is not a valid name or is reserved. Plugins set the
+ * same few keys on thousands of annotations: each is checked and copied
+ * once, and an annotation's keys compare as pointers.
+ */
+static const char *intern_key(um_doc *doc, const char *key)
+{
+	size_t n, i;
+	uint64_t h;
+	if (!key)
+		return NULL;
+	n = strlen(key);
+	h = um_word_hash(key, n);
+	if (doc->keys) {
+		for (i = (size_t)h & doc->keys_mask; doc->keys[i].s;
+		     i = (i + 1) & doc->keys_mask) {
+			const um_key *k = &doc->keys[i];
+			if (k->hash == h && k->len == n && memcmp(k->s, key, n) == 0)
+				return k->s;
+		}
+	}
+	if (!um_name_valid(key) || key_reserved(key))
+		return NULL;
+	if ((doc->nkeys + 1) * 2 > (doc->keys ? doc->keys_mask + 1 : 0)) {
+		/* a new table in the arena, twice the size; the old one is
+		 * left there */
+		size_t size = doc->keys ? (doc->keys_mask + 1) * 2 : 32;
+		um_key *t = um_arena_zalloc(doc->arena, size * sizeof(*t));
+		for (size_t j = 0; doc->keys && j <= doc->keys_mask; j++) {
+			if (!doc->keys[j].s)
+				continue;
+			for (i = (size_t)doc->keys[j].hash & (size - 1); t[i].s;
+			     i = (i + 1) & (size - 1))
+				;
+			t[i] = doc->keys[j];
+		}
+		doc->keys = t;
+		doc->keys_mask = size - 1;
+	}
+	for (i = (size_t)h & doc->keys_mask; doc->keys[i].s;
+	     i = (i + 1) & doc->keys_mask)
+		;
+	doc->keys[i].s = um_arena_strndup(doc->arena, key, n);
+	doc->keys[i].len = (uint32_t)n;
+	doc->keys[i].hash = h;
+	doc->nkeys++;
+	return doc->keys[i].s;
+}
+
 int um_annot_set(um_doc *doc, um_annot *a, const char *key, const char *value)
 {
 	size_t i;
-	const char *v;
-	if (!a || !value || !um_name_valid(key) || key_reserved(key))
+	const char *v, *k;
+	if (!a || !value || !(k = intern_key(doc, key)))
 		return UM_EINVAL;
 	v = um_arena_strndup(doc->arena, value, strlen(value));
 	for (i = 0; i < a->nattrs; i++) {
-		if (strcmp(a->attrs[i].key, key) == 0) {
+		if (a->attrs[i].key == k) {
 			a->attrs[i].value = v;
 			return 0;
 		}
 	}
 	UM_ARENA_GROW(doc->arena, a->attrs, a->nattrs, a->cattrs, a->nattrs + 1);
-	a->attrs[a->nattrs].key = um_arena_strndup(doc->arena, key, strlen(key));
+	a->attrs[a->nattrs].key = k;
 	a->attrs[a->nattrs].value = v;
 	a->nattrs++;
 	return 0;

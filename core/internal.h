@@ -37,6 +37,9 @@ struct um_strbuf {
 };
 void um_sb_init(um_strbuf *sb);
 void um_sb_free(um_strbuf *sb);
+/* Room for n more bytes: where to write them; the caller adds what it
+ * wrote to len. */
+char *um_sb_room(um_strbuf *sb, size_t n);
 void um_sb_add(um_strbuf *sb, const char *s, size_t n);
 void um_sb_addc(um_strbuf *sb, char c);
 void um_sb_adds(um_strbuf *sb, const char *s);
@@ -119,6 +122,8 @@ struct um_doc {
 	const struct um_key *stem_keys;   /* stem.c: cache for stem_lang */
 	const unsigned char *stem_filter; /* and this filter */
 	char stem_lang[16];
+	struct um_key *keys;  /* annot.c: attribute keys, interned */
+	size_t nkeys, keys_mask;
 };
 
 /*
