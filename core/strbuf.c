@@ -25,6 +25,12 @@ static void reserve(um_strbuf *sb, size_t n)
 		um_grow((void **)&sb->data, &sb->cap, sb->len + n + 1, 1);
 }
 
+char *um_sb_room(um_strbuf *sb, size_t n)
+{
+	reserve(sb, n);
+	return sb->data + sb->len;
+}
+
 void um_sb_add(um_strbuf *sb, const char *s, size_t n)
 {
 	reserve(sb, n);

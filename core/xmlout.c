@@ -117,9 +117,21 @@ void um_xml_clean_text(um_strbuf *sb, const char *s, size_t n)
 
 void um_xml_attr(um_strbuf *sb, const char *name, const char *value)
 {
-	um_sb_addc(sb, ' ');
-	um_sb_adds(sb, name);
-	um_sb_add(sb, "=\"", 2);
-	escape(sb, value, strlen(value), stop_attr);
+	const unsigned char *v = (const unsigned char *)value;
+	size_t nl = strlen(name), i = 0;
+	char *p;
+	/* Most values need no escaping: up to the first byte that stops,
+	 * the attribute is written in one piece. */
+	while (v[i] && !stop_attr[v[i]])
+		i++;
+	p = um_sb_room(sb, nl + i + 4);
+	p[0] = ' ';
+	memcpy(p + 1, name, nl);
+	p[nl + 1] = '=';
+	p[nl + 2] = '"';
+	memcpy(p + nl + 3, value, i);
+	sb->len += nl + i + 3;
+	if (v[i])
+		escape(sb, value + i, strlen(value + i), stop_attr);
 	um_sb_addc(sb, '"');
 }
