@@ -238,7 +238,9 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, clen;
 
-	UM_GROW(*toks, *ctoks, *ntoks + len / 4 + 16);
+	/* about two tokens for every three bytes of running text (words and
+	 * the spaces between them), so that the array rarely grows */
+	UM_GROW(*toks, *ctoks, *ntoks + len / 3 * 2 + 16);
 	while (i < len) {
 		um_token *tp;
 		enum cclass c = char_class(s, len, i, &clen);
