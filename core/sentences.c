@@ -22,10 +22,21 @@ static size_t utf8_chars(const um_doc *doc, const um_token *t)
 	return n;
 }
 
-static int tok_is(const um_token *t, const char *s)
+static inline int tok_is(const um_token *t, const char *s)
 {
 	size_t n = strlen(s);
 	return t->fold_len == n && memcmp(t->fold, s, n) == 0;
+}
+
+/* tok_is for a word of a list: most words differ in the first byte. */
+static int tok_in(const um_token *t, const char *const *list)
+{
+	if (!t->fold_len)
+		return 0;
+	for (size_t i = 0; list[i]; i++)
+		if (list[i][0] == t->fold[0] && tok_is(t, list[i]))
+			return 1;
+	return 0;
 }
 
 static int one_char(const um_doc *doc, const um_token *t)
@@ -35,39 +46,53 @@ static int one_char(const um_doc *doc, const um_token *t)
 
 static int is_abbreviation(const um_doc *doc, const um_token *t)
 {
-	size_t i;
 	if (t->kind != UM_TOK_WORD)
 		return 0;
 	/* A lone letter is an initial ("J. Smith", "É. Dupont", "e.g."), but
 	 * "I." closes many a heading ("Part I."). */
 	if (one_char(doc, t) && !tok_is(t, "i"))
 		return 1;
-	for (i = 0; abbreviations[i]; i++)
-		if (tok_is(t, abbreviations[i]))
-			return 1;
-	return 0;
+	return tok_in(t, abbreviations);
 }
 
 /* Terminal punctuation: 1 if it needs space after it, 2 if it does not
  * (CJK full stops). */
 static int terminal(const um_token *t)
 {
-	if (t->kind != UM_TOK_PUNCT)
+	if (t->kind != UM_TOK_PUNCT || !t->fold_len)
 		return 0;
-	if (tok_is(t, ".") || tok_is(t, "!") || tok_is(t, "?") ||
-	    tok_is(t, "\xE2\x80\xA6") /* … */ || tok_is(t, "\xD8\x9F") /* ؟ */)
-		return 1;
-	if (tok_is(t, "\xE3\x80\x82") /* 。 */ || tok_is(t, "\xEF\xBC\x81") ||
-	    tok_is(t, "\xEF\xBC\x9F"))
-		return 2;
+	switch ((unsigned char)t->fold[0]) {
+	case '.':
+	case '!':
+	case '?':
+		return t->fold_len == 1;
+	case 0xE2:
+		return tok_is(t, "\xE2\x80\xA6");      /* … */
+	case 0xD8:
+		return tok_is(t, "\xD8\x9F");          /* ؟ */
+	case 0xE3:
+		return tok_is(t, "\xE3\x80\x82") ? 2 : 0;   /* 。 */
+	case 0xEF:
+		return tok_is(t, "\xEF\xBC\x81") || tok_is(t, "\xEF\xBC\x9F") ?
+		       2 : 0;
+	}
 	return 0;
 }
 
 static int closing(const um_token *t)
 {
-	return t->kind == UM_TOK_PUNCT &&
-	       (tok_is(t, ")") || tok_is(t, "]") || tok_is(t, "\"") ||
-	        tok_is(t, "'") || tok_is(t, "\xC2\xBB") /* » */);
+	if (t->kind != UM_TOK_PUNCT || !t->fold_len)
+		return 0;
+	switch (t->fold[0]) {
+	case ')':
+	case ']':
+	case '"':
+	case '\'':
+		return t->fold_len == 1;
+	case '\xC2':
+		return tok_is(t, "\xC2\xBB");          /* » */
+	}
+	return 0;
 }
 
 static int starts_lower(const um_doc *doc, const um_token *t)
@@ -93,11 +118,7 @@ static const char *const continuing[] = {
 
 static int continues(const um_token *last)
 {
-	size_t i;
-	for (i = 0; continuing[i]; i++)
-		if (tok_is(last, continuing[i]))
-			return 1;
-	return 0;
+	return tok_in(last, continuing);
 }
 
 struct splitter {
