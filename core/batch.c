@@ -73,6 +73,7 @@ struct batch {
 	pthread_mutex_t lock;
 	pthread_cond_t work, finished;
 	struct job **ring;        /* window: seq % window */
+	struct job **ready;       /* jobs being emitted, up to window */
 	size_t window;
 	size_t next_seq, next_claim, next_emit;
 	int closing;
@@ -184,21 +185,35 @@ static void emit(struct batch *b, struct job *j)
 }
 
 /* Emits the finished jobs at the front of the window; called with the
- * lock held. */
-static void emit_ready(struct batch *b)
+ * lock held, which it lets go while it writes, so that workers finishing
+ * other documents do not wait for the output. Returns the number of jobs
+ * emitted: a caller about to wait calls it until it returns 0, since a job
+ * may have finished while the lock was free. */
+static size_t emit_ready(struct batch *b)
 {
+	struct job **ready = b->ready;
+	size_t n = 0;
 	for (;;) {
 		struct job *j = b->ring[b->next_emit % b->window];
 		if (b->next_emit == b->next_seq || !j || !j->done)
-			return;
+			break;
 		b->ring[b->next_emit % b->window] = NULL;
 		b->next_emit++;
 		/* a message is done when queued and may be written before a
 		 * worker reaches it: workers never go back to it */
 		if (b->next_claim < b->next_emit)
 			b->next_claim = b->next_emit;
-		emit(b, j);
+		ready[n++] = j;
 	}
+	if (!n)
+		return 0;
+	/* the jobs taken out are the emitting thread's alone, and only it
+	 * emits: the order holds */
+	pthread_mutex_unlock(&b->lock);
+	for (size_t k = 0; k < n; k++)
+		emit(b, ready[k]);
+	pthread_mutex_lock(&b->lock);
+	return n;
 }
 
 static void *worker(void *arg)
@@ -237,7 +252,8 @@ struct batch *batch_new(struct cli *c, um_plugin_set *set)
 	b->threads = c->threads > 0 ? c->threads : 1;
 	b->window = (size_t)b->threads * 4;
 	b->ring = calloc(b->window, sizeof(*b->ring));
-	if (!b->ring)
+	b->ready = calloc(b->window, sizeof(*b->ready));
+	if (!b->ring || !b->ready)
 		abort();
 	clock_gettime(CLOCK_MONOTONIC, &b->t0);
 	b->last_progress = b->t0;
@@ -268,7 +284,8 @@ static void enqueue(struct batch *b, struct job *j)
 	}
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
-		emit_ready(b);
+		while (emit_ready(b))
+			;
 		if (b->next_seq - b->next_emit < b->window)
 			break;
 		pthread_cond_wait(&b->finished, &b->lock);
@@ -311,7 +328,8 @@ void batch_end(struct batch *b)
 		b->closing = 1;
 		pthread_cond_broadcast(&b->work);
 		while (b->next_emit < b->next_seq) {
-			emit_ready(b);
+			while (emit_ready(b))
+				;
 			if (b->next_emit < b->next_seq)
 				pthread_cond_wait(&b->finished, &b->lock);
 		}
@@ -326,5 +344,6 @@ void batch_end(struct batch *b)
 	progress(b, 1);
 	free(b->last_dir);
 	free(b->ring);
+	free(b->ready);
 	free(b);
 }
