@@ -236,24 +236,47 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
                       um_token **toks, size_t *ntoks, size_t *ctoks)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, clen;
+	size_t i = 0, clen, nt, cap;
+	um_token *tk;
 
 	/* about two tokens for every three bytes of running text (words and
 	 * the spaces between them), so that the array rarely grows */
 	UM_GROW(*toks, *ctoks, *ntoks + len / 3 * 2 + 16);
+	/* kept in registers: the stores into tokens could alias them */
+	tk = *toks;
+	nt = *ntoks;
+	cap = *ctoks;
 	while (i < len) {
 		um_token *tp;
-		enum cclass c = char_class(s, len, i, &clen);
+		enum cclass c;
 		size_t b = i;
 		int plain = 0;      /* a token that is its own fold */
+		int caps = 0;       /* ASCII with capitals: folds to lower case */
 
 		/* The token is built in its slot: a copy from the stack would
 		 * stall on store forwarding after fold_token's narrow writes. */
-		if (*ntoks == *ctoks)
-			UM_GROW(*toks, *ctoks, *ntoks + 1);
-		tp = &(*toks)[*ntoks];
+		if (nt == cap) {
+			UM_GROW(*toks, *ctoks, nt + 1);
+			tk = *toks;
+			cap = *ctoks;
+		}
+		tp = &tk[nt];
 		tp->flags = 0;
 		tp->reserved = 0;
+		/* One space before a word or a mark, the commonest token. */
+		if (s[i] == ' ' && (i + 1 == len ||
+		                    (s[i + 1] < 0x80 && ascii_class[s[i + 1]] != C_SPACE &&
+		                     ascii_class[s[i + 1]] != C_NL))) {
+			tp->kind = UM_TOK_SPACE;
+			tp->begin = (uint32_t)i;
+			tp->end = (uint32_t)(i + 1);
+			tp->fold = text + i;
+			tp->fold_len = 1;
+			nt++;
+			i++;
+			continue;
+		}
+		c = char_class(s, len, i, &clen);
 		if (c == C_SPACE || c == C_NL) {
 			int nls = 0;
 			while (i < len) {
@@ -290,7 +313,16 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 					numeric = 0;
 					continue;
 				}
-				d = char_class(s, len, i, &clen);
+				if (s[i] < 0x80) {
+					/* most words end at an ASCII space or mark */
+					d = (enum cclass)ascii_class[s[i]];
+					clen = 1;
+					if (d == C_SYMBOL || d == C_SPACE || d == C_NL ||
+					    (d == C_PUNCT && !numeric))
+						break;
+				} else {
+					d = char_class(s, len, i, &clen);
+				}
 				if (d == C_DIGIT) {
 					digits = 1;
 				} else if (d == C_UPPER) {
@@ -323,6 +355,7 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 			tp->kind = numeric ? UM_TOK_NUMBER : UM_TOK_WORD;
 			/* ASCII without capitals: its own fold, no second look */
 			plain = !wide && !upper;
+			caps = !wide && upper;
 			if (digits)
 				tp->flags |= UM_TF_DIGITS;
 			if (letters && upper && !lower)
@@ -336,9 +369,16 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 		if (tp->kind == UM_TOK_SPACE || tp->kind == UM_TOK_NEWLINE || plain) {
 			tp->fold = text + b;
 			tp->fold_len = (uint32_t)(i - b);
+		} else if (caps) {
+			char *f = um_arena_alloc(arena, i - b);
+			for (size_t k = b; k < i; k++)
+				f[k - b] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+			tp->fold = f;
+			tp->fold_len = (uint32_t)(i - b);
 		} else {
 			fold_token(tp, text, arena);
 		}
-		(*ntoks)++;
+		nt++;
 	}
+	*ntoks = nt;
 }
