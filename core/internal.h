@@ -147,7 +147,8 @@ typedef struct um_key {
 	uint32_t len;
 	uint64_t hash;        /* um_word_hash of s */
 } um_key;
-/* The hash of a token's form that matchers compare (FNV-1a, mixed). */
+/* The hash of a token's form that matchers compare: 64 bits, every byte
+ * and the length mixed in (matcher.c). */
 uint64_t um_word_hash(const char *s, size_t n);
 /* Per token of the document: its folded form and the form's hash;
  * computed on first use and kept with the document. */

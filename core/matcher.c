@@ -57,21 +57,42 @@ static inline uint64_t load64(const char *p)
 	return v;
 }
 
+/* The finaliser of splitmix64: every bit of v moves every bit out. */
+static inline uint64_t mix64(uint64_t v)
+{
+	v = (v ^ (v >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	v = (v ^ (v >> 27)) * 0x94d049bb133111ebULL;
+	return v ^ (v >> 31);
+}
+
 uint64_t um_word_hash(const char *s, size_t n)
 {
-	/* Words are short: one to sixteen bytes are read as two 64-bit
-	 * values without a loop (overlapping loads of four bytes from
-	 * both ends; three single bytes below four), longer ones sixteen
-	 * bytes at a time and their last sixteen; then multiplied in, and
-	 * the finaliser of splitmix64. The length is multiplied in apart,
-	 * so that it cannot cancel against the bytes ("20" and "201"). */
+	/* Words are short. Up to eight bytes are read as one 64-bit value
+	 * without a loop (two overlapping loads of four bytes from both
+	 * ends; three single bytes below four), which holds every byte, so
+	 * that words of one length differ in it; the length is multiplied
+	 * in apart ("20" and "201"), then one finaliser. Longer words are
+	 * read sixteen bytes at a time and their last sixteen, and mixed
+	 * in two more rounds. Equal hashes are always checked against the
+	 * bytes by those who compare words; a collision costs time only. */
 	uint64_t a, b;
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
-	if (n >= 4 && n <= 16) {
-		size_t k = (n >> 3) << 2;     /* 0 below 8 bytes, else 4 */
-		a = load32(s) << 32 | load32(s + k);
-		b = load32(s + n - 4) << 32 | load32(s + n - 4 - k);
-	} else if (n > 16) {
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+	if (n <= 8) {
+		if (n >= 4)
+			a = load32(s) | load32(s + n - 4) << 32;
+		else if (n > 0)
+			a = (uint64_t)(unsigned char)s[0] << 16 |
+			    (uint64_t)(unsigned char)s[n >> 1] << 8 |
+			    (unsigned char)s[n - 1];
+		else
+			a = 0;
+		return mix64(h ^ a);
+	}
+	h ^= 0xff51afd7ed558ccdULL;
+	if (n <= 16) {
+		a = load64(s);
+		b = load64(s + n - 8);
+	} else {
 		size_t i = n;
 		const char *p = s;
 		while (i > 16) {
@@ -83,19 +104,11 @@ uint64_t um_word_hash(const char *s, size_t n)
 		}
 		a = load64(p + i - 16);
 		b = load64(p + i - 8);
-	} else if (n > 0) {
-		a = (uint64_t)(unsigned char)s[0] << 16 |
-		    (uint64_t)(unsigned char)s[n >> 1] << 8 | (unsigned char)s[n - 1];
-		b = 0;
-	} else {
-		a = b = 0;
 	}
 	h = (h ^ a) * 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 31;
 	h = (h ^ b) * 0x94d049bb133111ebULL;
-	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-	return h ^ (h >> 31);
+	return mix64(h);
 }
 
 /* An edge's slot: the word's hash and the parent node, mixed. */
