@@ -69,7 +69,7 @@ static void fini(void *state)
 	free(state);
 }
 
-static int tok_is(const um_token *t, const char *s)
+static inline int tok_is(const um_token *t, const char *s)
 {
 	size_t n = strlen(s);
 	return t->fold_len == n && memcmp(t->fold, s, n) == 0;

@@ -78,7 +78,7 @@ struct ctx {
 	int heading;
 };
 
-static int tok_is(const struct ctx *c, size_t i, const char *w)
+static inline int tok_is(const struct ctx *c, size_t i, const char *w)
 {
 	const um_token *t;
 	size_t n;

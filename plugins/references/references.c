@@ -74,7 +74,7 @@ struct scan {
 	size_t nseen;
 };
 
-static int is(const struct scan *s, size_t i, const char *w)
+static inline int is(const struct scan *s, size_t i, const char *w)
 {
 	size_t n = strlen(w);
 	return i < s->n && s->c[i].flen == n && memcmp(s->c[i].fold, w, n) == 0;
