@@ -28,12 +28,16 @@ struct lexicon_index {
 	uint32_t lens[256];  /* by first byte: bit n set if a form has length n */
 };
 
+/* The slot of a form: its length and its first, second and last bytes,
+ * which set apart the few hundred forms of a lexicon well enough, without
+ * a loop over the word (n >= 1). */
 static uint32_t hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	uint32_t v = (uint32_t)(unsigned char)s[0] |
+	             (uint32_t)(unsigned char)s[n > 1] << 8 |
+	             (uint32_t)(unsigned char)s[n - 1] << 16 | (uint32_t)n << 24;
+	v *= 0x9E3779B1u;
+	return v ^ (v >> 15);
 }
 
 struct lexicon_index *lexicon_index_new(const struct lexicon *lex)
@@ -42,7 +46,7 @@ struct lexicon_index *lexicon_index_new(const struct lexicon *lex)
 	uint32_t size = 64;
 	if (!ix)
 		return NULL;
-	while (size < lex->count * 2)
+	while (size < lex->count * 4)
 		size *= 2;
 	ix->slot = malloc(size * sizeof(*ix->slot));
 	ix->len = malloc(lex->count + 1);
@@ -77,6 +81,14 @@ void lexicon_index_free(struct lexicon_index *ix)
 	free(ix);
 }
 
+static int same_form(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static const struct lex_entry *lookup(const struct lexicon_index *ix,
                                       const char *s, size_t n)
 {
@@ -86,7 +98,7 @@ static const struct lex_entry *lookup(const struct lexicon_index *ix,
 	h = hash(s, n) & ix->mask;
 	while (ix->slot[h] >= 0) {
 		const struct lex_entry *e = &ix->lex->entries[ix->slot[h]];
-		if (ix->len[ix->slot[h]] == n && memcmp(e->form, s, n) == 0)
+		if (ix->len[ix->slot[h]] == n && same_form(e->form, s, n))
 			return e;
 		h = (h + 1) & ix->mask;
 	}
