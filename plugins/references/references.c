@@ -1018,8 +1018,9 @@ static int process(void *state, um_doc *doc)
 				}
 			}
 		}
-		if (is(&s, i, "resolution") || is(&s, i, "resolutions") ||
-		    is(&s, i, "decision") || is(&s, i, "decisions")) {
+		if ((c->fold[0] == 'r' || c->fold[0] == 'd') &&
+		    (is(&s, i, "resolution") || is(&s, i, "resolutions") ||
+		     is(&s, i, "decision") || is(&s, i, "decisions"))) {
 			i = parse_list(&s, i, &rc);
 			continue;
 		}
