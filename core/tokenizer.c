@@ -122,7 +122,9 @@ static inline size_t lower_run(const unsigned char *s, size_t i, size_t len)
 	while (i + 8 <= len) {
 		uint64_t x, t, lower;
 		memcpy(&x, s + i, 8);
-		/* per byte, high bit set: at least 'a', above 'z', ASCII */
+		/* the high bit of each byte of lower: the byte is ASCII,
+		 * at least 'a' (t + 0x1F carries into it) and not above 'z'
+		 * (t + 0x05 does not) */
 		t = x & 0x7F7F7F7F7F7F7F7FULL;
 		lower = (t + 0x1F1F1F1F1F1F1F1FULL) & ~(t + 0x0505050505050505ULL) &
 		        ~x & 0x8080808080808080ULL;
