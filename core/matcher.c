@@ -323,17 +323,16 @@ static inline int may_begin(const um_matcher *m, const um_token *tk,
 	       (m->roots[(h >> 3) & ROOT_MASK] & (1u << (h & 7)));
 }
 
-/* Longest phrase from token i, not reaching past token limit, comparing
- * keys (stems) when given, else folded tokens. */
-static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
-                   size_t i, size_t limit, um_match *ret)
+/* Longest phrase from token i, which may begin one, not reaching past
+ * token limit, comparing keys (stems) when given, else folded tokens. */
+static int longest_from(const um_matcher *m, const um_doc *doc,
+                        const um_key *keys, size_t i, size_t limit,
+                        um_match *ret)
 {
 	const um_token *tk = doc->tokens;
 	uint32_t node = 0, best = 0;
 	size_t j = i, best_end = 0;
 
-	if (i >= limit || !may_begin(m, tk, keys, i))
-		return UM_ENOENT;
 	while (j < limit) {
 		const um_token *t = &tk[j];
 		if (um_token_is_space(t)) {
@@ -360,6 +359,15 @@ static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
 	return 0;
 }
 
+/* The same from any token i. */
+static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
+                   size_t i, size_t limit, um_match *ret)
+{
+	if (i >= limit || !may_begin(m, doc->tokens, keys, i))
+		return UM_ENOENT;
+	return longest_from(m, doc, keys, i, limit, ret);
+}
+
 int um_matcher_longest(const um_matcher *m, const um_doc *doc, size_t i,
                        um_match *ret)
 {
@@ -376,7 +384,7 @@ void um_matcher_scan(const um_matcher *m, const um_doc *doc, size_t begin,
 		end = doc->ntokens;
 	while (i < end) {
 		if (may_begin(m, doc->tokens, keys, i) &&
-		    longest(m, doc, keys, i, end, &r) == 0) {
+		    longest_from(m, doc, keys, i, end, &r) == 0) {
 			if (fn(&r, ctx))
 				return;
 			i = r.end;
