@@ -123,6 +123,15 @@ int um_annot_add_doc(um_doc *doc, const char *layer, um_annot **ret)
 	return 0;
 }
 
+/* The first empty slot from that of hash h in a table of interned keys. */
+static size_t free_slot(const um_key *t, size_t mask, uint64_t h)
+{
+	size_t i = (size_t)h & mask;
+	while (t[i].s)
+		i = (i + 1) & mask;
+	return i;
+}
+
 /*
  * The document's one copy of an attribute key, checked when first seen;
  * NULL for a key that is not a valid name or is reserved. Plugins set the
@@ -152,20 +161,13 @@ static const char *intern_key(um_doc *doc, const char *key)
 		 * left there */
 		size_t size = doc->keys ? (doc->keys_mask + 1) * 2 : 32;
 		um_key *t = um_arena_zalloc(doc->arena, size * sizeof(*t));
-		for (size_t j = 0; doc->keys && j <= doc->keys_mask; j++) {
-			if (!doc->keys[j].s)
-				continue;
-			for (i = (size_t)doc->keys[j].hash & (size - 1); t[i].s;
-			     i = (i + 1) & (size - 1))
-				;
-			t[i] = doc->keys[j];
-		}
+		for (size_t j = 0; doc->keys && j <= doc->keys_mask; j++)
+			if (doc->keys[j].s)
+				t[free_slot(t, size - 1, doc->keys[j].hash)] = doc->keys[j];
 		doc->keys = t;
 		doc->keys_mask = size - 1;
 	}
-	for (i = (size_t)h & doc->keys_mask; doc->keys[i].s;
-	     i = (i + 1) & doc->keys_mask)
-		;
+	i = free_slot(doc->keys, doc->keys_mask, h);
 	doc->keys[i].s = um_arena_strndup(doc->arena, key, n);
 	doc->keys[i].len = (uint32_t)n;
 	doc->keys[i].hash = h;

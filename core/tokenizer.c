@@ -170,6 +170,16 @@ static const char *ascii_fold(int32_t cp)
 	return NULL;
 }
 
+/* The ASCII bytes s[0, n) in lower case, in arena. */
+static const char *ascii_lower(const unsigned char *s, size_t n,
+                               um_arena *arena)
+{
+	char *f = um_arena_alloc(arena, n);
+	for (size_t i = 0; i < n; i++)
+		f[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	return f;
+}
+
 /*
  * The folded form of text[b, e). Pure ASCII without upper case is its own
  * fold and costs nothing; otherwise the fold goes into the arena.
@@ -198,12 +208,8 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 	t->fold = text + t->begin;
 	t->fold_len = (uint32_t)n;
 	if (ascii) {
-		if (!upper)
-			return;
-		f = um_arena_alloc(arena, n);
-		for (i = 0; i < n; i++)
-			f[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-		t->fold = f;
+		if (upper)
+			t->fold = ascii_lower(s, n, arena);
 		return;
 	}
 	/* One typographic mark, the commonest non-ASCII token of English
@@ -394,10 +400,7 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 			tp->fold = text + b;
 			tp->fold_len = (uint32_t)(i - b);
 		} else if (caps) {
-			char *f = um_arena_alloc(arena, i - b);
-			for (size_t k = b; k < i; k++)
-				f[k - b] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-			tp->fold = f;
+			tp->fold = ascii_lower(s + b, i - b, arena);
 			tp->fold_len = (uint32_t)(i - b);
 		} else {
 			fold_token(tp, text, arena);

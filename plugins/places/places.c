@@ -94,17 +94,14 @@ static inline int tok_is(const struct ctx *c, size_t i, const char *w)
 
 static int in_list(const struct ctx *c, size_t i, const char *const *list)
 {
-	const um_token *t;
 	char first;
 	if (i >= c->ntok || !c->toks[i].fold_len)
 		return 0;
-	t = &c->toks[i];
-	first = t->fold[0];
-	/* the first byte first, without a call: most words of a list are
-	 * not the token */
+	/* the first byte first, read once: most words of a list are not
+	 * the token */
+	first = c->toks[i].fold[0];
 	for (; *list; list++)
-		if ((*list)[0] == first && strlen(*list) == t->fold_len &&
-		    !memcmp(t->fold, *list, t->fold_len))
+		if ((*list)[0] == first && tok_is(c, i, *list))
 			return 1;
 	return 0;
 }
