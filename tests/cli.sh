@@ -158,10 +158,13 @@ grep -q '</document>' "$tmp/stdout" && ok || fail "document not written after a 
 
 # 8. The listing.
 expect 0 "plugins listing" -- "$unmine" -P "$plugdir" plugins
-# The entry of the plugin in DIR; plugins installed on the machine are
-# listed too, after it.
-sed "s|$plugdir|DIR|" "$tmp/stdout" |
-	awk 'NR > 1 && !/^ / { exit } { print }' >"$tmp/list"
+# Every entry whose file is in DIR; entries of plugins installed on the
+# machine (the install directory is searched too) are left out.
+sed "s|$plugdir|DIR|" "$tmp/stdout" | awk '
+	!/^ / { if (entry != "" && keep) printf "%s", entry; entry = ""; keep = 0 }
+	/^    file: DIR\// { keep = 1 }
+	{ entry = entry $0 "\n" }
+	END { if (entry != "" && keep) printf "%s", entry }' >"$tmp/list"
 same "plugins listing text" "$tmp/list" "acronyms 0.1.0
     file: DIR/acronyms.so
     provides: acronym
