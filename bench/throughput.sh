@@ -3,7 +3,7 @@
 #
 #   bench/throughput.sh [--build DIR] [--unmine PATH] [--corpus DIR]
 #                       [--size MB] [--plugins LIST] [--plugin-path DIRS]
-#                       [--runs N] [--jobs N]
+#                       [--runs N] [--jobs N[,N...]]
 #
 # Builds a corpus of at least --size MB (10^6 bytes) in a scratch directory
 # by copying the development corpus (un-documents/txt/*.txt and
@@ -15,10 +15,20 @@
 #   unmine --plugins LIST -j J -o OUT CORPUS/   (one process, J threads)
 #   unmine --plugins LIST -j J CORPUS/ > FILE   (the same, one XML stream)
 #
-# with GNU time (/usr/bin/time -f '%e %M', plus user and system seconds)
-# and prints a table of MB, seconds, MB/s and peak RSS, and the ratio of
-# unmine's MB/s to wc's. The ratio is judged against wc in the UTF-8
-# locale; the C locale line is printed too.
+# for each J of --jobs (a comma-separated list: "--jobs 1,2" times both
+# on the same corpus in one run), with GNU time (/usr/bin/time -f '%e %M',
+# plus user and system seconds) and prints a table of MB, seconds, MB/s
+# and peak RSS, the ratio of unmine's MB/s to wc's, and, for each J after
+# the first, the speed-up against the first. The ratio is judged against
+# wc in the UTF-8 locale; the C locale line is printed too.
+#
+# Every run with -o writes into a directory of its own, and nothing is
+# deleted before the end. On an ext4 file system without a journal the
+# kernel skips inodes freed in the last minute (five, while their blocks
+# are unwritten) one by one when it creates a file, which makes creating
+# thousands of files just after deleting thousands several times slower:
+# so time -j 1 and -j 2 in one run rather than in two runs back to back,
+# since the first run's clean-up would slow the second run's -o.
 #
 # Defaults: --build build (relative to the top of the source tree, so the
 # binary is build/core/unmine, the libtool wrapper, which works as is),
@@ -103,6 +113,13 @@ esac
 case $runs in
 ''|*[!0-9]*|0) die "--runs wants a whole number above 0, not '$runs'" ;;
 esac
+jobs_list=$(printf '%s\n' "$jobs" | tr ',' ' ')
+for j in $jobs_list; do
+	case $j in
+	''|*[!0-9]*|0) die "--jobs wants whole numbers above 0, separated by commas, not '$jobs'" ;;
+	esac
+done
+[ -n "$jobs_list" ] || die "--jobs wants whole numbers above 0, not '$jobs'"
 
 # --- what we need -----------------------------------------------------------
 
@@ -228,30 +245,31 @@ say "timing wc -w, $utf8_name ($runs runs)"
 # shellcheck disable=SC2086
 timed "wc -w ($utf8_name)" env $utf8_env wc -w "$all"
 words_utf8=$(awk '{ print $1 }' "$scratch/stdout")
-say "timing unmine --plugins $plugins ($runs runs)"
 # Each run writes into an empty directory, and nothing is deleted until the
-# end (the previous run's output is moved aside): on an ext4 without a
-# journal, creating files right after deleting thousands makes the kernel
-# skip the recently freed inodes one by one, which would charge unmine for
-# the benchmark's own clean-up.
+# end (the previous run's output is moved aside): see the top of this file.
 mkdir "$out"
-# shellcheck disable=SC2016 # expanded by the eval in timed
-before='[ ! -d "$out/run" ] || mv "$out/run" "$out/before-run-$r"'
-timed "unmine --plugins $plugins" "$unmine" --plugins "$plugins" -j "$jobs" \
-	${plugin_path:+--plugin-path "$plugin_path"} --stats -o "$out/run" "$tree"
-stats=$(grep 'unmine: .* documents' "$scratch/stderr" || :)
-before=
-out_files=$(find "$out/run" -type f -name '*.xml' | wc -l)
-[ "$out_files" -eq "$files" ] ||
-	say "warning: unmine wrote $out_files files for $files inputs"
-# The same work written as one XML stream into one file: without the cost
-# of creating a file per document, which depends on the file system.
-say "timing unmine --plugins $plugins, one stream ($runs runs)"
-timed "unmine, one stream" "$unmine" --plugins "$plugins" -j "$jobs" \
-	${plugin_path:+--plugin-path "$plugin_path"} "$tree"
-stream_docs=$(grep -c '^<document ' "$scratch/stdout" || :)
-[ "$stream_docs" -eq "$files" ] ||
-	say "warning: the stream holds $stream_docs documents for $files inputs"
+for j in $jobs_list; do
+	say "timing unmine --plugins $plugins -j $j ($runs runs)"
+	# shellcheck disable=SC2016 # expanded by the eval in timed
+	before='[ ! -d "$out/run" ] || mv "$out/run" "$out/before-$j-$r"'
+	timed "unmine -j $j" "$unmine" --plugins "$plugins" -j "$j" \
+		${plugin_path:+--plugin-path "$plugin_path"} --stats -o "$out/run" "$tree"
+	stats=$(grep 'unmine: .* documents' "$scratch/stderr" || :)
+	before=
+	out_files=$(find "$out/run" -type f -name '*.xml' | wc -l)
+	[ "$out_files" -eq "$files" ] ||
+		say "warning: unmine wrote $out_files files for $files inputs"
+	mv "$out/run" "$out/last-$j"
+	# The same work written as one XML stream into one file: without the
+	# cost of creating a file per document, which depends on the file
+	# system.
+	say "timing unmine --plugins $plugins -j $j, one stream ($runs runs)"
+	timed "unmine -j $j, one stream" "$unmine" --plugins "$plugins" -j "$j" \
+		${plugin_path:+--plugin-path "$plugin_path"} "$tree"
+	stream_docs=$(grep -c '^<document ' "$scratch/stdout" || :)
+	[ "$stream_docs" -eq "$files" ] ||
+		say "warning: the stream holds $stream_docs documents for $files inputs"
+done
 
 # --- report -----------------------------------------------------------------
 
@@ -279,6 +297,12 @@ END {
 				mbs[i] / mbs[2], label, mbs[i] / mbs[1]
 	} else {
 		print "unmine/wc ratio: n/a (a run took under 0.01 s; use a larger --size)"
+	}
+	# rows 3 and 4 are the first -j (-o, stream); each later pair against them
+	for (i = 5; i <= n; i++) {
+		f = 3 + (i + 1) % 2
+		if (mbs[i] > 0 && mbs[f] > 0)
+			printf "%s: %.2f times %s\n", name[i], mbs[i] / mbs[f], name[f]
 	}
 }'
 printf 'best of %s runs each; peak RSS is the largest of the runs; MB = 10^6 bytes of input\n' "$runs"
