@@ -1,6 +1,8 @@
 /* unmine: the command-line tool. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -341,6 +343,67 @@ static void walk_diag(void *ctx, const char *origin, const char *msg)
 		fprintf(stderr, "unmine: %s: %s\n", origin, msg);
 }
 
+/* The lines of a list of paths, read from a file descriptor. A read
+ * blocked on a pipe would go on after SIGINT (the handler lets system
+ * calls restart, so that output in flight is not cut short): the reader
+ * waits for input at most a tenth of a second at a time and then looks
+ * whether the run was interrupted. */
+struct lines {
+	int fd;
+	char *buf;
+	size_t start, len, cap;
+	int eof;
+};
+
+/* The next line without its end (nor a '\r' before it); NULL at the end
+ * of the list, after SIGINT, or on an error, whose errno goes in *err. */
+static char *next_line(struct lines *l, int *err)
+{
+	for (;;) {
+		char *nl = memchr(l->buf + l->start, '\n', l->len - l->start);
+		char *line = l->buf + l->start;
+		struct pollfd p = { .fd = l->fd, .events = POLLIN };
+		ssize_t n;
+		int ready;
+		if (nl || (l->eof && l->len > l->start)) {
+			char *end = nl ? nl : l->buf + l->len;
+			l->start = nl ? (size_t)(nl - l->buf) + 1 : l->len;
+			while (end > line && end[-1] == '\r')
+				end--;
+			*end = 0;
+			return line;
+		}
+		if (l->eof || interrupted)
+			return NULL;
+		/* keep the partial line, at the front, with room after it */
+		memmove(l->buf, line, l->len - l->start);
+		l->len -= l->start;
+		l->start = 0;
+		if (l->cap - l->len < 4096) {
+			l->cap = l->cap ? l->cap * 2 : 65536;
+			if (!(l->buf = realloc(l->buf, l->cap)))
+				abort();
+		}
+		ready = poll(&p, 1, 100);
+		if (ready < 0 && errno != EINTR) {
+			*err = errno;
+			return NULL;
+		}
+		if (ready <= 0)
+			continue;
+		n = read(l->fd, l->buf + l->len, l->cap - l->len - 1);
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			*err = errno;
+			return NULL;
+		}
+		if (n == 0)
+			l->eof = 1;
+		l->len += (size_t)n;
+	}
+}
+
 /* Every input: the arguments, then the paths of --files-from, one per
  * line. */
 static void walk_inputs(struct run *r, char **args, int nargs,
@@ -351,30 +414,31 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 	for (int i = 0; i < nargs && !interrupted; i++)
 		um_walk(args[i], fn, r, report, r);
 	if (c->files_from) {
-		FILE *f = strcmp(c->files_from, "-") ? fopen(c->files_from, "r") :
-		          stdin;
-		char *line = NULL;
-		size_t cap = 0;
-		ssize_t n;
-		if (!f) {
+		int from_stdin = !strcmp(c->files_from, "-");
+		struct lines l = { .fd = from_stdin ? 0 :
+		                   open(c->files_from, O_RDONLY | O_CLOEXEC) };
+		char *line;
+		int err = 0;
+		if (l.fd < 0) {
 			if (!quiet_walk)
 				walk_diag(r, c->files_from, strerror(errno));
 			return;
 		}
-		if (quiet_walk && f == stdin)
+		if (quiet_walk && from_stdin)
 			return;       /* a list on stdin is read once */
-		while (!interrupted && (n = getline(&line, &cap, f)) > 0) {
-			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-				line[--n] = 0;
-			if (!n)
+		while ((line = next_line(&l, &err))) {
+			if (!*line)
 				continue;
 			r->prefix = line;
 			um_walk(line, fn, r, report, r);
 			r->prefix = NULL;
 		}
-		free(line);
-		if (f != stdin)
-			fclose(f);
+		if (err && !quiet_walk)
+			walk_diag(r, from_stdin ? "standard input" : c->files_from,
+			          strerror(err));
+		free(l.buf);
+		if (!from_stdin)
+			close(l.fd);
 	}
 }
 

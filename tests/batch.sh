@@ -59,6 +59,20 @@ run -j 2 --files-from - -f edges <"$tmp/list" >"$tmp/ffs.tsv" 2>/dev/null
 if cmp -s "$tmp/ffs.tsv" "$tmp/dir.tsv"; then ok; else
 	fail "--files-from - differs"
 fi
+# Lines ending in CR LF, empty lines, no end after the last line: the same.
+awk 'NR > 1 { printf "\r\n\n" } { printf "%s", $0 }' "$tmp/list" >"$tmp/list.crlf"
+run -j 2 --files-from - -f edges <"$tmp/list.crlf" >"$tmp/ffc.tsv" 2>/dev/null
+if cmp -s "$tmp/ffc.tsv" "$tmp/dir.tsv"; then ok; else
+	fail "--files-from - with CR LF lines differs"
+fi
+# A list that cannot be read: one line naming it, status 1.
+run --files-from "$tmp/in" -f edges >/dev/null 2>"$tmp/ffd.err"
+st=$?
+if [ "$st" -eq 1 ] &&
+   [ "$(cat "$tmp/ffd.err")" = "unmine: $tmp/in: Is a directory" ]; then ok; else
+	fail "--files-from DIR: status $st"
+	cat "$tmp/ffd.err"
+fi
 
 # 4. --shard: N slices through GNU parallel add up to one run. Paths
 # relative to the scratch directory, so that the slices are the same in
@@ -114,7 +128,8 @@ fi
 # 7. SIGINT: stops after the documents in flight, status 130, says so.
 # The paths come through a pipe that stays open, so the run cannot end
 # before the signal, however fast it is: SIGINT once a document is
-# written, then the end of the list.
+# written, while the run waits for the next path; the list ends only
+# after the run (a watchdog kills a run still there after 30 s).
 mkfifo "$tmp/fifo"
 "$unmine" -P "$pp" -j 2 --files-from "$tmp/fifo" -o "$tmp/oi" \
 	2>"$tmp/int.err" &
@@ -127,10 +142,12 @@ for i in $(seq 100); do
 	sleep 0.1
 done
 kill -INT "$pid"
-echo "$tmp/in" >&3
-exec 3>&-
+(sleep 30; kill -KILL "$pid") >/dev/null 2>&1 &
+watchdog=$!
 wait "$pid"
 st=$?
+kill "$watchdog" 2>/dev/null
+exec 3>&-
 trap - PIPE
 if [ "$st" -eq 130 ] && grep -q '^unmine: interrupted: [0-9]* documents done' "$tmp/int.err" &&
    ! find "$tmp/oi" -name '*.tmp' | grep -q .; then ok; else
