@@ -150,6 +150,15 @@ typedef struct um_key {
 /* The hash of a token's form that matchers compare: 64 bits, every byte
  * and the length mixed in (matcher.c). */
 uint64_t um_word_hash(const char *s, size_t n);
+/* Whether n bytes at a and b are the same: for the short words of the
+ * matchers' tables, without a call. */
+static inline int um_same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
 /* Per token of the document: its folded form and the form's hash;
  * computed on first use and kept with the document. */
 const um_key *um_doc_fold_keys(const um_doc *doc);

@@ -65,7 +65,7 @@ static inline uint64_t mix64(uint64_t v)
 	return v ^ (v >> 31);
 }
 
-uint64_t um_word_hash(const char *s, size_t n)
+static inline uint64_t word_hash(const char *s, size_t n)
 {
 	/* Words are short. Up to eight bytes are read as one 64-bit value
 	 * without a loop (two overlapping loads of four bytes from both
@@ -111,6 +111,11 @@ uint64_t um_word_hash(const char *s, size_t n)
 	return mix64(h);
 }
 
+uint64_t um_word_hash(const char *s, size_t n)
+{
+	return word_hash(s, n);
+}
+
 /* An edge's slot: the word's hash and the parent node, mixed. */
 static uint64_t edge_hash(uint32_t parent, uint64_t word)
 {
@@ -133,7 +138,7 @@ const um_key *um_doc_fold_keys(const um_doc *cdoc)
 		keys[i].s = t->fold;
 		keys[i].len = (uint32_t)t->fold_len;
 		keys[i].hash = um_token_is_space(t) ? 0 :
-		               um_word_hash(t->fold, t->fold_len);
+		               word_hash(t->fold, t->fold_len);
 	}
 	doc->fold_keys = keys;
 	return keys;
@@ -188,14 +193,6 @@ static size_t edge_bit(const um_matcher *m, uint64_t h)
 	return (size_t)(h >> 32) & ((m->mask << 3) | 7);
 }
 
-static int same_bytes(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 static uint32_t find_child(const um_matcher *m, uint32_t parent,
                            uint64_t word, const char *s, size_t n)
 {
@@ -208,7 +205,7 @@ static uint32_t find_child(const um_matcher *m, uint32_t parent,
 		if (!e->child)
 			return 0;
 		if (e->hash == h && e->parent == parent && e->len == n &&
-		    same_bytes(e->s, s, n))
+		    um_same_bytes(e->s, s, n))
 			return e->child;
 		i = (i + 1) & m->mask;
 	}

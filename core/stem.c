@@ -193,7 +193,7 @@ static size_t find_slot(const struct stem_cache *c, uint64_t h,
 	while (c->slots[slot].entry) {
 		if (c->slots[slot].tag == tag) {
 			const struct cached *e = &c->tab[c->slots[slot].entry - 1];
-			if (e->wlen == n && !memcmp(e->word, w, n))
+			if (e->wlen == n && um_same_bytes(e->word, w, n))
 				return slot;
 		}
 		slot = (slot + 1) & mask;
@@ -255,10 +255,17 @@ static int cached_stem(struct stem_cache *c, const char *w, size_t n,
 }
 
 /* The bit of a word's first three bytes in a filter of UM_STEM_FILTER
+ * (2^14) bits: the bytes and their count, one multiplication, the high
  * bits. */
+_Static_assert(UM_STEM_FILTER == 1 << 14, "filter_bit takes 14 bits");
 static inline size_t filter_bit(const char *w, size_t n)
 {
-	return (size_t)um_word_hash(w, n < 3 ? n : 3) % UM_STEM_FILTER;
+	const unsigned char *u = (const unsigned char *)w;
+	uint32_t v = n >= 3 ? (uint32_t)u[0] | (uint32_t)u[1] << 8 |
+	                      (uint32_t)u[2] << 16 | 3u << 24 :
+	             n == 2 ? (uint32_t)u[0] | (uint32_t)u[1] << 8 | 2u << 24 :
+	             n == 1 ? (uint32_t)u[0] | 1u << 24 : 0;
+	return (size_t)((v * 0x9E3779B1u) >> 18);
 }
 
 size_t um_stem_filter_bit(const char *w, size_t n)
