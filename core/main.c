@@ -380,7 +380,7 @@ static char *next_line(struct lines *l, int *err)
 		l->len -= l->start;
 		l->start = 0;
 		if (l->cap - l->len < 4096) {
-			l->cap = l->cap ? l->cap * 2 : 65536;
+			l->cap *= 2;
 			if (!(l->buf = realloc(l->buf, l->cap)))
 				abort();
 		}
@@ -416,7 +416,8 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 	if (c->files_from) {
 		int from_stdin = !strcmp(c->files_from, "-");
 		struct lines l = { .fd = from_stdin ? 0 :
-		                   open(c->files_from, O_RDONLY | O_CLOEXEC) };
+		                   open(c->files_from, O_RDONLY | O_CLOEXEC),
+		                   .cap = 65536 };
 		char *line;
 		int err = 0;
 		if (l.fd < 0) {
@@ -426,6 +427,8 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 		}
 		if (quiet_walk && from_stdin)
 			return;       /* a list on stdin is read once */
+		if (!(l.buf = malloc(l.cap)))
+			abort();
 		while ((line = next_line(&l, &err))) {
 			if (!*line)
 				continue;
