@@ -2,6 +2,7 @@
 # Regression tests from fuzzing: every input in tests/fuzz/ that once made a
 # harness fail goes through every reader, every plugin and every writer; the
 # CLI must end with status 0 or 1, never a crash, a hang or a sanitizer.
+# Then hostile inputs too large to keep in the tree, made here.
 set -u
 unmine="$top_builddir/core/unmine"
 pp=$(find "$top_builddir/plugins" -type d -name .libs | sort | tr '\n' ':')
@@ -23,5 +24,41 @@ for f in "$srcdir"/fuzz/*; do
 		done
 	done
 done
+
+# 40,000 abbreviations defined ("The Axxx Bxxx Exxx Fxxx (ABEF) met.") and
+# 200,000 uses of them: each use was compared with every definition, which
+# took 20 s for half as many of each (the time grows with the square) and
+# now takes a fraction of a second. Every definition and every use is
+# found, within a timeout of 30 s.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unmine-fuzz.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+awk 'BEGIN {
+	a = "ABEFGHJKNOPRSTUWYZ"; n = 0
+	for (i = 1; i <= 18 && n < 40000; i++)
+	for (j = 1; j <= 18 && n < 40000; j++)
+	for (k = 1; k <= 18 && n < 40000; k++)
+	for (l = 1; l <= 18 && n < 40000; l++) {
+		s = substr(a, i, 1) substr(a, j, 1) substr(a, k, 1) substr(a, l, 1)
+		f[n++] = s
+		w = ""
+		for (p = 1; p <= 4; p++)
+			w = w substr(s, p, 1) "xxx "
+		printf "The %s(%s) met.\n\n", w, s
+	}
+	printf "It named"
+	for (u = 0; u < 200000; u++)
+		printf " %s", f[(u * 7919) % n]
+	printf ".\n"
+}' >"$tmp/acronyms.txt"
+timeout 30 "$unmine" -q -P "$pp" -j 2 "$tmp/acronyms.txt" >"$tmp/acronyms.xml" 2>&1
+st=$?
+defs=$(grep -o 'role="definition"' "$tmp/acronyms.xml" | wc -l)
+uses=$(grep -o 'role="use"' "$tmp/acronyms.xml" | wc -l)
+checks=$((checks + 1))
+if [ "$st" -ne 0 ] || [ "$defs" -ne 40000 ] || [ "$uses" -ne 200000 ]; then
+	fails=$((fails + 1))
+	echo "FAIL: many abbreviations: status $st, $defs definitions, $uses uses"
+fi
+
 echo "fuzz_regress: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

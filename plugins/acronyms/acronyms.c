@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,49 @@ static inline int tok_is(const um_token *t, const char *s)
 {
 	size_t n = strlen(s);
 	return t->fold_len == n && memcmp(t->fold, s, n) == 0;
+}
+
+/* The definitions by short form, in an open-addressing table: for each
+ * short form, the definition the list from its head reaches first (the
+ * last one made), as a use is linked to. Looking a word up costs the same
+ * however many definitions the document has. */
+struct def_index {
+	struct def **slot;
+	size_t mask;
+};
+
+static uint64_t form_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;     /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The slot of the short form (s, n): its definition's, or an empty one. */
+static size_t def_slot(const struct def_index *ix, const char *s, size_t n)
+{
+	size_t i = (size_t)form_hash(s, n) & ix->mask;
+	while (ix->slot[i] && (ix->slot[i]->short_len != n ||
+	                       memcmp(ix->slot[i]->short_form, s, n)))
+		i = (i + 1) & ix->mask;
+	return i;
+}
+
+static void index_defs(const um_core_api *api, um_doc *doc, struct def *defs,
+                       size_t ndefs, struct def_index *ix)
+{
+	size_t size = 16;
+	while (size < ndefs * 2)
+		size *= 2;
+	ix->mask = size - 1;
+	ix->slot = api->doc_alloc(doc, size * sizeof(*ix->slot));
+	memset(ix->slot, 0, size * sizeof(*ix->slot));
+	for (struct def *d = defs; d; d = d->next) {
+		size_t i = def_slot(ix, d->short_form, d->short_len);
+		if (!ix->slot[i])
+			ix->slot[i] = d;
+	}
 }
 
 /* A short form: one all-capitals word of ASCII letters and digits. Only
@@ -160,6 +204,8 @@ static int process(void *state, um_doc *doc)
 	const um_span *sents = api->doc_sentences(doc, &ns);
 	const char *text = api->doc_text(doc, NULL);
 	struct def *defs = NULL, *d;
+	struct def_index ix;
+	size_t ndefs = 0;
 	int r;
 
 	for (s = 0; s < ns; s++) {
@@ -211,11 +257,13 @@ static int process(void *state, um_doc *doc)
 			d->uses = 0;
 			d->next = defs;
 			defs = d;
+			ndefs++;
 			i += 2;
 		}
 	}
 	if (!defs || !st->opt.mark_uses)
 		return 0;
+	index_defs(api, doc, defs, ndefs, &ix);
 	for (i = 0; i < n; i++) {
 		um_annot *ua;
 		if (tk[i].kind != UM_TOK_WORD || !(tk[i].flags & UM_TF_ALLCAPS))
@@ -223,10 +271,7 @@ static int process(void *state, um_doc *doc)
 		if (i > 0 && tok_is(&tk[i - 1], "(") && i + 1 < n &&
 		    tok_is(&tk[i + 1], ")"))
 			continue;     /* a definition, or a repeat of one */
-		for (d = defs; d; d = d->next)
-			if (d->short_len == tk[i].end - tk[i].begin &&
-			    !memcmp(d->short_form, text + tk[i].begin, d->short_len))
-				break;
+		d = ix.slot[def_slot(&ix, text + tk[i].begin, tk[i].end - tk[i].begin)];
 		if (!d)
 			continue;
 		if ((r = api->annot_add(doc, "acronym", i, i + 1, &ua)) ||
