@@ -72,13 +72,17 @@ int cli_parse_size(const char *s, size_t *ret)
 	v = strtoull(s, &end, 10);
 	if (errno || end == s || s[0] == '-')
 		return -1;
+	unsigned shift = 0;
 	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
 	}
-	if (*end || v == 0 || v > SIZE_MAX)
+	/* a size the suffix would carry past SIZE_MAX is refused, not
+	 * wrapped around */
+	if (*end || v == 0 || v > (unsigned long long)SIZE_MAX >> shift)
 		return -1;
+	v <<= shift;
 	*ret = (size_t)v;
 	return 0;
 }

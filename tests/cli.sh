@@ -131,6 +131,17 @@ else
 	cat "$tmp/stdin.xml" "$tmp/stderr"
 fi
 
+# A document over --max-doc-size (K = 1024 bytes) is refused and named, not
+# read in part; one at the limit is read.
+head -c 2048 corpus/A_64_504.txt >"$tmp/2k.txt"
+expect 1 "over the size limit" -- "$unmine" --plugins none --max-doc-size 2047 "$tmp/2k.txt" -o "$tmp/size-out"
+sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
+same "over the size limit message" "$tmp/stderr.rel" "unmine: TMP/2k.txt: document of 2048 bytes is over the size limit of 2047 bytes"
+if [ ! -e "$tmp/size-out/2k.txt.xml" ]; then ok; else
+	fail "a document over the size limit was written"
+fi
+expect 0 "at the size limit" -- "$unmine" --plugins none --max-doc-size 2K "$tmp/2k.txt" -o "$tmp/size-out"
+
 # 6. Usage and setup errors: status 2 and one line that says why.
 expect 2 "no paths" -- "$unmine"
 same "no paths message" "$tmp/stderr" "unmine: no input paths (use - for standard input)
@@ -142,6 +153,13 @@ expect 2 "unknown option key" -- "$unmine" -P "$plugdir" --plugins acronyms -O a
 same "unknown option key message" "$tmp/stderr" "unmine: plugin 'acronyms': unknown option 'nope'"
 expect 2 "bad option value" -- "$unmine" -P "$plugdir" -O acronyms.min-length=many corpus
 same "bad option value message" "$tmp/stderr" "unmine: plugin 'acronyms': option 'min-length' takes a whole number, not 'many'"
+expect 2 "size zero" -- "$unmine" --max-doc-size 0 corpus
+same "size zero message" "$tmp/stderr" "unmine: bad size '0' (e.g. 512K, 64M, 2G)
+Try 'unmine --help'."
+expect 2 "size unit" -- "$unmine" --max-doc-size 1X corpus
+expect 2 "size past the limit" -- "$unmine" --max-doc-size 99999999999G corpus
+same "size past the limit message" "$tmp/stderr" "unmine: bad size '99999999999G' (e.g. 512K, 64M, 2G)
+Try 'unmine --help'."
 expect 0 "help" -- "$unmine" --help
 grep -q '^Usage: unmine \[OPTIONS\] PATH\.\.\.' "$tmp/stdout" && ok || fail "help text"
 expect 0 "version" -- "$unmine" --version
