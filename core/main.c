@@ -228,12 +228,12 @@ fail:
 	exit(2);
 }
 
+/* The signal that stops the run (SIGINT or SIGTERM), 0 while none came. */
 static volatile sig_atomic_t interrupted;
 
-static void on_sigint(int sig)
+static void on_stop_signal(int sig)
 {
-	(void)sig;
-	interrupted = 1;
+	interrupted = sig;
 }
 
 struct run {
@@ -344,7 +344,7 @@ static void walk_diag(void *ctx, const char *origin, const char *msg)
 }
 
 /* The lines of a list of paths, read from a file descriptor. A read
- * blocked on a pipe would go on after SIGINT (the handler lets system
+ * blocked on a pipe would go on after SIGINT or SIGTERM (the handler lets system
  * calls restart, so that output in flight is not cut short): the reader
  * waits for input at most a tenth of a second at a time and then looks
  * whether the run was interrupted. */
@@ -356,7 +356,8 @@ struct lines {
 };
 
 /* The next line without its end (nor a '\r' before it); NULL at the end
- * of the list, after SIGINT, or on an error, whose errno goes in *err. */
+ * of the list, after a stop signal, or on an error, whose errno goes in
+ * *err. */
 static char *next_line(struct lines *l, int *err)
 {
 	for (;;) {
@@ -508,7 +509,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "unmine: cannot write to standard output\n");
 		return 2;
 	}
-	signal(SIGINT, on_sigint);
+	/* Ctrl-C, and the polite stop of batch systems and service managers
+	 * before they kill: both finish the documents in flight */
+	signal(SIGINT, on_stop_signal);
+	signal(SIGTERM, on_stop_signal);
 	if (c.progress) {
 		/* the documents to do, for the progress line's total */
 		walk_inputs(&run, argv + optind, argc - optind, count_file, 1);
@@ -544,10 +548,12 @@ int main(int argc, char **argv)
 		fputc('\n', stderr);
 	}
 	if (interrupted) {
-		fprintf(stderr, "unmine: interrupted: %zu documents done, the rest "
-		        "not started\n", c.docs);
+		int sig = interrupted;
+		fprintf(stderr, "unmine: %s: %zu documents done, the rest "
+		        "not started\n", sig == SIGTERM ? "terminated" : "interrupted",
+		        c.docs);
 		cli_free(&c);
-		return 130;
+		return 128 + sig;
 	}
 	status = (c.failed || c.problems) ? 1 : 0;
 	cli_free(&c);

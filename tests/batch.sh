@@ -125,35 +125,42 @@ if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2001-01-01' | wc -l)" -eq 0 ];
 	fail "--resume wrote a finished document again"
 fi
 
-# 7. SIGINT: stops after the documents in flight, status 130, says so.
-# The paths come through a pipe that stays open, so the run cannot end
-# before the signal, however fast it is: SIGINT once a document is
-# written, while the run waits for the next path; the list ends only
-# after the run (a watchdog kills a run still there after 30 s).
-mkfifo "$tmp/fifo"
-"$unmine" -P "$pp" -j 2 --files-from "$tmp/fifo" -o "$tmp/oi" \
-	2>"$tmp/int.err" &
-pid=$!
-trap '' PIPE                  # a run that died must not stop the test
-exec 3<>"$tmp/fifo"           # read-write: no wait for the reader
-echo "$tmp/in" >&3
-for i in $(seq 100); do
-	find "$tmp/oi" -name '*.xml' 2>/dev/null | grep -q . && break
-	sleep 0.1
-done
-kill -INT "$pid"
-(sleep 30; kill -KILL "$pid") >/dev/null 2>&1 &
-watchdog=$!
-wait "$pid"
-st=$?
-kill "$watchdog" 2>/dev/null
-exec 3>&-
-trap - PIPE
-if [ "$st" -eq 130 ] && grep -q '^unmine: interrupted: [0-9]* documents done' "$tmp/int.err" &&
-   ! find "$tmp/oi" -name '*.tmp' | grep -q .; then ok; else
-	fail "SIGINT: status $st"
-	cat "$tmp/int.err"
-fi
+# 7. SIGINT and SIGTERM: stop after the documents in flight, status 130
+# and 143, say so. The paths come through a pipe that stays open, so the
+# run cannot end before the signal, however fast it is: the signal once a
+# document is written, while the run waits for the next path; the list
+# ends only after the run (a watchdog kills a run still there after 30 s).
+# stop_check SIGNAL STATUS WORD
+stop_check() {
+	rm -rf "$tmp/oi" "$tmp/fifo"
+	mkfifo "$tmp/fifo"
+	"$unmine" -P "$pp" -j 2 --files-from "$tmp/fifo" -o "$tmp/oi" \
+		2>"$tmp/int.err" &
+	pid=$!
+	trap '' PIPE              # a run that died must not stop the test
+	exec 3<>"$tmp/fifo"       # read-write: no wait for the reader
+	echo "$tmp/in" >&3
+	for i in $(seq 100); do
+		find "$tmp/oi" -name '*.xml' 2>/dev/null | grep -q . && break
+		sleep 0.1
+	done
+	kill -"$1" "$pid"
+	(sleep 30; kill -KILL "$pid") >/dev/null 2>&1 &
+	watchdog=$!
+	wait "$pid"
+	st=$?
+	kill "$watchdog" 2>/dev/null
+	exec 3>&-
+	trap - PIPE
+	if [ "$st" -eq "$2" ] &&
+	   grep -q "^unmine: $3: [0-9]* documents done" "$tmp/int.err" &&
+	   ! find "$tmp/oi" -name '*.tmp' | grep -q .; then ok; else
+		fail "SIG$1: status $st"
+		cat "$tmp/int.err"
+	fi
+}
+stop_check INT 130 interrupted
+stop_check TERM 143 terminated
 
 # 8. On a terminal (script(1) gives one): a progress line with the total,
 # then the summary; with -q, neither.
