@@ -236,23 +236,82 @@ static void on_stop_signal(int sig)
 	interrupted = sig;
 }
 
+/* The output names given so far, when two inputs could be given the
+ * same one: "a/x.txt" and "b/x.txt" both become OUT/x.txt.xml. Each
+ * entry holds the name (rel) and, after its NUL, the input's path. */
+struct outputs {
+	char **slot;
+	size_t mask, n;
+};
+
 struct run {
 	struct cli *c;
 	struct batch *batch;
 	const char *prefix;       /* --files-from: the listed path, for rel */
 	size_t counted;           /* counting pass: documents to do */
+	struct outputs *outputs;  /* NULL when no two inputs can meet */
 };
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* The slot of output name rel: its entry, or an empty one. */
+static size_t output_slot(const struct outputs *o, const char *rel)
+{
+	size_t i = (size_t)fnv1a(rel) & o->mask;
+	while (o->slot[i] && strcmp(o->slot[i], rel))
+		i = (i + 1) & o->mask;
+	return i;
+}
+
+/* Records that path's output is rel; NULL, or the path of the input that
+ * was given the name first. */
+static const char *claim_output(struct outputs *o, const char *rel,
+                                const char *path)
+{
+	size_t i = output_slot(o, rel), nr = strlen(rel) + 1, np = strlen(path) + 1;
+	if (o->slot[i])
+		return o->slot[i] + strlen(o->slot[i]) + 1;
+	if (!(o->slot[i] = malloc(nr + np)))
+		abort();
+	memcpy(o->slot[i], rel, nr);
+	memcpy(o->slot[i] + nr, path, np);
+	if (++o->n * 2 > o->mask + 1) {
+		struct outputs g = { calloc((o->mask + 1) * 2, sizeof(char *)),
+		                     (o->mask + 1) * 2 - 1, o->n };
+		if (!g.slot)
+			abort();
+		for (size_t k = 0; k <= o->mask; k++)
+			if (o->slot[k])
+				g.slot[output_slot(&g, o->slot[k])] = o->slot[k];
+		free(o->slot);
+		*o = g;
+	}
+	return NULL;
+}
+
+static void outputs_free(struct outputs *o)
+{
+	if (!o)
+		return;
+	for (size_t k = 0; k <= o->mask; k++)
+		free(o->slot[k]);
+	free(o->slot);
+	free(o);
+}
 
 /* The shard of a path: FNV-1a of its bytes, so every worker of a
  * cluster, given the same list, splits it the same way. */
 static unsigned shard_of(const char *path, unsigned n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		h ^= *p;
-		h *= 0x100000001b3ULL;
-	}
-	return (unsigned)(h % n) + 1;
+	return (unsigned)(fnv1a(path) % n) + 1;
 }
 
 /* The path below the output directory of a document of a listed path:
@@ -314,6 +373,20 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		int is_dir = stat(r->prefix, &st) == 0 && S_ISDIR(st.st_mode);
 		own = listed_rel(r->prefix, rel, is_dir);
 		rel = own;
+	}
+	if (r->outputs) {
+		const char *first = claim_output(r->outputs, rel, path);
+		if (first) {
+			char *out = cli_output_path(c, rel);
+			char msg[4096];
+			snprintf(msg, sizeof(msg), "same output file as %s (%s); "
+			         "not written", first, out);
+			free(out);
+			c->problems++;
+			batch_note(r->batch, path, msg, "write");
+			free(own);
+			return 0;
+		}
 	}
 	if (c->resume && c->outdir) {
 		/* an output file exists only when complete (renamed into
@@ -518,9 +591,18 @@ int main(int argc, char **argv)
 		walk_inputs(&run, argv + optind, argc - optind, count_file, 1);
 		c.total = run.counted;
 	}
+	/* one directory or file alone gives every document its own name;
+	 * more inputs may meet */
+	if (c.outdir && (argc - optind > 1 || c.files_from)) {
+		if (!(run.outputs = calloc(1, sizeof(*run.outputs))) ||
+		    !(run.outputs->slot = calloc(1024, sizeof(char *))))
+			abort();
+		run.outputs->mask = 1023;
+	}
 	run.batch = batch_new(&c, plugins);
 	walk_inputs(&run, argv + optind, argc - optind, add_file, 0);
 	batch_end(run.batch);
+	outputs_free(run.outputs);
 	run.batch = NULL;
 	if (!c.outdir && (c.output == UM_OUT_EDGES || c.output == UM_OUT_JSONL ?
 	                  fflush(c.out) : um_write_end(c.out, "corpus")) != 0)

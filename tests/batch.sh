@@ -74,6 +74,28 @@ if [ "$st" -eq 1 ] &&
 	cat "$tmp/ffd.err"
 fi
 
+# Two inputs given the same output name (x.txt in two directories given
+# apart): the first is written, the second named with the first and not
+# written, status 1; one directory alone is not checked, nor a stream.
+mkdir -p "$tmp/same/d1" "$tmp/same/d2"
+printf 'First.\n' >"$tmp/same/d1/x.txt"
+printf 'Second.\n' >"$tmp/same/d2/x.txt"
+run "$tmp/same/d1" "$tmp/same/d2" -o "$tmp/same/out" \
+	--errors "$tmp/same/err.tsv" 2>"$tmp/same/err"
+st=$?
+if [ "$st" -eq 1 ] &&
+   [ "$(cat "$tmp/same/err")" = "unmine: $tmp/same/d2/x.txt: same output file as $tmp/same/d1/x.txt ($tmp/same/out/x.txt.xml); not written" ] &&
+   [ "$(cut -f 2 "$tmp/same/err.tsv")" = write ] &&
+   grep -q '>First\.' "$tmp/same/out/x.txt.xml"; then ok; else
+	fail "two inputs with one output name: status $st"
+	cat "$tmp/same/err"
+fi
+run "$tmp/same/d1" "$tmp/same/d2" -f jsonl >"$tmp/same/all.jsonl" 2>&1
+st=$?
+if [ "$st" -eq 0 ] && [ "$(wc -l <"$tmp/same/all.jsonl")" -eq 2 ]; then ok; else
+	fail "two inputs with one name in a stream: status $st"
+fi
+
 # 4. --shard: N slices through GNU parallel add up to one run. Paths
 # relative to the scratch directory, so that the slices are the same in
 # every run of the test.
