@@ -137,6 +137,21 @@ static int make_parents(char *path, char **last)
 	return 0;
 }
 
+int cli_make_dir(const char *dir)
+{
+	/* the directories of "DIR/." are DIR and those above it */
+	size_t n = strlen(dir) + 3;
+	char *p = malloc(n), *last = NULL;
+	int rc;
+	if (!p)
+		abort();
+	snprintf(p, n, "%s/.", dir);
+	rc = make_parents(p, &last);
+	free(p);
+	free(last);
+	return rc;
+}
+
 static const char *extension(int output)
 {
 	return output == UM_OUT_EDGES ? "tsv" :

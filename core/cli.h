@@ -39,6 +39,8 @@ void cli_usage(FILE *f);
 int cli_parse_size(const char *s, size_t *ret);
 /* Splits "a:b:c" into the array (appending). */
 void cli_split_path(const char *s, char ***arr, size_t *n);
+/* mkdir -p: 0, or -1 with errno set. */
+int cli_make_dir(const char *dir);
 /* DIR/REL.xml (.tsv, .jsonl): the output file of a document; free it. */
 char *cli_output_path(const struct cli *c, const char *rel);
 /* Writes one document to its output file through a temporary file; 0 or

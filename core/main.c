@@ -486,7 +486,7 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 	struct cli *c = r->c;
 	um_diag_fn report = quiet_walk ? NULL : walk_diag;
 	for (int i = 0; i < nargs && !interrupted; i++)
-		um_walk(args[i], fn, r, report, r);
+		um_walk_skip(args[i], c->outdir, fn, r, report, r);
 	if (c->files_from) {
 		int from_stdin = !strcmp(c->files_from, "-");
 		struct lines l = { .fd = from_stdin ? 0 :
@@ -507,7 +507,7 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 			if (!*line)
 				continue;
 			r->prefix = line;
-			um_walk(line, fn, r, report, r);
+			um_walk_skip(line, c->outdir, fn, r, report, r);
 			r->prefix = NULL;
 		}
 		if (err && !quiet_walk)
@@ -580,6 +580,15 @@ int main(int argc, char **argv)
 	                  c.output == UM_OUT_JSONL ? 0 :
 	                  um_write_begin(c.out, "corpus")) != 0) {
 		fprintf(stderr, "unmine: cannot write to standard output\n");
+		return 2;
+	}
+	/* made now, so that a walk through an input that holds it leaves it
+	 * out (the outputs are not read again as inputs) */
+	if (c.outdir && cli_make_dir(c.outdir) != 0) {
+		fprintf(stderr, "unmine: cannot create %s: %s\n", c.outdir,
+		        strerror(errno));
+		um_plugin_set_free(plugins);
+		cli_free(&c);
 		return 2;
 	}
 	/* Ctrl-C, and the polite stop of batch systems and service managers

@@ -21,6 +21,8 @@ struct walker {
 	int stop;
 	struct dirid *stack;      /* directories on the current path */
 	size_t depth, cap;
+	int has_skip;
+	struct dirid skip;        /* a directory left out */
 };
 
 static void problem(struct walker *w, const char *path, const char *msg)
@@ -66,6 +68,8 @@ static void visit_dir(struct walker *w, const char *path, const char *rel,
 	char **names = NULL;
 	size_t n = 0, i;
 
+	if (w->has_skip && w->skip.dev == st->st_dev && w->skip.ino == st->st_ino)
+		return;
 	for (i = 0; i < w->depth; i++) {
 		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
 			problem(w, path, "directory loop (a link leads back to an "
@@ -132,6 +136,12 @@ static void visit(struct walker *w, const char *path, const char *rel)
 size_t um_walk(const char *path, um_walk_fn fn, void *ctx, um_diag_fn diag,
                void *dctx)
 {
+	return um_walk_skip(path, NULL, fn, ctx, diag, dctx);
+}
+
+size_t um_walk_skip(const char *path, const char *skip, um_walk_fn fn,
+                    void *ctx, um_diag_fn diag, void *dctx)
+{
 	struct walker w;
 	const char *base;
 	struct stat st;
@@ -141,6 +151,11 @@ size_t um_walk(const char *path, um_walk_fn fn, void *ctx, um_diag_fn diag,
 	w.ctx = ctx;
 	w.diag = diag;
 	w.dctx = dctx;
+	if (skip && stat(skip, &st) == 0 && S_ISDIR(st.st_mode)) {
+		w.has_skip = 1;
+		w.skip.dev = st.st_dev;
+		w.skip.ino = st.st_ino;
+	}
 	if (strcmp(path, "-") == 0) {
 		fn(ctx, path, "-");
 		return 0;

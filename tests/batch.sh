@@ -96,6 +96,26 @@ if [ "$st" -eq 0 ] && [ "$(wc -l <"$tmp/same/all.jsonl")" -eq 2 ]; then ok; else
 	fail "two inputs with one name in a stream: status $st"
 fi
 
+# The output directory inside the input: made before the walk and left
+# out of it, so that a second run reads the inputs only and writes the
+# same files (and none under out/out).
+mkdir -p "$tmp/inside"
+cp corpus/A_64_504.txt corpus/MHL_57_2002.txt "$tmp/inside/"
+run "$tmp/inside" -o "$tmp/inside/out" 2>/dev/null
+s1=$?
+(cd "$tmp/inside" && find . -type f | sort) >"$tmp/inside.1"
+run "$tmp/inside" -o "$tmp/inside/out" 2>/dev/null
+s2=$?
+(cd "$tmp/inside" && find . -type f | sort) >"$tmp/inside.2"
+if [ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && cmp -s "$tmp/inside.1" "$tmp/inside.2" &&
+   [ "$(cat "$tmp/inside.2")" = "./A_64_504.txt
+./MHL_57_2002.txt
+./out/A_64_504.txt.xml
+./out/MHL_57_2002.txt.xml" ]; then ok; else
+	fail "output inside the input: status $s1, $s2"
+	cat "$tmp/inside.2"
+fi
+
 # 4. --shard: N slices through GNU parallel add up to one run. Paths
 # relative to the scratch directory, so that the slices are the same in
 # every run of the test.

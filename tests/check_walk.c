@@ -233,6 +233,49 @@ START_TEST(link_to_parent_of_start_is_no_loop)
 }
 END_TEST
 
+START_TEST(skipped_directory_left_out)
+{
+	/* The walk of link_to_parent_of_start_is_no_loop without deeper/,
+	 * named by its own path and by one through the link to the top. */
+	const char *ways[] = { "sub/deeper", "sub/loop/sub/deeper/" };
+	for (size_t k = 0; k < 2; k++) {
+		struct record r;
+		char *p = at("sub"), *skip = at(ways[k]);
+		memset(&r, 0, sizeof(r));
+		ck_assert_uint_eq(um_walk_skip(p, skip, on_file, &r, on_problem, &r),
+		                  5);
+		ck_assert_uint_eq(r.nfiles, 8);
+		ck_assert_str_eq(r.rel[0], "loop/A.txt");
+		ck_assert_str_eq(r.rel[7], "z.txt");
+		for (size_t i = 0; i < r.nfiles; i++)
+			ck_assert_ptr_null(strstr(r.rel[i], "deeper"));
+		record_free(&r);
+		free(p);
+		free(skip);
+	}
+}
+END_TEST
+
+START_TEST(skip_that_does_not_exist)
+{
+	struct record r;
+	char *p = at("sub"), *skip = at("nowhere");
+	memset(&r, 0, sizeof(r));
+	ck_assert_uint_eq(um_walk_skip(p, skip, on_file, &r, on_problem, &r), 5);
+	ck_assert_uint_eq(r.nfiles, 9);
+	ck_assert_str_eq(r.rel[0], "deeper/y.txt");
+	record_free(&r);
+	/* a file is not a directory to leave out */
+	free(skip);
+	skip = at("sub/z.txt");
+	ck_assert_uint_eq(um_walk_skip(p, skip, on_file, &r, on_problem, &r), 5);
+	ck_assert_uint_eq(r.nfiles, 9);
+	record_free(&r);
+	free(p);
+	free(skip);
+}
+END_TEST
+
 START_TEST(hidden_directory_named_explicitly)
 {
 	/* Hidden entries are skipped inside a walk; a path the user names
@@ -377,6 +420,8 @@ Suite *walk_suite(void)
 	tcase_add_test(tc, whole_tree_in_byte_order);
 	tcase_add_test(tc, trailing_slash_and_subdirectory);
 	tcase_add_test(tc, link_to_parent_of_start_is_no_loop);
+	tcase_add_test(tc, skipped_directory_left_out);
+	tcase_add_test(tc, skip_that_does_not_exist);
 	tcase_add_test(tc, hidden_directory_named_explicitly);
 	tcase_add_test(tc, file_argument_rel_is_base_name);
 	tcase_add_test(tc, empty_directory);
