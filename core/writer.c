@@ -342,15 +342,30 @@ static void json_str(um_strbuf *sb, const char *s, size_t n)
 		else if (ch < 0x20) {
 			snprintf(buf, sizeof(buf), "\\u%04x", ch);
 			esc = buf;
-		} else if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		           ((unsigned char)s[i + 2] == 0xA8 ||
-		            (unsigned char)s[i + 2] == 0xA9)) {
-			snprintf(buf, sizeof(buf), "\\u%04x",
-			         (unsigned char)s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+		} else if (ch >= 0x80) {
+			/* JSON is UTF-8: a byte that is not (a file name, a
+			 * metadata value) becomes U+FFFD, one per ill-formed
+			 * sequence; U+2028 and U+2029, which JavaScript does not
+			 * allow in a string, are escaped */
+			int32_t cp;
+			size_t k = um_utf8_decode((const unsigned char *)s + i, n - i,
+			                          &cp);
+			if (k && cp != 0x2028 && cp != 0x2029) {
+				run += k;
+				i += k - 1;
+				continue;
+			}
 			um_sb_add(sb, s + i - run, run);
-			um_sb_adds(sb, buf);
 			run = 0;
-			i += 2;
+			if (k) {
+				snprintf(buf, sizeof(buf), "\\u%04x", (unsigned)cp);
+				um_sb_adds(sb, buf);
+				i += k - 1;
+			} else {
+				um_sb_adds(sb, "\xEF\xBF\xBD");
+				i += um_utf8_invalid_len((const unsigned char *)s + i,
+				                         n - i) - 1;
+			}
 			continue;
 		}
 		if (!esc) {

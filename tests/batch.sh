@@ -48,6 +48,18 @@ if python3 "$srcdir/jsonl_check.py" "$top_srcdir/schema/unmine.schema.json" \
 	head -5 "$tmp/jsonl.out"
 fi
 
+# A file name that is not UTF-8 (Latin-1 "caf\351.txt"): still JSON, the
+# byte as U+FFFD.
+mkdir -p "$tmp/latin"
+printf 'Text.\n' >"$tmp/latin/$(printf 'caf\351.txt')"
+run -f jsonl "$tmp/latin" >"$tmp/latin.jsonl" 2>/dev/null
+if python3 -c 'import json, sys
+d = json.loads(open(sys.argv[1], "rb").read())
+sys.exit(d["source"] != sys.argv[2] + "/caf\ufffd.txt")' "$tmp/latin.jsonl" "$tmp/latin"
+then ok; else
+	fail "a file name that is not UTF-8 in JSON Lines"
+fi
+
 # 3. --files-from: the listed paths, from a file and from stdin.
 find "$tmp/in" -type f | sort >"$tmp/list"
 run -j 2 --files-from "$tmp/list" -f edges >"$tmp/ff.tsv" 2>/dev/null
