@@ -292,22 +292,47 @@ static void write_edges(um_strbuf *sb, const um_doc *doc)
 	const char *self = um_doc_meta(doc, "symbol");
 	const char *name = self ? self : um_doc_meta(doc, "source");
 	const char **cited = NULL;
-	size_t *count = NULL, n = 0, i, k;
+	size_t *count = NULL, n = 0, cap = 0, i, k;
+	/* the symbols seen, by hash: a slot holds 1 + the index in cited */
+	size_t mask = 63, *slot = um_xcalloc(mask + 1, sizeof(*slot));
 
 	for (i = 0; i < doc->nannots; i++) {
 		const char *sym = um_annot_get(doc->annots[i], "symbol");
+		size_t h, at;
 		if (!sym || (self && !strcmp(sym, self)))
 			continue;
-		for (k = 0; k < n && strcmp(cited[k], sym); k++)
-			;
-		if (k == n) {
-			cited = um_xrealloc(cited, (n + 1) * sizeof(*cited));
-			count = um_xrealloc(count, (n + 1) * sizeof(*count));
-			cited[n] = sym;
-			count[n++] = 0;
+		h = (size_t)um_word_hash(sym, strlen(sym)) & mask;
+		while (slot[h] && strcmp(cited[slot[h] - 1], sym))
+			h = (h + 1) & mask;
+		if (slot[h]) {
+			at = slot[h] - 1;
+		} else {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				cited = um_xrealloc(cited, cap * sizeof(*cited));
+				count = um_xrealloc(count, cap * sizeof(*count));
+			}
+			at = n++;
+			cited[at] = sym;
+			count[at] = 0;
+			slot[h] = n;
+			if (n * 2 > mask + 1) {
+				/* twice the slots, the symbols put in again */
+				free(slot);
+				mask = mask * 2 + 1;
+				slot = um_xcalloc(mask + 1, sizeof(*slot));
+				for (k = 0; k < n; k++) {
+					h = (size_t)um_word_hash(cited[k], strlen(cited[k])) &
+					    mask;
+					while (slot[h])
+						h = (h + 1) & mask;
+					slot[h] = k + 1;
+				}
+			}
 		}
-		count[k]++;
+		count[at]++;
 	}
+	free(slot);
 	for (k = 0; k < n; k++) {
 		tsv_field(sb, name ? name : "-");
 		um_sb_addc(sb, '\t');
@@ -318,9 +343,9 @@ static void write_edges(um_strbuf *sb, const um_doc *doc)
 	free(count);
 }
 
-/* A JSON string: the text is valid UTF-8; quotes, backslashes and
- * control characters are escaped, and so are U+2028 and U+2029, which
- * some JSON readers take for line ends. */
+/* A JSON string: quotes, backslashes and control characters are
+ * escaped, and so are U+2028 and U+2029, which some JSON readers take
+ * for line ends; bytes that are not UTF-8 become U+FFFD. */
 static void json_str(um_strbuf *sb, const char *s, size_t n)
 {
 	size_t i, run = 0;
@@ -343,10 +368,8 @@ static void json_str(um_strbuf *sb, const char *s, size_t n)
 			snprintf(buf, sizeof(buf), "\\u%04x", ch);
 			esc = buf;
 		} else if (ch >= 0x80) {
-			/* JSON is UTF-8: a byte that is not (a file name, a
-			 * metadata value) becomes U+FFFD, one per ill-formed
-			 * sequence; U+2028 and U+2029, which JavaScript does not
-			 * allow in a string, are escaped */
+			/* a file name or a metadata value may not be UTF-8:
+			 * one U+FFFD per ill-formed sequence */
 			int32_t cp;
 			size_t k = um_utf8_decode((const unsigned char *)s + i, n - i,
 			                          &cp);

@@ -60,5 +60,29 @@ if [ "$st" -ne 0 ] || [ "$defs" -ne 40000 ] || [ "$uses" -ne 200000 ]; then
 	echo "FAIL: many abbreviations: status $st, $defs definitions, $uses uses"
 fi
 
+# 150,000 General Assembly resolutions cited in one list ("31/1" to
+# "130/1500"; each N/M from the thirty-first session on): each edge of the
+# citation graph was looked up in every edge before it. One line per
+# resolution and the header, within 30 s.
+awk 'BEGIN {
+	printf "Recalling resolutions"
+	sep = " "
+	for (s = 31; s <= 130; s++)
+		for (k = 1; k <= 1500; k++) {
+			printf "%s%d/%d", sep, s, k
+			sep = ", "
+		}
+	printf ".\n"
+}' >"$tmp/resolutions.txt"
+timeout 30 "$unmine" -q -P "$pp" -f edges "$tmp/resolutions.txt" \
+	>"$tmp/resolutions.tsv" 2>&1
+st=$?
+lines=$(wc -l <"$tmp/resolutions.tsv")
+checks=$((checks + 1))
+if [ "$st" -ne 0 ] || [ "$lines" -ne 150001 ]; then
+	fails=$((fails + 1))
+	echo "FAIL: many resolutions as edges: status $st, $lines lines"
+fi
+
 echo "fuzz_regress: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
