@@ -40,6 +40,22 @@ static void buf_add(struct buf *b, const char *s, size_t n)
 static void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A line of --errors: path, stage and reason, each with its tabs and line
+ * ends made spaces, so that every line has three fields whatever a file
+ * is called. */
+static void error_line(struct buf *b, const char *path, const char *stage,
+                       const char *reason)
+{
+	const char *field[3] = { path, stage, reason };
+	for (int f = 0; f < 3; f++) {
+		for (const char *p = field[f]; *p; p++) {
+			char ch = *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p;
+			buf_add(b, &ch, 1);
+		}
+		buf_add(b, f < 2 ? "\t" : "\n", 1);
+	}
+}
+
 static void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	char line[2048];
@@ -122,7 +138,7 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 failed:
 	j->failed = 1;
 	buf_printf(&j->msgs, "unmine: %s: %s\n", j->path, err);
-	buf_printf(&j->errors, "%s\t%s\t%s\n", j->path, stage, err);
+	error_line(&j->errors, j->path, stage, err);
 	um_doc_free(doc);
 }
 
@@ -317,7 +333,7 @@ void batch_note(struct batch *b, const char *origin, const char *msg,
 	if (!j)
 		abort();
 	buf_printf(&j->msgs, "unmine: %s: %s\n", origin, msg);
-	buf_printf(&j->errors, "%s\t%s\t%s\n", origin, stage, msg);
+	error_line(&j->errors, origin, stage, msg);
 	enqueue(b, j);
 }
 

@@ -157,6 +157,17 @@ if cmp -s "$tmp/errors.want" "$tmp/errors.rel"; then ok; else
 	cat "$tmp/errors.rel"
 fi
 
+# A file whose name holds a tab and a line end: still three fields.
+mkdir -p "$tmp/tabbed"
+printf '<doc><p>bad</doc>' >"$tmp/tabbed/$(printf 'a\tb\nc.xml')"
+run --errors "$tmp/tabbed.tsv" "$tmp/tabbed" -o "$tmp/ot" 2>/dev/null
+sed "s|$tmp|TMP|g" "$tmp/tabbed.tsv" >"$tmp/tabbed.rel"
+printf 'TMP/tabbed/a b c.xml\tread\tmalformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc\n' >"$tmp/tabbed.want"
+if cmp -s "$tmp/tabbed.want" "$tmp/tabbed.rel"; then ok; else
+	fail "--errors with a tab and a line end in a file name"
+	cat "$tmp/tabbed.rel"
+fi
+
 # 6. --resume: killed with SIGKILL at several moments, then resumed, the
 # output is that of one uninterrupted run.
 for delay in 0.05 0.2 0.5 1; do
