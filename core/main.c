@@ -417,10 +417,10 @@ static void walk_diag(void *ctx, const char *origin, const char *msg)
 }
 
 /* The lines of a list of paths, read from a file descriptor. A read
- * blocked on a pipe would go on after SIGINT or SIGTERM (the handler lets system
- * calls restart, so that output in flight is not cut short): the reader
- * waits for input at most a tenth of a second at a time and then looks
- * whether the run was interrupted. */
+ * blocked on a pipe would go on after SIGINT or SIGTERM (the handler
+ * lets system calls restart, so that output in flight is not cut short):
+ * the reader waits for input at most a tenth of a second at a time and
+ * then looks whether the run was stopped. */
 struct lines {
 	int fd;
 	char *buf;
