@@ -1,4 +1,5 @@
 /* Reading files: size limits, format detection, encodings, plain text. */
+#define _GNU_SOURCE     /* memmem */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -213,6 +214,71 @@ char *um_reader_repair(um_doc *doc, const char *buf, size_t *len)
 	warn_invalid(doc, invalid, first);
 	*len = flen;
 	return fixed;
+}
+
+static int name_start(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	       c == ':' || c >= 0x80;
+}
+
+/* The end of what starts at p and ends with the marker close (n bytes),
+ * or end when it is not closed. */
+static const char *past(const char *p, const char *end, const char *close,
+                        size_t n)
+{
+	const char *at = memmem(p, (size_t)(end - p), close, n);
+	return at ? at + n : end;
+}
+
+size_t um_markup_max_attrs(const char *buf, size_t len, size_t limit)
+{
+	const char *p = buf, *end = buf + len;
+	size_t most = 0;
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) && ++p < end) {
+		size_t n = 0;
+		int space = 0, after_eq = 0;
+		char quote = 0;
+		if (end - p >= 3 && !memcmp(p, "!--", 3)) {
+			p = past(p + 3, end, "-->", 3);
+			continue;
+		}
+		if (end - p >= 8 && !memcmp(p, "![CDATA[", 8)) {
+			p = past(p + 8, end, "]]>", 3);
+			continue;
+		}
+		if (*p == '?') {
+			p = past(p + 1, end, "?>", 2);
+			continue;
+		}
+		if (!name_start((unsigned char)*p))
+			continue;     /* an end tag, a declaration, a lone '<' */
+		/* a start tag: a name after white space begins an attribute;
+		 * what follows '=' is its value, quoted or not */
+		for (; p < end; p++) {
+			char c = *p;
+			if (quote) {
+				if (c == quote)
+					quote = 0;
+			} else if (c == '>') {
+				break;
+			} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				space = 1;
+			} else if (c == '=') {
+				after_eq = 1;
+				space = 0;
+			} else {
+				if (c == '"' || c == '\'')
+					quote = c;
+				else if (!after_eq && space && c != '/')
+					n++;
+				after_eq = space = 0;
+			}
+		}
+		if (n > most && (most = n) > limit)
+			break;
+	}
+	return most;
 }
 
 int um_reader_set_text(um_doc *doc, um_strbuf *sb, char *err, size_t errlen)

@@ -18,6 +18,15 @@ void um_reader_meta(um_doc *doc, const char *key, const char *value);
 /* If buf (len bytes) is not valid UTF-8, a repaired copy (free() it) with a
  * warning on doc; otherwise NULL. */
 char *um_reader_repair(um_doc *doc, const char *buf, size_t *len);
+/* libxml2 adds each attribute of an element at the end of a list it
+ * walks, so the time for one element grows with the square of its
+ * attributes (50,000 on one element: 16 s); a document with an element
+ * of more than this many is refused. */
+#define UM_MAX_ATTRS 1000
+/* The most attribute names in one start tag of the XML or HTML in buf
+ * (comments, CDATA sections and processing instructions left out),
+ * counted no further than past limit. */
+size_t um_markup_max_attrs(const char *buf, size_t len, size_t limit);
 /* Normalises built text and sets it as the document's text. */
 int um_reader_set_text(um_doc *doc, um_strbuf *sb, char *err, size_t errlen);
 

@@ -796,6 +796,65 @@ START_TEST(missing_file)
 }
 END_TEST
 
+/* before, then n attributes " aN" each followed by value (e.g. "=\"v\""),
+ * then after; malloc'ed. */
+static char *with_attrs(const char *before, const char *value, size_t n,
+                        const char *after)
+{
+	size_t cap = strlen(before) + strlen(after) + n * (strlen(value) + 24) + 1;
+	size_t len;
+	char *s = malloc(cap);
+	ck_assert_ptr_nonnull(s);
+	len = (size_t)snprintf(s, cap, "%s", before);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, " a%zu%s", i, value);
+	snprintf(s + len, cap - len, "%s", after);
+	return s;
+}
+
+START_TEST(attribute_limit)
+{
+	/* libxml2's time grows with the square of an element's attributes:
+	 * more than UM_MAX_ATTRS (1000) on one element are refused */
+	static const struct {
+		const char *name, *before, *value, *after;
+		size_t n;
+		int ok;
+	} cases[] = {
+		{ "a.xml", "<doc><p", "=\"v\"", ">Text.</p></doc>", 1000, 1 },
+		{ "a.xml", "<doc><p", "=\"v\"", ">Text.</p></doc>", 1001, 0 },
+		/* a quoted '>' does not end the tag */
+		{ "a.xml", "<doc><p q=\">\"", "='v'", ">Text.</p></doc>", 1000, 0 },
+		/* unquoted values, as HTML has them; names without values */
+		{ "a.html", "<html><body><p", "=v", ">Text.</p></body></html>",
+		  1001, 0 },
+		{ "a.html", "<html><body><p", "", ">Text.</p></body></html>",
+		  1001, 0 },
+		{ "a.html", "<html><body><p", " = v", ">Text.</p></body></html>",
+		  1000, 1 },
+		/* what a comment holds is not a tag */
+		{ "a.xml", "<doc><!-- <p", "=\"v\"", "> --><p>Text.</p></doc>",
+		  5000, 1 },
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char *s = with_attrs(cases[k].before, cases[k].value, cases[k].n,
+		                     cases[k].after);
+		char err[256] = "";
+		if (cases[k].ok) {
+			um_doc *doc = rd(s, strlen(s), cases[k].name, NULL);
+			ck_assert_str_eq(um_doc_text(doc, NULL), "Text.");
+			um_doc_free(doc);
+		} else {
+			ck_assert_int_eq(rd_fail(s, strlen(s), cases[k].name, NULL, err,
+			                         sizeof(err)), UM_EFORMAT);
+			ck_assert_str_eq(err, "an element with more than 1000 attributes "
+			                 "(the most read on one element)");
+		}
+		free(s);
+	}
+}
+END_TEST
+
 START_TEST(over_max_size)
 {
 	char data[100], err[256] = "";
@@ -1135,6 +1194,7 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, directory_is_not_a_file);
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, over_max_size);
+	tcase_add_test(tc, attribute_limit);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("hostile");
