@@ -2,6 +2,7 @@
 #define _GNU_SOURCE 1   /* memmem */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,59 @@ static int fail(char *err, size_t errlen, const char *name, int line,
 	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/* Concepts by id: an open-addressing table of 1 + the index of each
+ * concept in an array, so that checking ids, finding broader concepts and
+ * merging an extension take time in proportion to the concepts, not to
+ * their square (a thesaurus may have tens of thousands). */
+struct id_index {
+	size_t *slot;
+	size_t mask;
+};
+
+static size_t id_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;     /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (size_t)h;
+}
+
+/* The slot of id among concepts c: its concept's, or an empty one. */
+static size_t id_slot(const struct id_index *ix, const struct concept *c,
+                      const char *id)
+{
+	size_t i = id_hash(id) & ix->mask;
+	while (ix->slot[i] && strcmp(c[ix->slot[i] - 1].id, id))
+		i = (i + 1) & ix->mask;
+	return i;
+}
+
+/* The index of the concept with id in c, or -1. */
+static long id_find(const struct id_index *ix, const struct concept *c,
+                    const char *id)
+{
+	size_t i;
+	if (!ix->slot)
+		return -1;        /* nothing put yet */
+	i = id_slot(ix, c, id);
+	return ix->slot[i] ? (long)ix->slot[i] - 1 : -1;
+}
+
+/* Adds concept k of c, whose id is not there: the table holds concepts
+ * 0 to k - 1. */
+static void id_put(struct id_index *ix, const struct concept *c, size_t k)
+{
+	if ((k + 1) * 2 > ix->mask + 1) {
+		size_t size = ix->mask ? (ix->mask + 1) * 2 : 64;
+		free(ix->slot);
+		ix->slot = xalloc(size * sizeof(*ix->slot));
+		ix->mask = size - 1;
+		for (size_t j = 0; j < k; j++)
+			ix->slot[id_slot(ix, c, c[j].id)] = j + 1;
+	}
+	ix->slot[id_slot(ix, c, c[k].id)] = k + 1;
 }
 
 static int is(const xmlNode *n, const char *name)
@@ -282,19 +336,25 @@ static int check_tree(xmlNode *root, const char *name, char *err, size_t errlen)
 
 /* The concepts of a valid document. */
 static int read_concepts(xmlNode *root, struct parsed *p, struct tx_pool *pool,
-                         const char *name, char *err, size_t errlen)
+                         struct id_index *ix, const char *name, char *err,
+                         size_t errlen)
 {
+	size_t cap = 0;
 	xmlChar *mode = xmlGetProp(root, (const xmlChar *)"mode");
 	p->extend = mode && !strcmp((const char *)mode, "extend");
 	xmlFree(mode);
 	for (xmlNode *cn = root->children; cn; cn = cn->next) {
 		struct concept *c;
 		xmlChar *id;
+		long first;
 		if (!is(cn, "concept"))
 			continue;
-		p->c = realloc(p->c, (p->n + 1) * sizeof(*p->c));
-		if (!p->c)
-			abort();
+		if (p->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			p->c = realloc(p->c, cap * sizeof(*p->c));
+			if (!p->c)
+				abort();
+		}
 		c = &p->c[p->n];
 		memset(c, 0, sizeof(*c));
 		c->broader = -1;
@@ -302,11 +362,11 @@ static int read_concepts(xmlNode *root, struct parsed *p, struct tx_pool *pool,
 		id = xmlGetProp(cn, (const xmlChar *)"id");
 		c->id = keep_str(pool, (const char *)id);
 		xmlFree(id);
-		for (size_t k = 0; k < p->n; k++)
-			if (!strcmp(p->c[k].id, c->id))
-				return fail(err, errlen, name, c->line,
-				            "concept id '%s' used twice (first on line %d)",
-				            c->id, p->c[k].line);
+		if ((first = id_find(ix, p->c, c->id)) >= 0)
+			return fail(err, errlen, name, c->line,
+			            "concept id '%s' used twice (first on line %d)",
+			            c->id, p->c[first].line);
+		id_put(ix, p->c, p->n);
 		for (xmlNode *e = cn->children; e; e = e->next) {
 			if (is(e, "prefLabel")) {
 				struct label l;
@@ -367,18 +427,22 @@ static int read_concepts(xmlNode *root, struct parsed *p, struct tx_pool *pool,
 static int link_broader(struct concept *c, size_t n, const char *name,
                         size_t first_new, char *err, size_t errlen)
 {
+	struct id_index ix = { NULL, 0 };
+	for (size_t i = 0; i < n; i++)
+		id_put(&ix, c, i);
 	for (size_t i = 0; i < n; i++) {
 		c[i].broader = -1;
 		if (!c[i].broader_id)
 			continue;
-		for (size_t k = 0; k < n; k++)
-			if (!strcmp(c[k].id, c[i].broader_id))
-				c[i].broader = (long)k;
-		if (c[i].broader < 0)
+		c[i].broader = id_find(&ix, c, c[i].broader_id);
+		if (c[i].broader < 0) {
+			free(ix.slot);
 			return fail(err, errlen, name, c[i].line,
 			            "concept '%s': broader concept '%s' is not defined",
 			            c[i].id, c[i].broader_id);
+		}
 	}
+	free(ix.slot);
 	for (size_t i = 0; i < n; i++) {
 		long k = c[i].broader;
 		size_t steps = 0;
@@ -407,6 +471,7 @@ int taxonomy_load(struct taxonomy *tx, const char *xml, size_t size,
 	struct tx_pool *pool = xalloc(sizeof(*pool));
 	struct taxonomy out = { NULL, 0, NULL, 0, NULL };
 	size_t first_new = 0;
+	struct id_index ids = { NULL, 0 };
 	int rc = -1;
 
 	if (size > MAX_TAXONOMY) {
@@ -451,7 +516,8 @@ int taxonomy_load(struct taxonomy *tx, const char *xml, size_t size,
 		     fe.msg[0] ? fe.msg : "does not match the taxonomy schema");
 		goto out;
 	}
-	if (read_concepts(xmlDocGetRootElement(doc), &p, pool, name, err, errlen))
+	if (read_concepts(xmlDocGetRootElement(doc), &p, pool, &ids, name, err,
+	                  errlen))
 		goto out;
 
 	/* merge: an extending file adds to (and overrides) what is there */
@@ -460,11 +526,9 @@ int taxonomy_load(struct taxonomy *tx, const char *xml, size_t size,
 		out.concepts = xalloc((tx->nconcepts + p.n) * sizeof(struct concept));
 		long *map = xalloc(tx->nconcepts * sizeof(long));
 		for (size_t i = 0; i < tx->nconcepts; i++) {
-			size_t k;
-			for (k = 0; k < p.n && strcmp(p.c[k].id, tx->concepts[i].id); k++)
-				;
-			map[i] = k < p.n ? -1 : (long)n;
-			if (k == p.n)
+			int replaced = id_find(&ids, p.c, tx->concepts[i].id) >= 0;
+			map[i] = replaced ? -1 : (long)n;
+			if (!replaced)
 				out.concepts[n++] = tx->concepts[i];
 		}
 		first_new = n;
@@ -511,6 +575,7 @@ int taxonomy_load(struct taxonomy *tx, const char *xml, size_t size,
 	*tx = out;
 	rc = 0;
 out:
+	free(ids.slot);
 	free(p.c);
 	free(p.t);
 	pool_free(pool);
