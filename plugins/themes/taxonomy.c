@@ -216,7 +216,7 @@ struct parsed {
 	struct concept *c;
 	size_t n;
 	struct term *t;
-	size_t nt;
+	size_t nt, ct;        /* terms, and room for them */
 	int extend;
 };
 
@@ -224,9 +224,12 @@ static void add_term(struct parsed *p, struct tx_pool *pool, xmlNode *e,
                      size_t ci, int exact)
 {
 	struct term *t;
-	p->t = realloc(p->t, (p->nt + 1) * sizeof(*p->t));
-	if (!p->t)
-		abort();
+	if (p->nt == p->ct) {
+		p->ct = p->ct ? p->ct * 2 : 64;
+		p->t = realloc(p->t, p->ct * sizeof(*p->t));
+		if (!p->t)
+			abort();
+	}
 	t = &p->t[p->nt++];
 	memset(t, 0, sizeof(*t));
 	t->text = text_of(pool, e);
@@ -467,7 +470,7 @@ int taxonomy_load(struct taxonomy *tx, const char *xml, size_t size,
 	xmlRelaxNGParserCtxt *pc = NULL;
 	xmlRelaxNG *schema = NULL;
 	xmlRelaxNGValidCtxt *vc = NULL;
-	struct parsed p = { NULL, 0, NULL, 0, 0 };
+	struct parsed p = { NULL, 0, NULL, 0, 0, 0 };
 	struct tx_pool *pool = xalloc(sizeof(*pool));
 	struct taxonomy out = { NULL, 0, NULL, 0, NULL };
 	size_t first_new = 0;
