@@ -231,7 +231,10 @@ static const char *past(const char *p, const char *end, const char *close,
 	return at ? at + n : end;
 }
 
-size_t um_markup_max_attrs(const char *buf, size_t len, size_t limit)
+/* The most attribute names in one start tag of the markup in buf
+ * (comments, CDATA sections and processing instructions left out),
+ * counted no further than past limit. */
+static size_t max_attrs(const char *buf, size_t len, size_t limit)
 {
 	const char *p = buf, *end = buf + len;
 	size_t most = 0;
@@ -279,6 +282,16 @@ size_t um_markup_max_attrs(const char *buf, size_t len, size_t limit)
 			break;
 	}
 	return most;
+}
+
+int um_reader_check_attrs(const char *buf, size_t len, char *err,
+                          size_t errlen)
+{
+	if (max_attrs(buf, len, UM_MAX_ATTRS) <= UM_MAX_ATTRS)
+		return 0;
+	um_seterr(err, errlen, "an element with more than %d attributes "
+	          "(the most read on one element)", UM_MAX_ATTRS);
+	return UM_EFORMAT;
 }
 
 int um_reader_set_text(um_doc *doc, um_strbuf *sb, char *err, size_t errlen)

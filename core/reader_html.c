@@ -156,11 +156,9 @@ int um_read_html(const char *buf, size_t len, const um_read_options *opt,
 		um_seterr(err, errlen, "HTML document too large");
 		return UM_ETOOBIG;
 	}
-	if (um_markup_max_attrs(buf, len, UM_MAX_ATTRS) > UM_MAX_ATTRS) {
+	if ((rc = um_reader_check_attrs(buf, len, err, errlen)) != 0) {
 		free(fixed);
-		um_seterr(err, errlen, "an element with more than %d attributes "
-		          "(the most read on one element)", UM_MAX_ATTRS);
-		return UM_EFORMAT;
+		return rc;
 	}
 	ctxt = htmlNewParserCtxt();
 	if (!ctxt) {

@@ -20,13 +20,12 @@ void um_reader_meta(um_doc *doc, const char *key, const char *value);
 char *um_reader_repair(um_doc *doc, const char *buf, size_t *len);
 /* libxml2 adds each attribute of an element at the end of a list it
  * walks, so the time for one element grows with the square of its
- * attributes (50,000 on one element: 16 s); a document with an element
- * of more than this many is refused. */
+ * attributes (50,000 on one element: 16 s): XML or HTML in buf with an
+ * element of more than UM_MAX_ATTRS is refused before it is parsed.
+ * 0, or UM_EFORMAT with err set. */
 #define UM_MAX_ATTRS 1000
-/* The most attribute names in one start tag of the XML or HTML in buf
- * (comments, CDATA sections and processing instructions left out),
- * counted no further than past limit. */
-size_t um_markup_max_attrs(const char *buf, size_t len, size_t limit);
+int um_reader_check_attrs(const char *buf, size_t len, char *err,
+                          size_t errlen);
 /* Normalises built text and sets it as the document's text. */
 int um_reader_set_text(um_doc *doc, um_strbuf *sb, char *err, size_t errlen);
 

@@ -287,6 +287,17 @@ static void tsv_field(um_strbuf *sb, const char *s)
 		um_sb_addc(sb, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
+/* The slot of sym in a table of 1 + indices in cited: its entry, or an
+ * empty one. */
+static size_t cited_slot(const size_t *slot, size_t mask,
+                         const char *const *cited, const char *sym)
+{
+	size_t h = (size_t)um_word_hash(sym, strlen(sym)) & mask;
+	while (slot[h] && strcmp(cited[slot[h] - 1], sym))
+		h = (h + 1) & mask;
+	return h;
+}
+
 static void write_edges(um_strbuf *sb, const um_doc *doc)
 {
 	const char *self = um_doc_meta(doc, "symbol");
@@ -301,9 +312,7 @@ static void write_edges(um_strbuf *sb, const um_doc *doc)
 		size_t h, at;
 		if (!sym || (self && !strcmp(sym, self)))
 			continue;
-		h = (size_t)um_word_hash(sym, strlen(sym)) & mask;
-		while (slot[h] && strcmp(cited[slot[h] - 1], sym))
-			h = (h + 1) & mask;
+		h = cited_slot(slot, mask, cited, sym);
 		if (slot[h]) {
 			at = slot[h] - 1;
 		} else {
@@ -321,13 +330,8 @@ static void write_edges(um_strbuf *sb, const um_doc *doc)
 				free(slot);
 				mask = mask * 2 + 1;
 				slot = um_xcalloc(mask + 1, sizeof(*slot));
-				for (k = 0; k < n; k++) {
-					h = (size_t)um_word_hash(cited[k], strlen(cited[k])) &
-					    mask;
-					while (slot[h])
-						h = (h + 1) & mask;
-					slot[h] = k + 1;
-				}
+				for (k = 0; k < n; k++)
+					slot[cited_slot(slot, mask, cited, cited[k])] = k + 1;
 			}
 		}
 		count[at]++;
