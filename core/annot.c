@@ -124,7 +124,7 @@ int um_annot_add_doc(um_doc *doc, const char *layer, um_annot **ret)
 }
 
 /* The first empty slot from that of hash h in a table of interned keys. */
-static size_t free_slot(const um_key *t, size_t mask, uint64_t h)
+static size_t free_slot(const um_key *t, size_t mask, uint32_t h)
 {
 	size_t i = (size_t)h & mask;
 	while (t[i].s)
@@ -141,7 +141,7 @@ static size_t free_slot(const um_key *t, size_t mask, uint64_t h)
 static const char *intern_key(um_doc *doc, const char *key)
 {
 	size_t n, i;
-	uint64_t h;
+	uint32_t h;
 	if (!key)
 		return NULL;
 	n = strlen(key);

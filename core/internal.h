@@ -142,14 +142,16 @@ int um_doc_adopt_text(um_doc *doc, char *text, size_t len);
 
 /* Snowball stemming (stem.c). A stemmer is for one thread at a time. */
 typedef struct um_stemmer um_stemmer;
+/* A form as the matchers compare it: 16 bytes, since there is one for
+ * every token of a document, twice with a stemmed matcher. */
 typedef struct um_key {
 	const char *s;
 	uint32_t len;
-	uint64_t hash;        /* um_word_hash of s */
+	uint32_t hash;        /* um_word_hash of s */
 } um_key;
-/* The hash of a token's form that matchers compare: 64 bits, every byte
- * and the length mixed in (matcher.c). */
-uint64_t um_word_hash(const char *s, size_t n);
+/* The hash of a token's form that matchers compare: every byte and the
+ * length mixed into 64 bits, of which the low 32 (matcher.c). */
+uint32_t um_word_hash(const char *s, size_t n);
 /* Whether n bytes at a and b are the same: for the short words of the
  * matchers' tables, without a call. */
 static inline int um_same_bytes(const char *a, const char *b, size_t n)

@@ -111,13 +111,13 @@ static inline uint64_t word_hash(const char *s, size_t n)
 	return mix64(h);
 }
 
-uint64_t um_word_hash(const char *s, size_t n)
+uint32_t um_word_hash(const char *s, size_t n)
 {
-	return word_hash(s, n);
+	return (uint32_t)word_hash(s, n);
 }
 
 /* An edge's slot: the word's hash and the parent node, mixed. */
-static uint64_t edge_hash(uint32_t parent, uint64_t word)
+static uint64_t edge_hash(uint32_t parent, uint32_t word)
 {
 	uint64_t h = word ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
 	h = (h ^ (h >> 32)) * 0xd6e8feb86659fd93ULL;
@@ -138,7 +138,7 @@ const um_key *um_doc_fold_keys(const um_doc *cdoc)
 		keys[i].s = t->fold;
 		keys[i].len = (uint32_t)t->fold_len;
 		keys[i].hash = um_token_is_space(t) ? 0 :
-		               word_hash(t->fold, t->fold_len);
+		               (uint32_t)word_hash(t->fold, t->fold_len);
 	}
 	doc->fold_keys = keys;
 	return keys;
@@ -194,7 +194,7 @@ static size_t edge_bit(const um_matcher *m, uint64_t h)
 }
 
 static uint32_t find_child(const um_matcher *m, uint32_t parent,
-                           uint64_t word, const char *s, size_t n)
+                           uint32_t word, const char *s, size_t n)
 {
 	uint64_t h = edge_hash(parent, word);
 	size_t i = (size_t)h & m->mask, bit = edge_bit(m, h);
@@ -237,7 +237,7 @@ static void rehash(um_matcher *m)
 static uint32_t add_child(um_matcher *m, uint32_t parent, const char *s,
                           size_t n)
 {
-	uint64_t word = um_word_hash(s, n);
+	uint32_t word = um_word_hash(s, n);
 	uint32_t child = find_child(m, parent, word, s, n);
 	struct edge e;
 	if (parent == 0)      /* the first words of phrases */
@@ -315,7 +315,7 @@ static const um_key *stem_keys(const um_matcher *m, const um_doc *doc)
 static inline int may_begin(const um_matcher *m, const um_token *tk,
                             const um_key *keys, size_t i)
 {
-	uint64_t h = keys[i].hash;
+	uint32_t h = keys[i].hash;
 	return !um_token_is_space(&tk[i]) &&
 	       (m->roots[(h >> 3) & ROOT_MASK] & (1u << (h & 7)));
 }

@@ -107,9 +107,9 @@ struct cached {
 	um_key stem;
 };
 
-/* A slot of the open-addressing index: the high half of the word's hash
- * and its entry (1-based; 0 is an empty slot). The index is small enough
- * to stay in cache; the entries are read only when the halves agree. */
+/* A slot of the open-addressing index: the word's hash and its entry
+ * (1-based; 0 is an empty slot). The index is small enough to stay in
+ * cache; the entries are read only when the hashes agree. */
 struct slot {
 	uint32_t tag;
 	uint32_t entry;
@@ -184,14 +184,13 @@ static struct stem_cache *cache_for(const char *lang)
 }
 
 /* The slot of hash h, empty or holding entry h's word. */
-static size_t find_slot(const struct stem_cache *c, uint64_t h,
+static size_t find_slot(const struct stem_cache *c, uint32_t h,
                         const char *w, size_t n)
 {
 	size_t mask = c->nslots - 1;
 	size_t slot = (size_t)h & mask;
-	uint32_t tag = (uint32_t)(h >> 32);
 	while (c->slots[slot].entry) {
-		if (c->slots[slot].tag == tag) {
+		if (c->slots[slot].tag == h) {
 			const struct cached *e = &c->tab[c->slots[slot].entry - 1];
 			if (e->wlen == n && um_same_bytes(e->word, w, n))
 				return slot;
@@ -208,9 +207,9 @@ static void grow_index(struct stem_cache *c)
 	c->slots = um_xcalloc(c->nslots, sizeof(*c->slots));
 	for (size_t i = 0; i < c->n; i++) {
 		const struct cached *e = &c->tab[i];
-		uint64_t h = um_word_hash(e->word, e->wlen);
+		uint32_t h = um_word_hash(e->word, e->wlen);
 		size_t slot = find_slot(c, h, e->word, e->wlen);
-		c->slots[slot].tag = (uint32_t)(h >> 32);
+		c->slots[slot].tag = h;
 		c->slots[slot].entry = (uint32_t)(i + 1);
 	}
 }
@@ -219,7 +218,7 @@ static void grow_index(struct stem_cache *c)
  * kept in the cache or, once it is full, in arena. Returns 0, or -1 if
  * Snowball fails. */
 static int cached_stem(struct stem_cache *c, const char *w, size_t n,
-                       uint64_t h, um_arena *arena, um_key *ret)
+                       uint32_t h, um_arena *arena, um_key *ret)
 {
 	size_t slot = find_slot(c, h, w, n);
 	const char *k;
@@ -246,7 +245,7 @@ static int cached_stem(struct stem_cache *c, const char *w, size_t n,
 		e->word = um_arena_strndup(c->arena, w, n);
 		e->wlen = (uint32_t)n;
 		e->stem = *ret;
-		c->slots[slot].tag = (uint32_t)(h >> 32);
+		c->slots[slot].tag = h;
 		c->slots[slot].entry = (uint32_t)c->n;
 		if (c->n * 2 > c->nslots && c->nslots < CACHE_SLOTS)
 			grow_index(c);

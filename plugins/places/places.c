@@ -71,7 +71,7 @@ struct ctx {
 	/* the matches kept, in order */
 	struct hit { size_t b, e; const struct place *p; int kept; } *hits;
 	size_t nhits, cap;
-	size_t *lower;        /* common_word: the words in lower case */
+	uint32_t *lower;      /* common_word: the words in lower case */
 	size_t lower_mask;
 	/* in_heading: the answer for the line of the last question */
 	size_t heading_at, heading_line;
@@ -587,7 +587,7 @@ static int common_word(struct ctx *c, size_t w)
 					break;
 				slot = (slot + 1) & c->lower_mask;
 			}
-			c->lower[slot] = i + 1;
+			c->lower[slot] = (uint32_t)(i + 1);
 		}
 	}
 	slot = (size_t)fold_hash(t) & c->lower_mask;

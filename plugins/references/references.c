@@ -53,6 +53,13 @@ struct rtok {
 	uint8_t cap, allcaps;
 	const char *fold;
 	uint32_t flen;
+	uint32_t date;      /* 1 + the index in dates of one starting here */
+};
+
+/* A date annotation and the token that ends it. */
+struct date_ref {
+	const um_annot *a;
+	size_t end;
 };
 
 struct scan {
@@ -63,8 +70,7 @@ struct scan {
 	const um_token *toks;
 	struct rtok *c;
 	size_t n;
-	const um_annot **date_at;   /* by token: a date annotation starting there */
-	size_t *date_end;           /* by token: its end token */
+	struct date_ref *dates;     /* the document's dates, by rtok.date */
 	int doc_organ;
 	size_t own_b, own_e;        /* the heading that states the own symbol */
 	/* references resolved from the words of the text, to resolve the
@@ -265,10 +271,10 @@ after:
 		it->e = skip_footnotes(s, it->e + 1);
 	}
 	/* of 19 December 2007 */
-	if (is(s, it->e, "of") && it->e + 1 < s->n &&
-	    s->date_at[s->c[it->e + 1].tok]) {
-		size_t end = s->date_end[s->c[it->e + 1].tok], j = it->e + 1;
-		it->date = s->date_at[s->c[it->e + 1].tok];
+	if (is(s, it->e, "of") && it->e + 1 < s->n && s->c[it->e + 1].date) {
+		const struct date_ref *d = &s->dates[s->c[it->e + 1].date - 1];
+		size_t end = d->end, j = it->e + 1;
+		it->date = d->a;
 		while (j < s->n && s->c[j].tok < end)
 			j++;
 		it->e = skip_footnotes(s, j);
@@ -931,6 +937,21 @@ static void fini(void *state)
 	free(state);
 }
 
+/* The scanner's index of document token t, or s->n if t is white space
+ * or past the end: the scanner's tokens are in the document's order. */
+static size_t rtok_at(const struct scan *s, size_t t)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->c[mid].tok < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->c[lo].tok == t ? lo : s->n;
+}
+
 static int process(void *state, um_doc *doc)
 {
 	struct state *st = state;
@@ -946,10 +967,10 @@ static int process(void *state, um_doc *doc)
 	s.toks = api->doc_tokens(doc, &ntok);
 	if (ntok == 0)
 		return 0;
-	s.c = api->doc_alloc(doc, ntok * sizeof(*s.c));
-	s.date_at = api->doc_alloc(doc, ntok * sizeof(*s.date_at));
-	s.date_end = api->doc_alloc(doc, ntok * sizeof(*s.date_end));
-	memset(s.date_at, 0, ntok * sizeof(*s.date_at));
+	for (size_t t = 0; t < ntok; t++)
+		s.n += !um_token_is_space(&s.toks[t]);
+	s.c = api->doc_alloc(doc, (s.n + 1) * sizeof(*s.c));
+	s.n = 0;
 	for (size_t t = 0; t < ntok; t++) {
 		const um_token *tk = &s.toks[t];
 		struct rtok *c;
@@ -970,6 +991,7 @@ static int process(void *state, um_doc *doc)
 		c->flen = tk->fold_len;
 		c->num = -1;
 		c->ndig = 0;
+		c->date = 0;
 		if (tk->kind == UM_TOK_NUMBER && tk->fold_len <= 6) {
 			size_t k;
 			for (k = 0; k < tk->fold_len && isdigit((unsigned char)tk->fold[k]); k++)
@@ -985,12 +1007,15 @@ static int process(void *state, um_doc *doc)
 		gap = para = 0;
 	}
 	nd = api->annot_count(doc, "date");
+	s.dates = api->doc_alloc(doc, (nd + 1) * sizeof(*s.dates));
 	for (size_t i = 0; i < nd; i++) {
 		const um_annot *a = api->annot_at(doc, "date", i);
-		size_t b, e;
-		if (api->annot_span(a, &b, &e) == 0 && !s.date_at[b]) {
-			s.date_at[b] = a;
-			s.date_end[b] = e;
+		size_t b, e, k;
+		if (api->annot_span(a, &b, &e) == 0 &&
+		    (k = rtok_at(&s, b)) < s.n && !s.c[k].date) {
+			s.dates[i].a = a;
+			s.dates[i].end = e;
+			s.c[k].date = (uint32_t)(i + 1);
 		}
 	}
 	s.doc_organ = find_doc_organ(&s);
