@@ -49,6 +49,10 @@ void cli_usage(FILE *f)
 "                            (comma-separated local names, e.g. p,s)\n"
 "      --lang CODE           language of documents that state none (en)\n"
 "      --max-doc-size SIZE   refuse larger documents (default 256M; K, M, G)\n"
+"      --max-memory SIZE     memory for the documents being annotated at\n"
+"                            once (default: 3/4 of the machine's; 0: no\n"
+"                            limit); a document that would need more alone\n"
+"                            is refused, others wait for room\n"
 "      --stats               print a summary with throughput and peak memory\n"
 "                            (always printed, with a progress line, when\n"
 "                            standard error is a terminal)\n"
@@ -86,6 +90,51 @@ int cli_parse_size(const char *s, size_t *ret)
 	v <<= shift;
 	*ret = (size_t)v;
 	return 0;
+}
+
+void cli_format_size(size_t n, char *buf, size_t len)
+{
+	static const char unit[] = "KMG";
+	double v = (double)n;
+	int u = -1;
+	while (v >= 1024.0 && u < 2) {
+		v /= 1024.0;
+		u++;
+	}
+	if (u < 0)
+		snprintf(buf, len, "%zuB", n);
+	else
+		snprintf(buf, len, "%.1f%c", v, unit[u]);
+}
+
+/* A control group's memory limit in the file at path (cgroup v2's
+ * memory.max, v1's memory.limit_in_bytes); 0 if there is none. */
+static size_t cgroup_limit(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	unsigned long long v = 0;
+	if (!f)
+		return 0;
+	if (fscanf(f, "%llu", &v) != 1)
+		v = 0;             /* "max": no limit */
+	fclose(f);
+	return v > SIZE_MAX ? 0 : (size_t)v;
+}
+
+size_t cli_default_max_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	size_t mem = 0, lim;
+	if (pages > 0 && size > 0 &&
+	    (unsigned long)pages <= SIZE_MAX / (unsigned long)size)
+		mem = (size_t)pages * (size_t)size;
+	lim = cgroup_limit("/sys/fs/cgroup/memory.max");
+	if (lim && (!mem || lim < mem))
+		mem = lim;
+	lim = cgroup_limit("/sys/fs/cgroup/memory/memory.limit_in_bytes");
+	if (lim && (!mem || lim < mem))
+		mem = lim;
+	return mem / 4 * 3;
 }
 
 void cli_split_path(const char *s, char ***arr, size_t *n)

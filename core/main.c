@@ -19,7 +19,7 @@
 
 enum {
 	OPT_ELEMENTS = 256, OPT_LANG, OPT_MAX_SIZE, OPT_STATS, OPT_TAXONOMY,
-	OPT_FILES_FROM, OPT_SHARD, OPT_RESUME, OPT_ERRORS
+	OPT_FILES_FROM, OPT_SHARD, OPT_RESUME, OPT_ERRORS, OPT_MAX_MEMORY
 };
 
 static const struct option long_options[] = {
@@ -32,6 +32,7 @@ static const struct option long_options[] = {
 	{ "elements", required_argument, NULL, OPT_ELEMENTS },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "max-doc-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "max-memory", required_argument, NULL, OPT_MAX_MEMORY },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -123,6 +124,14 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		case OPT_MAX_SIZE:
 			if (cli_parse_size(optarg, &c->read.max_size))
 				usage_error("bad size '%s' (e.g. 512K, 64M, 2G)", optarg);
+			break;
+		case OPT_MAX_MEMORY:
+			if (!strcmp(optarg, "0"))
+				c->max_memory = 0;
+			else if (cli_parse_size(optarg, &c->max_memory) ||
+			         c->max_memory == SIZE_MAX)
+				usage_error("bad size '%s' (e.g. 512M, 8G, or 0 for no "
+				            "limit)", optarg);
 			break;
 		case OPT_STATS:
 			c->stats = 1;
@@ -546,7 +555,10 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.output = UM_OUT_XML;
 	c.out = stdout;
+	c.max_memory = SIZE_MAX;       /* not given */
 	parse_args(&c, argc, argv);
+	if (c.max_memory == SIZE_MAX)
+		c.max_memory = cli_default_max_memory();
 	if (optind < argc && !strcmp(argv[optind], "plugins")) {
 		um_plugin_set *set;
 		if (optind + 1 != argc)
