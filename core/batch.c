@@ -113,6 +113,9 @@ struct batch {
  * or one-letter words. */
 #define MEM_PER_TOKEN 128
 #define MEM_PER_BYTE 8
+/* What tokenizing takes at most: a token (24 bytes) for every byte, and
+ * the text. */
+#define MEM_TOKENIZE 32
 
 static size_t doc_memory(size_t ntokens, size_t len)
 {
@@ -178,6 +181,16 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 	um_doc_text(doc, &len);
 	j->bytes = len;
 	stage = "annotate";
+	if (c->max_memory && len > c->max_memory / MEM_TOKENIZE) {
+		char a[32], m[32];
+		cli_format_size(len > SIZE_MAX / MEM_TOKENIZE ? SIZE_MAX :
+		                len * MEM_TOKENIZE, a, sizeof(a));
+		cli_format_size(c->max_memory, m, sizeof(m));
+		snprintf(err, sizeof(err), "may need up to %s of memory to "
+		         "tokenize (%zu bytes of text), over --max-memory (%s)",
+		         a, len, m);
+		goto failed;
+	}
 	um_doc_tokenize(doc);
 	um_doc_tokens(doc, &ntokens);
 	need = doc_memory(ntokens, len);

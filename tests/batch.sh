@@ -264,6 +264,15 @@ if [ "$s" -eq 1 ] && cmp -s "$tmp/mem.want" "$tmp/mem.rel" &&
 	fail "a document over --max-memory (status $s)"
 	cat "$tmp/mem.rel"
 fi
+# below 32 bytes a byte of text, it is refused before it is tokenized
+run --max-memory 60K "$tmp/mem/big.txt" >/dev/null 2>"$tmp/mem.err"
+s=$?
+sed "s|$tmp|TMP|g" "$tmp/mem.err" >"$tmp/mem.rel"
+printf 'unmine: TMP/mem/big.txt: may need up to 62.5K of memory to tokenize (2000 bytes of text), over --max-memory (60.0K)\n' >"$tmp/mem.want"
+if [ "$s" -eq 1 ] && cmp -s "$tmp/mem.want" "$tmp/mem.rel"; then ok; else
+	fail "a document refused before it is tokenized (status $s)"
+	cat "$tmp/mem.rel"
+fi
 for k in 1 2 3 4 5; do cp "$tmp/mem/big.txt" "$tmp/mem/big$k.txt"; done
 rm "$tmp/mem/big.txt"
 run -j 1 --max-memory 0 "$tmp/mem" >"$tmp/mem1.xml" 2>&1
