@@ -118,7 +118,7 @@ struct um_doc {
 	struct um_layer *layers;
 	size_t nlayers, clayers;
 	const char *author;
-	const struct um_key *fold_keys;   /* matcher.c: folded forms */
+	const uint32_t *fold_hashes;      /* matcher.c: of folded forms */
 	const struct um_key *stem_keys;   /* stem.c: cache for stem_lang */
 	const unsigned char *stem_filter; /* and this filter */
 	char stem_lang[16];
@@ -161,9 +161,9 @@ static inline int um_same_bytes(const char *a, const char *b, size_t n)
 			return 0;
 	return 1;
 }
-/* Per token of the document: its folded form and the form's hash;
- * computed on first use and kept with the document. */
-const um_key *um_doc_fold_keys(const um_doc *doc);
+/* Per token of the document: the um_word_hash of its folded form (0 for
+ * white space); computed on first use and kept with the document. */
+const uint32_t *um_doc_fold_hashes(const um_doc *doc);
 /* NULL when Snowball has no stemmer for lang (an ISO 639 code). */
 um_stemmer *um_stemmer_new(const char *lang);
 void um_stemmer_free(um_stemmer *s);

@@ -124,24 +124,22 @@ static uint64_t edge_hash(uint32_t parent, uint32_t word)
 	return h ^ (h >> 32);
 }
 
-const um_key *um_doc_fold_keys(const um_doc *cdoc)
+const uint32_t *um_doc_fold_hashes(const um_doc *cdoc)
 {
-	/* The keys belong to the document, which one thread processes at a
-	 * time; computing them does not change what the document holds. */
+	/* The hashes belong to the document, which one thread processes at
+	 * a time; computing them does not change what the document holds. */
 	um_doc *doc = (um_doc *)cdoc;
-	um_key *keys;
-	if (doc->fold_keys)
-		return doc->fold_keys;
-	keys = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*keys));
+	uint32_t *h;
+	if (doc->fold_hashes)
+		return doc->fold_hashes;
+	h = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*h));
 	for (size_t i = 0; i < doc->ntokens; i++) {
 		const um_token *t = &doc->tokens[i];
-		keys[i].s = t->fold;
-		keys[i].len = (uint32_t)t->fold_len;
-		keys[i].hash = um_token_is_space(t) ? 0 :
-		               (uint32_t)word_hash(t->fold, t->fold_len);
+		h[i] = um_token_is_space(t) ? 0 :
+		       (uint32_t)word_hash(t->fold, t->fold_len);
 	}
-	doc->fold_keys = keys;
-	return keys;
+	doc->fold_hashes = h;
+	return h;
 }
 
 um_matcher *um_matcher_new(void)
@@ -303,27 +301,35 @@ int um_matcher_add(um_matcher *m, const char *phrase, size_t len,
 	return 0;
 }
 
-/* The keys the matcher compares: stems, or folded forms. */
-static const um_key *stem_keys(const um_matcher *m, const um_doc *doc)
+/* The keys the matcher compares: stems, or the folded forms of the
+ * tokens with their hashes. */
+struct keys {
+	const uint32_t *folds;    /* NULL for a stemmed matcher */
+	const um_key *stems;
+};
+
+static struct keys doc_keys(const um_matcher *m, const um_doc *doc)
 {
-	return m->stemmer ? um_doc_stem_keys(doc, m->lang, m->filter) :
-	                    um_doc_fold_keys(doc);
+	struct keys k;
+	k.stems = m->stemmer ? um_doc_stem_keys(doc, m->lang, m->filter) : NULL;
+	k.folds = k.stems ? NULL : um_doc_fold_hashes(doc);
+	return k;
 }
 
 /* Whether a phrase may begin at token i: a word whose key has its bit
  * in the first-word filter. Most tokens fail here. */
 static inline int may_begin(const um_matcher *m, const um_token *tk,
-                            const um_key *keys, size_t i)
+                            const struct keys *k, size_t i)
 {
-	uint32_t h = keys[i].hash;
+	uint32_t h = k->folds ? k->folds[i] : k->stems[i].hash;
 	return !um_token_is_space(&tk[i]) &&
 	       (m->roots[(h >> 3) & ROOT_MASK] & (1u << (h & 7)));
 }
 
 /* Longest phrase from token i, which may begin one, not reaching past
- * token limit, comparing keys (stems) when given, else folded tokens. */
+ * token limit. */
 static int longest_from(const um_matcher *m, const um_doc *doc,
-                        const um_key *keys, size_t i, size_t limit,
+                        const struct keys *k, size_t i, size_t limit,
                         um_match *ret)
 {
 	const um_token *tk = doc->tokens;
@@ -338,7 +344,11 @@ static int longest_from(const um_matcher *m, const um_doc *doc,
 			j++;
 			continue;
 		}
-		node = find_child(m, node, keys[j].hash, keys[j].s, keys[j].len);
+		if (k->folds)
+			node = find_child(m, node, k->folds[j], t->fold, t->fold_len);
+		else
+			node = find_child(m, node, k->stems[j].hash, k->stems[j].s,
+			                  k->stems[j].len);
 		if (!node)
 			break;
 		j++;
@@ -356,32 +366,29 @@ static int longest_from(const um_matcher *m, const um_doc *doc,
 	return 0;
 }
 
-/* The same from any token i. */
-static int longest(const um_matcher *m, const um_doc *doc, const um_key *keys,
-                   size_t i, size_t limit, um_match *ret)
-{
-	if (i >= limit || !may_begin(m, doc->tokens, keys, i))
-		return UM_ENOENT;
-	return longest_from(m, doc, keys, i, limit, ret);
-}
-
 int um_matcher_longest(const um_matcher *m, const um_doc *doc, size_t i,
                        um_match *ret)
 {
-	return longest(m, doc, stem_keys(m, doc), i, doc->ntokens, ret);
+	struct keys k;
+	if (i >= doc->ntokens)
+		return UM_ENOENT;
+	k = doc_keys(m, doc);
+	if (!may_begin(m, doc->tokens, &k, i))
+		return UM_ENOENT;
+	return longest_from(m, doc, &k, i, doc->ntokens, ret);
 }
 
 void um_matcher_scan(const um_matcher *m, const um_doc *doc, size_t begin,
                      size_t end, um_match_fn fn, void *ctx)
 {
-	const um_key *keys = stem_keys(m, doc);
+	struct keys k = doc_keys(m, doc);
 	size_t i = begin;
 	um_match r;
 	if (end > doc->ntokens)
 		end = doc->ntokens;
 	while (i < end) {
-		if (may_begin(m, doc->tokens, keys, i) &&
-		    longest_from(m, doc, keys, i, end, &r) == 0) {
+		if (may_begin(m, doc->tokens, &k, i) &&
+		    longest_from(m, doc, &k, i, end, &r) == 0) {
 			if (fn(&r, ctx))
 				return;
 			i = r.end;

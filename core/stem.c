@@ -279,18 +279,20 @@ const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
 	 * time; computing them does not change what the document holds. */
 	um_doc *doc = (um_doc *)cdoc;
 	struct stem_cache *c;
-	const um_key *folds;
+	const uint32_t *folds;
 	um_key *keys;
 	if (doc->stem_keys && doc->stem_filter == filter &&
 	    !strcmp(doc->stem_lang, lang))
 		return doc->stem_keys;
-	folds = um_doc_fold_keys(doc);
+	folds = um_doc_fold_hashes(doc);
 	c = cache_for(lang);
 	keys = um_arena_alloc(doc->arena, (doc->ntokens + 1) * sizeof(*keys));
 	for (size_t i = 0; i < doc->ntokens; i++) {
 		const um_token *t = &doc->tokens[i];
 		um_key k;
-		keys[i] = folds[i];
+		keys[i].s = t->fold;
+		keys[i].len = t->fold_len;
+		keys[i].hash = folds[i];
 		if (!c || t->kind != UM_TOK_WORD)
 			continue;
 		/* a word no phrase begins like cannot match: not stemmed */
@@ -299,7 +301,7 @@ const um_key *um_doc_stem_keys(const um_doc *cdoc, const char *lang,
 			if (!(filter[bit / 8] & (1u << (bit % 8))))
 				continue;
 		}
-		if (cached_stem(c, t->fold, t->fold_len, folds[i].hash, doc->arena,
+		if (cached_stem(c, t->fold, t->fold_len, folds[i], doc->arena,
 		                &k) == 0 && k.s)
 			keys[i] = k;
 	}
