@@ -1,4 +1,5 @@
 /* The tokenizer: one pass over normalised text, Unicode character classes. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -170,6 +171,67 @@ static const char *ascii_fold(int32_t cp)
 	return NULL;
 }
 
+/*
+ * The folds of the Latin letters and signs of two UTF-8 bytes (U+0080 to
+ * U+07FF, which hold Latin-1, the Latin Extended blocks, Greek and
+ * Cyrillic): the code point utf8proc folds each to, or 0 when the fold
+ * is not one code point ("ß" is "ss") or the character combines with its
+ * neighbours (marks). A word of ASCII and such characters folds one
+ * character at a time, the same as utf8proc folds it whole: each folds to
+ * a precomposed letter and two letters never compose.
+ */
+#define TWO_BYTE_FIRST 0x80
+#define TWO_BYTE_END 0x800
+static int32_t two_byte_fold[TWO_BYTE_END - TWO_BYTE_FIRST];
+static pthread_once_t two_byte_once = PTHREAD_ONCE_INIT;
+
+static void two_byte_init(void)
+{
+	for (int32_t cp = TWO_BYTE_FIRST; cp < TWO_BYTE_END; cp++) {
+		utf8proc_uint8_t in[4], *out = NULL;
+		utf8proc_ssize_t n = utf8proc_encode_char(cp, in), m;
+		const utf8proc_property_t *p = utf8proc_get_property(cp);
+		int32_t f;
+		if (p->combining_class != 0 ||
+		    p->category == UTF8PROC_CATEGORY_MN ||
+		    p->category == UTF8PROC_CATEGORY_MC ||
+		    p->category == UTF8PROC_CATEGORY_ME ||
+		    p->category == UTF8PROC_CATEGORY_CN)
+			continue;
+		m = utf8proc_map(in, n, &out, FOLD_OPTIONS);
+		if (m > 0 && (size_t)m == (size_t)utf8proc_iterate(out, m, &f) &&
+		    f > 0 && utf8proc_get_property(f)->combining_class == 0)
+			two_byte_fold[cp - TWO_BYTE_FIRST] = f;
+		free(out);
+	}
+}
+
+/* The fold of s[0, n), ASCII and two-byte characters of the table, into
+ * f (room for 2 n bytes: a fold takes up to 4 bytes); its length, or 0 if
+ * a character is not one of them. */
+static size_t fold_two_byte(const unsigned char *s, size_t n, char *f)
+{
+	size_t i = 0, k = 0;
+	while (i < n) {
+		int32_t cp, g;
+		if (s[i] < 0x80) {
+			f[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+			i++;
+			continue;
+		}
+		if ((s[i] & 0xE0) != 0xC0 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+			return 0;
+		cp = (int32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+		if (cp < TWO_BYTE_FIRST || !(g = two_byte_fold[cp - TWO_BYTE_FIRST]))
+			return 0;
+		if (ascii_fold(g))
+			return 0;
+		k += (size_t)utf8proc_encode_char(g, (utf8proc_uint8_t *)f + k);
+		i += 2;
+	}
+	return k;
+}
+
 /* The ASCII bytes s[0, n) in lower case, in arena. */
 static const char *ascii_lower(const unsigned char *s, size_t n,
                                um_arena *arena)
@@ -192,6 +254,7 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 	utf8proc_uint8_t *out = NULL;
 	const unsigned char *mapped = NULL;
 	utf8proc_int32_t local[256];
+	char two[128];
 	utf8proc_ssize_t m;
 	int32_t cp0;
 	char *f;
@@ -219,6 +282,19 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 		if (f1) {
 			t->fold = f1;
 			t->fold_len = 1;
+			return;
+		}
+	}
+	/* Words of accented Latin, Greek or Cyrillic letters: by a table. */
+	if (n <= sizeof(two) / 2) {
+		pthread_once(&two_byte_once, two_byte_init);
+		if ((k = fold_two_byte(s, n, two)) != 0) {
+			if (k == n && memcmp(two, s, n) == 0)
+				return;
+			f = um_arena_alloc(arena, k);
+			memcpy(f, two, k);
+			t->fold = f;
+			t->fold_len = (uint32_t)k;
 			return;
 		}
 	}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "suites.h"
 #include "testutil.h"
@@ -319,6 +320,95 @@ START_TEST(fold_lower_cases)
 	/* The text itself is untouched. */
 	ck_assert_str_eq(tu_tok(doc, 2), "\xC3\x89TATS");
 	um_doc_free(doc);
+}
+END_TEST
+
+/* The NFKC case fold of s[0, n) as token.h states it: utf8proc's, with
+ * typographic apostrophes, quotes and hyphens made ASCII. Into out (room
+ * for 64 bytes); its length. */
+static size_t nfkc_fold(const char *s, size_t n, char *out)
+{
+	utf8proc_uint8_t *m = NULL;
+	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s,
+	                                    (utf8proc_ssize_t)n, &m,
+	                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	                                    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+	size_t j = 0, k = 0;
+	ck_assert_int_gt(len, 0);
+	while (j < (size_t)len) {
+		int32_t cp;
+		utf8proc_ssize_t l = utf8proc_iterate(m + j, len - (utf8proc_ssize_t)j,
+		                                      &cp);
+		ck_assert_int_gt(l, 0);
+		ck_assert_uint_lt(k + (size_t)l, 64);
+		if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2032)
+			out[k++] = '\'';
+		else if (cp == 0x201C || cp == 0x201D)
+			out[k++] = '"';
+		else if ((cp >= 0x2010 && cp <= 0x2013) || cp == 0x2212)
+			out[k++] = '-';
+		else {
+			memcpy(out + k, m + j, (size_t)l);
+			k += (size_t)l;
+		}
+		j += (size_t)l;
+	}
+	free(m);
+	return k;
+}
+
+/* Words of two characters, every letter and mark of two UTF-8 bytes
+ * followed by a sample of letters and marks (combining ones, ASCII,
+ * Latin, Greek, Cyrillic, three-byte letters): each word's fold is the
+ * one token.h states ("ŉ" is "'n"), whether the tokenizer folds it by its
+ * table of two-byte characters or through utf8proc. */
+START_TEST(fold_of_two_byte_letters_is_utf8procs)
+{
+	static const int32_t second[] = {
+		'a', 'Z', 0x00C0, 0x00DF, 0x0130, 0x0149, 0x017F, 0x01C5,
+		0x0300, 0x0301, 0x0308, 0x0327, 0x0345, 0x0390, 0x03A3,
+		0x03C2, 0x0401, 0x0419, 0x0439, 0x04C0, 0x0531, 0x0587,
+		0x1E00, 0x1E9E, 0x1F08, 0x1F88, 0x2126, 0xFB00
+	};
+	size_t cap = 1 << 20, len = 0, n, words = 0;
+	char *text = malloc(cap);
+	const um_token *t;
+	const char *s;
+	um_doc *doc;
+	ck_assert_ptr_nonnull(text);
+	for (int32_t cp = 0x80; cp < 0x800; cp++) {
+		utf8proc_category_t cat = utf8proc_category(cp);
+		if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_ME)
+			continue;
+		for (size_t k = 0; k < sizeof(second) / sizeof(*second); k++) {
+			ck_assert_uint_lt(len + 16, cap);
+			len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)text + len);
+			len += (size_t)utf8proc_encode_char(second[k],
+			                                   (utf8proc_uint8_t *)text + len);
+			text[len++] = ' ';
+		}
+	}
+	text[len] = '\0';
+	doc = tu_doc(text);
+	t = um_doc_tokens(doc, &n);
+	s = um_doc_text(doc, NULL);
+	for (size_t i = 0; i < n; i++) {
+		char want[64];
+		size_t m;
+		if (t[i].kind != UM_TOK_WORD)
+			continue;
+		m = nfkc_fold(s + t[i].begin, t[i].end - t[i].begin, want);
+		if (m != t[i].fold_len || memcmp(want, t[i].fold, m))
+			ck_abort_msg("fold of \"%.*s\" is \"%.*s\", not \"%.*s\"",
+			             (int)(t[i].end - t[i].begin), s + t[i].begin,
+			             (int)t[i].fold_len, t[i].fold, (int)m, want);
+		words++;
+	}
+	/* the letters and marks of the range (1,651 in Unicode 14) that
+	 * make words with the sample */
+	ck_assert_uint_gt(words, 30000);
+	um_doc_free(doc);
+	free(text);
 }
 END_TEST
 
@@ -682,6 +772,7 @@ Suite *tokenizer_suite(void)
 	tcase_add_test(tc, han_one_token_each);
 	tcase_add_test(tc, case_flags);
 	tcase_add_test(tc, fold_lower_cases);
+	tcase_add_test(tc, fold_of_two_byte_letters_is_utf8procs);
 	tcase_add_test(tc, tokens_tile_the_text);
 	tcase_add_test(tc, symbols_and_punctuation);
 	tcase_add_test(tc, space_and_newline_tokens);
