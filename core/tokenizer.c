@@ -276,14 +276,21 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 		return;
 	}
 	/* One typographic mark, the commonest non-ASCII token of English
-	 * UN text, folds without a call into utf8proc. */
-	if (n <= 3 && um_utf8_decode(s, n, &cp0) == n) {
+	 * UN text, folds without a call into utf8proc; so does one character
+	 * without a decomposition or a case fold (a Han ideograph, a dash, a
+	 * currency sign), which is its own fold. */
+	if (n <= 4 && um_utf8_decode(s, n, &cp0) == n) {
 		const char *f1 = ascii_fold(cp0);
+		const utf8proc_property_t *p = utf8proc_get_property(cp0);
 		if (f1) {
 			t->fold = f1;
 			t->fold_len = 1;
 			return;
 		}
+		if (p->decomp_seqindex == UINT16_MAX &&
+		    p->casefold_seqindex == UINT16_MAX &&
+		    !(cp0 >= 0xAC00 && cp0 <= 0xD7A3))     /* Hangul syllables */
+			return;
 	}
 	/* Words of accented Latin, Greek or Cyrillic letters: by a table. */
 	if (n <= sizeof(two) / 2) {

@@ -412,6 +412,52 @@ START_TEST(fold_of_two_byte_letters_is_utf8procs)
 }
 END_TEST
 
+/* Every character of the BMP and one in 64 past it, alone between
+ * spaces: the fold of each one-character token is the one token.h
+ * states, whether it is the character itself (no decomposition, no case
+ * fold), a typographic mark made ASCII or utf8proc's. */
+START_TEST(fold_of_single_characters_is_utf8procs)
+{
+	size_t cap = 8 << 20, len = 0, n, checked = 0;
+	char *text = malloc(cap);
+	const um_token *t;
+	const char *s;
+	um_doc *doc;
+	ck_assert_ptr_nonnull(text);
+	for (int32_t cp = 0x80; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 64) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		ck_assert_uint_lt(len + 8, cap);
+		len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)text + len);
+		text[len++] = ' ';
+	}
+	text[len] = '\0';
+	doc = tu_doc(text);
+	t = um_doc_tokens(doc, &n);
+	s = um_doc_text(doc, NULL);
+	for (size_t i = 0; i < n; i++) {
+		char want[64];
+		size_t m, len1 = t[i].end - t[i].begin;
+		int32_t cp;
+		if (um_token_is_space(&t[i]) ||
+		    utf8proc_iterate((const utf8proc_uint8_t *)s + t[i].begin,
+		                     (utf8proc_ssize_t)len1, &cp) != (utf8proc_ssize_t)len1)
+			continue;
+		m = nfkc_fold(s + t[i].begin, len1, want);
+		if (m != t[i].fold_len || memcmp(want, t[i].fold, m))
+			ck_abort_msg("fold of U+%04X is \"%.*s\", not \"%.*s\"",
+			             (unsigned)cp, (int)t[i].fold_len, t[i].fold,
+			             (int)m, want);
+		checked++;
+	}
+	/* most of the 63,360 characters of the BMP outside ASCII and
+	 * surrogates, and of the 16,384 sampled past it, are tokens alone */
+	ck_assert_uint_gt(checked, 70000);
+	um_doc_free(doc);
+	free(text);
+}
+END_TEST
+
 START_TEST(tokens_tile_the_text)
 {
 	static const char s[] =
@@ -773,6 +819,7 @@ Suite *tokenizer_suite(void)
 	tcase_add_test(tc, case_flags);
 	tcase_add_test(tc, fold_lower_cases);
 	tcase_add_test(tc, fold_of_two_byte_letters_is_utf8procs);
+	tcase_add_test(tc, fold_of_single_characters_is_utf8procs);
 	tcase_add_test(tc, tokens_tile_the_text);
 	tcase_add_test(tc, symbols_and_punctuation);
 	tcase_add_test(tc, space_and_newline_tokens);
