@@ -5,9 +5,10 @@
  * the workers through a window of a few documents per worker; the caller
  * writes finished documents in order as they come, so memory holds only
  * the documents in the window. A document being annotated takes many
- * times its size; its estimate is taken from --max-memory while the
- * plugins run, so that a few large documents wait for room rather than
- * exhaust the machine together.
+ * times its size; its estimate is taken from --max-memory from before it
+ * is tokenized until it is freed, so that large documents wait for room
+ * rather than exhaust the machine together. What waits to be written in
+ * order (on standard output; with -o, nothing) is not counted.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "budget.h"
 
 /* A growing byte buffer for what a document prints. */
 struct buf {
@@ -98,21 +100,25 @@ struct batch {
 	int closing;
 	char *last_dir;           /* the calling thread's, with one thread */
 	struct timespec t0, last_progress;
-	/* memory of the documents being annotated, by estimate: taken in
-	 * the order asked for (tickets), so that a large document waiting
-	 * for room is not passed by small ones forever */
-	pthread_mutex_t mem_lock;
-	pthread_cond_t mem_room;
-	size_t mem_used;
-	unsigned long mem_next_ticket, mem_serving;
+	struct budget mem;        /* --max-memory, with several threads */
 };
 
-/* What a document takes while the plugins run, measured with the five
- * plugins of this tree and rounded up: about 80 bytes a token and 5 a
- * byte of text for usual text, up to 120 a token for text all of marks
- * or one-letter words. */
-#define MEM_PER_TOKEN 128
-#define MEM_PER_BYTE 8
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* What a document takes while the plugins run, by its tokens and bytes:
+ * measured with the five plugins of this tree (peak RSS) on prose, 28
+ * bytes a byte of text, and on texts made to cost the most, all symbols
+ * ("A/1,A/2;S/3": 174 bytes a token) or all acronyms ("Alpha Beta (AB)
+ * AB": 112 bytes a byte), which these cover with room to spare; prose is
+ * counted about three times what it takes. */
+#define MEM_PER_TOKEN 192
+#define MEM_PER_BYTE 24
 /* What tokenizing takes at most: a token (24 bytes) for every byte, and
  * the text. */
 #define MEM_TOKENIZE 32
@@ -125,40 +131,16 @@ static size_t doc_memory(size_t ntokens, size_t len)
 	return ntokens * MEM_PER_TOKEN + len * MEM_PER_BYTE;
 }
 
-/* Waits until need bytes fit in --max-memory beside the documents being
- * annotated (or none is), and takes them. */
-static void take_memory(struct batch *b, size_t need)
+static void take_memory(struct batch *b, size_t n)
 {
-	unsigned long ticket;
-	if (b->threads == 1 || !b->c->max_memory)
-		return;
-	pthread_mutex_lock(&b->mem_lock);
-	ticket = b->mem_next_ticket++;
-	while (ticket != b->mem_serving ||
-	       (b->mem_used && need > b->c->max_memory - b->mem_used))
-		pthread_cond_wait(&b->mem_room, &b->mem_lock);
-	b->mem_serving++;
-	b->mem_used += need;
-	pthread_cond_broadcast(&b->mem_room);
-	pthread_mutex_unlock(&b->mem_lock);
+	if (b->threads > 1 && b->c->max_memory)
+		budget_take(&b->mem, n);
 }
 
-static void give_memory(struct batch *b, size_t need)
+static void give_memory(struct batch *b, size_t n)
 {
-	if (b->threads == 1 || !b->c->max_memory)
-		return;
-	pthread_mutex_lock(&b->mem_lock);
-	b->mem_used -= need;
-	pthread_cond_broadcast(&b->mem_room);
-	pthread_mutex_unlock(&b->mem_lock);
-}
-
-static double seconds_since(const struct timespec *t0)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+	if (b->threads > 1 && b->c->max_memory)
+		budget_give(&b->mem, n);
 }
 
 /* Reads, annotates and writes one document; what it prints is kept in
@@ -166,11 +148,10 @@ static double seconds_since(const struct timespec *t0)
 static void run_job(struct batch *b, struct job *j, char **last_dir)
 {
 	struct cli *c = b->c;
-	char err[1024];
+	char err[1024], a[32], m[32];
 	const char *stage = "read";
 	um_doc *doc = NULL;
-	size_t i, len, ntokens, need = 0;
-	int taken = 0;
+	size_t i, len, ntokens, need, taken = 0;
 
 	if (um_read_file(j->path, &c->read, &doc, err, sizeof(err)) != 0)
 		goto failed;
@@ -182,7 +163,6 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 	j->bytes = len;
 	stage = "annotate";
 	if (c->max_memory && len > c->max_memory / MEM_TOKENIZE) {
-		char a[32], m[32];
 		cli_format_size(len > SIZE_MAX / MEM_TOKENIZE ? SIZE_MAX :
 		                len * MEM_TOKENIZE, a, sizeof(a));
 		cli_format_size(c->max_memory, m, sizeof(m));
@@ -191,19 +171,26 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 		         a, len, m);
 		goto failed;
 	}
+	/* Taken before the tokens are made, for a token a byte at most,
+	 * then what the tokens do not need is given back. */
+	taken = doc_memory(len, len);
+	if (c->max_memory && taken > c->max_memory)
+		taken = c->max_memory;
+	take_memory(b, taken);
 	um_doc_tokenize(doc);
 	um_doc_tokens(doc, &ntokens);
 	need = doc_memory(ntokens, len);
 	if (c->max_memory && need > c->max_memory) {
-		char a[32], m[32];
 		cli_format_size(need, a, sizeof(a));
 		cli_format_size(c->max_memory, m, sizeof(m));
 		snprintf(err, sizeof(err), "needs about %s of memory to annotate "
 		         "(%zu tokens), over --max-memory (%s)", a, ntokens, m);
 		goto failed;
 	}
-	take_memory(b, need);
-	taken = 1;
+	if (need < taken) {
+		give_memory(b, taken - need);
+		taken = need;
+	}
 	if (um_plugin_set_run(b->set, doc, err, sizeof(err)) != 0)
 		goto failed;
 	stage = "write";
@@ -214,15 +201,14 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 		j->out = um_render_doc(doc, c->output, &j->outlen);
 	}
 	um_doc_free(doc);
-	give_memory(b, need);
+	give_memory(b, taken);
 	return;
 failed:
 	j->failed = 1;
 	buf_printf(&j->msgs, "unmine: %s: %s\n", j->path, err);
 	error_line(&j->errors, j->path, stage, err);
 	um_doc_free(doc);
-	if (taken)
-		give_memory(b, need);
+	give_memory(b, taken);
 }
 
 static void free_job(struct job *j)
@@ -360,8 +346,7 @@ struct batch *batch_new(struct cli *c, um_plugin_set *set)
 		pthread_mutex_init(&b->lock, NULL);
 		pthread_cond_init(&b->work, NULL);
 		pthread_cond_init(&b->finished, NULL);
-		pthread_mutex_init(&b->mem_lock, NULL);
-		pthread_cond_init(&b->mem_room, NULL);
+		budget_init(&b->mem, c->max_memory);
 		b->tids = calloc((size_t)b->threads, sizeof(*b->tids));
 		if (!b->tids)
 			abort();
@@ -440,8 +425,7 @@ void batch_end(struct batch *b)
 		pthread_mutex_destroy(&b->lock);
 		pthread_cond_destroy(&b->work);
 		pthread_cond_destroy(&b->finished);
-		pthread_mutex_destroy(&b->mem_lock);
-		pthread_cond_destroy(&b->mem_room);
+		budget_destroy(&b->mem);
 		free(b->tids);
 	}
 	progress(b, 1);

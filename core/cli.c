@@ -50,9 +50,10 @@ void cli_usage(FILE *f)
 "      --lang CODE           language of documents that state none (en)\n"
 "      --max-doc-size SIZE   refuse larger documents (default 256M; K, M, G)\n"
 "      --max-memory SIZE     memory for the documents being annotated at\n"
-"                            once (default: 3/4 of the machine's; 0: no\n"
-"                            limit); a document that would need more alone\n"
-"                            is refused, others wait for room\n"
+"                            once (K, M, G; default: 3/4 of the machine's or\n"
+"                            of its control group's limit; 0: no limit); a\n"
+"                            document that would need more alone is\n"
+"                            refused, others wait for room\n"
 "      --stats               print a summary with throughput and peak memory\n"
 "                            (always printed, with a progress line, when\n"
 "                            standard error is a terminal)\n"
@@ -107,9 +108,15 @@ void cli_format_size(size_t n, char *buf, size_t len)
 		snprintf(buf, len, "%.1f%c", v, unit[u]);
 }
 
+/* The smaller of two limits, 0 being none. */
+static size_t lower_limit(size_t a, size_t b)
+{
+	return !a ? b : !b ? a : a < b ? a : b;
+}
+
 /* A control group's memory limit in the file at path (cgroup v2's
  * memory.max, v1's memory.limit_in_bytes); 0 if there is none. */
-static size_t cgroup_limit(const char *path)
+static size_t cgroup_file_limit(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	unsigned long long v = 0;
@@ -121,19 +128,73 @@ static size_t cgroup_limit(const char *path)
 	return v > SIZE_MAX ? 0 : (size_t)v;
 }
 
+/* The lowest limit in file of the control group at path under root and
+ * of each group above it. */
+static size_t cgroup_path_limit(const char *root, const char *path,
+                                const char *file)
+{
+	char dir[4096];
+	size_t lim = 0;
+	char *slash;
+	if (snprintf(dir, sizeof(dir), "%s%s", root, path) >= (int)sizeof(dir))
+		return 0;
+	for (;;) {
+		char f[4200];
+		size_t n = strlen(dir);
+		while (n > strlen(root) && dir[n - 1] == '/')
+			dir[--n] = '\0';
+		snprintf(f, sizeof(f), "%s/%s", dir, file);
+		lim = lower_limit(lim, cgroup_file_limit(f));
+		if (n <= strlen(root) || !(slash = strrchr(dir, '/')) ||
+		    (size_t)(slash - dir) < strlen(root))
+			break;
+		*slash = '\0';
+	}
+	return lim;
+}
+
+/* The memory limit of this process's control group, cgroup v2 ("0::PATH"
+ * in /proc/self/cgroup) or v1 (the hierarchy whose controllers hold
+ * "memory"), the lowest of the group and those above it; 0 if none. */
+static size_t cgroup_limit(void)
+{
+	FILE *f = fopen("/proc/self/cgroup", "r");
+	char line[4096];
+	size_t lim = 0;
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		char *ctl = strchr(line, ':'), *path, *c;
+		int memory = 0;
+		if (!ctl || !(path = strchr(ctl + 1, ':')))
+			continue;
+		*path++ = '\0';
+		path[strcspn(path, "\n")] = '\0';
+		ctl++;
+		if (!*ctl) {
+			lim = lower_limit(lim, cgroup_path_limit("/sys/fs/cgroup", path,
+			                                         "memory.max"));
+			continue;
+		}
+		for (c = strtok(ctl, ","); c; c = strtok(NULL, ","))
+			memory |= !strcmp(c, "memory");
+		if (memory)
+			lim = lower_limit(lim, cgroup_path_limit("/sys/fs/cgroup/memory",
+			                                         path,
+			                                         "memory.limit_in_bytes"));
+	}
+	fclose(f);
+	return lim;
+}
+
 size_t cli_default_max_memory(void)
 {
 	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-	size_t mem = 0, lim;
+	size_t mem = 0;
 	if (pages > 0 && size > 0 &&
 	    (unsigned long)pages <= SIZE_MAX / (unsigned long)size)
 		mem = (size_t)pages * (size_t)size;
-	lim = cgroup_limit("/sys/fs/cgroup/memory.max");
-	if (lim && (!mem || lim < mem))
-		mem = lim;
-	lim = cgroup_limit("/sys/fs/cgroup/memory/memory.limit_in_bytes");
-	if (lim && (!mem || lim < mem))
-		mem = lim;
+	mem = lower_limit(mem, cgroup_limit());
 	return mem / 4 * 3;
 }
 

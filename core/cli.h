@@ -20,6 +20,7 @@ struct cli {
 	int stats;
 	int threads;                /* -j */
 	size_t max_memory;          /* --max-memory in bytes; 0: no limit */
+	int max_memory_given;
 	int resume;                 /* --resume: skip complete outputs */
 	int progress;               /* progress and summary on a terminal */
 	unsigned shard_k, shard_n;  /* --shard K/N; 0/0 for all */
@@ -38,11 +39,12 @@ struct cli {
 void cli_usage(FILE *f);
 /* Parses "256M"-style sizes; 0 on success. */
 int cli_parse_size(const char *s, size_t *ret);
-/* A size as "1.5G", "340.0M", "12.0K" or "100B": how it is written to
- * the options that take one. */
+/* A size as "1.5G", "340.0M", "12.0K" or "100B" (as the options that take
+ * one write it) into buf, cut to len - 1 bytes. */
 void cli_format_size(size_t n, char *buf, size_t len);
 /* The default of --max-memory: three quarters of the memory this process
- * may use (the machine's, or its control group's limit if lower). */
+ * may use (the machine's, or a lower limit of its control group or of one
+ * above it); 0, no limit, when neither can be found. */
 size_t cli_default_max_memory(void);
 /* Splits "a:b:c" into the array (appending). */
 void cli_split_path(const char *s, char ***arr, size_t *n);

@@ -142,8 +142,8 @@ int um_doc_adopt_text(um_doc *doc, char *text, size_t len);
 
 /* Snowball stemming (stem.c). A stemmer is for one thread at a time. */
 typedef struct um_stemmer um_stemmer;
-/* A form as the matchers compare it: 16 bytes, since there is one for
- * every token of a document, twice with a stemmed matcher. */
+/* A form as a stemmed matcher compares it (one for every token of a
+ * document), or an interned attribute key: 16 bytes. */
 typedef struct um_key {
 	const char *s;
 	uint32_t len;

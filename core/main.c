@@ -125,14 +125,18 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			if (cli_parse_size(optarg, &c->read.max_size))
 				usage_error("bad size '%s' (e.g. 512K, 64M, 2G)", optarg);
 			break;
-		case OPT_MAX_MEMORY:
-			if (!strcmp(optarg, "0"))
+		case OPT_MAX_MEMORY: {
+			/* 0 (0K, 00...) is no limit */
+			size_t zeros = strspn(optarg, "0");
+			c->max_memory_given = 1;
+			if (zeros && (!optarg[zeros] || (strchr("kKmMgG", optarg[zeros]) &&
+			                                 !optarg[zeros + 1])))
 				c->max_memory = 0;
-			else if (cli_parse_size(optarg, &c->max_memory) ||
-			         c->max_memory == SIZE_MAX)
+			else if (cli_parse_size(optarg, &c->max_memory))
 				usage_error("bad size '%s' (e.g. 512M, 8G, or 0 for no "
 				            "limit)", optarg);
 			break;
+		}
 		case OPT_STATS:
 			c->stats = 1;
 			break;
@@ -555,9 +559,8 @@ int main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.output = UM_OUT_XML;
 	c.out = stdout;
-	c.max_memory = SIZE_MAX;       /* not given */
 	parse_args(&c, argc, argv);
-	if (c.max_memory == SIZE_MAX)
+	if (!c.max_memory_given)
 		c.max_memory = cli_default_max_memory();
 	if (optind < argc && !strcmp(argv[optind], "plugins")) {
 		um_plugin_set *set;

@@ -164,6 +164,8 @@ expect 2 "memory unit" -- "$unmine" --max-memory 2X corpus
 same "memory unit message" "$tmp/stderr" "unmine: bad size '2X' (e.g. 512M, 8G, or 0 for no limit)
 Try 'unmine --help'."
 expect 2 "memory past the limit" -- "$unmine" --max-memory 99999999999G corpus
+same "memory past the limit message" "$tmp/stderr" "unmine: bad size '99999999999G' (e.g. 512M, 8G, or 0 for no limit)
+Try 'unmine --help'."
 expect 2 "output directory not made" -- "$unmine" --plugins none corpus/A_64_504.txt -o corpus/A_64_504.txt/out
 same "output directory not made message" "$tmp/stderr" "unmine: cannot create corpus/A_64_504.txt/out: Not a directory"
 expect 0 "help" -- "$unmine" --help

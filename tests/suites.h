@@ -18,5 +18,6 @@ Suite *dates_suite(void);
 Suite *references_suite(void);
 Suite *places_suite(void);
 Suite *themes_suite(void);
+Suite *budget_suite(void);
 
 #endif
