@@ -1,4 +1,5 @@
 /* Text repair and normalisation: valid UTF-8, LF line ends, XML-safe, NFC. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -189,6 +190,78 @@ int um_nfc_append(const char *s, size_t n, int32_t **buf, size_t *cap,
 	return 0;
 }
 
+/* The second of a composition in utf8proc's table ("\u0301" after "e"). */
+static int composes_after(const utf8proc_property_t *p)
+{
+	return p->comb_index != UINT16_MAX && p->comb_index >= 0x8000;
+}
+
+/*
+ * The precomposed letters below U+2000 (Latin, Greek, Cyrillic, Latin
+ * Extended Additional) that are their own NFC and whose decomposition
+ * begins with a character that composes with nothing before it: in text,
+ * such a letter stays as it is whatever precedes it ("é", "ñ", "ё").
+ */
+#define PRECOMPOSED_END 0x2000
+static unsigned char nfc_stable[PRECOMPOSED_END / 8];
+static pthread_once_t nfc_stable_once = PTHREAD_ONCE_INIT;
+
+static void nfc_stable_init(void)
+{
+	for (int32_t cp = 0x80; cp < PRECOMPOSED_END; cp++) {
+		const utf8proc_property_t *p = utf8proc_get_property(cp);
+		utf8proc_uint8_t in[5] = { 0 }, *nfc;
+		int32_t d[8];
+		utf8proc_ssize_t nd;
+		int rule = 0;
+		if (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0 ||
+		    p->combining_class != 0 || composes_after(p))
+			continue;
+		nd = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
+		if (nd < 1 || nd > 8 || composes_after(utf8proc_get_property(d[0])))
+			continue;
+		utf8proc_encode_char(cp, in);
+		nfc = utf8proc_NFC(in);
+		if (nfc && !strcmp((const char *)nfc, (const char *)in))
+			rule = 1;
+		free(nfc);
+		if (rule)
+			nfc_stable[cp / 8] |= (unsigned char)(1u << (cp % 8));
+	}
+}
+
+/*
+ * Whether the valid UTF-8 s[0, n) is in NFC whatever comes before it:
+ * each character combines with nothing before it (canonical combining
+ * class 0, not the second of a composition) and has no canonical
+ * decomposition (a compatibility one, as the full-width comma's, is not
+ * NFC's) or is a precomposed letter that stays, and none is Hangul, which
+ * composes by rule. Most non-ASCII text (accented Latin, Greek, Cyrillic,
+ * Arabic letters, Han) is.
+ */
+static int nfc_inert(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	pthread_once(&nfc_stable_once, nfc_stable_init);
+	while (i < n) {
+		int32_t cp;
+		size_t l = um_utf8_decode(s + i, n - i, &cp);
+		const utf8proc_property_t *p;
+		if (!l)
+			return 0;
+		p = utf8proc_get_property(cp);
+		if ((p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 &&
+		     !(cp < PRECOMPOSED_END &&
+		       (nfc_stable[cp / 8] >> (cp % 8) & 1))) ||
+		    p->combining_class != 0 || composes_after(p) ||
+		    (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+		    (cp >= 0xAC00 && cp <= 0xD7FF))
+			return 0;
+		i += l;
+	}
+	return 1;
+}
+
 /*
  * NFC of valid UTF-8, normalising only the stretches that need it. Every
  * ASCII character is a starter that composes with nothing before it, so a
@@ -214,9 +287,10 @@ static int nfc_chunks(const char *s, size_t n, um_strbuf *out)
 		um_sb_add(out, s + i, start - i);
 		for (k = j; k < n && p[k] >= 0x80; k++)
 			;
-		r = um_nfc_append(s + start, k - start, &buf, &cap, out,
-		                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (r)
+		if (nfc_inert(p + j, k - j))
+			um_sb_add(out, s + start, k - start);
+		else if ((r = um_nfc_append(s + start, k - start, &buf, &cap, out,
+		                            UTF8PROC_STABLE | UTF8PROC_COMPOSE)) != 0)
 			break;
 		i = k;
 	}

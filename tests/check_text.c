@@ -2,6 +2,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "suites.h"
 #include "testutil.h"
@@ -237,6 +238,47 @@ START_TEST(nfc_input_unchanged)
 }
 END_TEST
 
+/* Every character of the BMP and one in 64 past it, before and after
+ * characters that compose or reorder with their neighbours (a combining
+ * acute, a Hangul vowel and syllable, Oriya vowel signs, the kana voicing
+ * mark) and a plain letter: the text is utf8proc's NFC of it, whether
+ * the stretch is copied as already NFC or normalised. */
+START_TEST(nfc_of_every_character_next_to_others)
+{
+	static const int32_t other[] = {
+		'e', 0x0301, 0x1161, 0xAC00, 0x0B47, 0x0B3E, 0x3099
+	};
+	size_t checked = 0;
+	for (int32_t cp = 0xA0; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 64) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF ||
+		    cp == 0xFFFE || cp == 0xFFFF || cp == 0x2028 || cp == 0x2029)
+			continue;
+		for (size_t k = 0; k < 2 * sizeof(other) / sizeof(*other); k++) {
+			char in[16], *out;
+			size_t len = 0, olen, invalid, first;
+			int32_t o = other[k / 2];
+			utf8proc_uint8_t *want;
+			len += (size_t)utf8proc_encode_char(k % 2 ? o : cp,
+			                                   (utf8proc_uint8_t *)in + len);
+			len += (size_t)utf8proc_encode_char(k % 2 ? cp : o,
+			                                   (utf8proc_uint8_t *)in + len);
+			in[len] = '\0';
+			ck_assert_int_eq(um_text_normalize(in, len, &out, &olen, &invalid,
+			                                   &first), 0);
+			want = utf8proc_NFC((const utf8proc_uint8_t *)in);
+			ck_assert_ptr_nonnull(want);
+			if (strlen((const char *)want) != olen || memcmp(want, out, olen))
+				ck_abort_msg("NFC of U+%04X next to U+%04X is wrong",
+				             (unsigned)cp, (unsigned)o);
+			free(want);
+			free(out);
+			checked++;
+		}
+	}
+	ck_assert_uint_gt(checked, 1000000);
+}
+END_TEST
+
 START_TEST(ascii_unchanged)
 {
 	static const char s[] =
@@ -287,6 +329,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, nfd_becomes_nfc);
 	tcase_add_test(tc, nfc_is_not_nfkc);
 	tcase_add_test(tc, nfc_input_unchanged);
+	tcase_add_test(tc, nfc_of_every_character_next_to_others);
 	tcase_add_test(tc, ascii_unchanged);
 	tcase_add_test(tc, nfd_and_nfc_tokenize_alike);
 	suite_add_tcase(s, tc);
