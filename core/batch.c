@@ -84,6 +84,7 @@ struct job {
 	size_t bytes;
 	int failed;
 	int done;
+	int not_started;          /* the run was stopped before it began */
 };
 
 struct batch {
@@ -153,6 +154,10 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 	um_doc *doc = NULL;
 	size_t i, len, ntokens, need, taken = 0;
 
+	if (c->stop && *c->stop) {
+		j->not_started = 1;
+		return;
+	}
 	if (um_read_file(j->path, &c->read, &doc, err, sizeof(err)) != 0)
 		goto failed;
 	if (!c->quiet)
@@ -177,6 +182,14 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 	if (c->max_memory && taken > c->max_memory)
 		taken = c->max_memory;
 	take_memory(b, taken);
+	if (c->stop && *c->stop) {
+		/* stopped while it waited for room: not begun, nothing said */
+		j->not_started = 1;
+		j->msgs.len = 0;
+		um_doc_free(doc);
+		give_memory(b, taken);
+		return;
+	}
 	um_doc_tokenize(doc);
 	um_doc_tokens(doc, &ntokens);
 	need = doc_memory(ntokens, len);
@@ -251,14 +264,14 @@ static void progress(struct batch *b, int last)
 static void emit(struct batch *b, struct job *j)
 {
 	struct cli *c = b->c;
-	if (j->path) {
+	if (j->path && !j->not_started) {
 		c->docs++;
 		c->bytes += j->bytes;
 		c->failed += j->failed;
 	}
 	if (j->out && j->outlen && fwrite(j->out, 1, j->outlen, c->out) != j->outlen)
 		c->write_failed = 1;
-	if (j->msgs.len) {
+	if (j->msgs.len && !j->not_started) {
 		if (c->progress)
 			fputs("\r\033[K", stderr);
 		fputs(j->msgs.data, stderr);

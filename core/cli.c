@@ -66,8 +66,8 @@ void cli_usage(FILE *f)
 "\n"
 "Exit status: 0 if every document was done, 1 if some failed (each is named\n"
 "on stderr with the reason), 2 for a usage or setup error, 130 if stopped by\n"
-"SIGINT and 143 by SIGTERM (after the documents in flight, which are\n"
-"written).\n", f);
+"SIGINT and 143 by SIGTERM (after the documents being annotated, which are\n"
+"written; those waiting are not begun).\n", f);
 }
 
 int cli_parse_size(const char *s, size_t *ret)

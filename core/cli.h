@@ -2,6 +2,7 @@
 #ifndef UM_CLI_H
 #define UM_CLI_H
 
+#include <signal.h>
 #include <stdio.h>
 #include <unmine/unmine.h>
 
@@ -32,6 +33,9 @@ struct cli {
 	int problems;               /* refused plugins, unreadable paths */
 	int write_failed;           /* the output stream reported an error */
 	FILE *out;                  /* the stream without -o */
+	/* nonzero once SIGINT or SIGTERM came: documents not started are
+	 * left alone */
+	const volatile sig_atomic_t *stop;
 	char *last_dir;             /* the output directory made last */
 };
 

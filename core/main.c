@@ -623,6 +623,7 @@ int main(int argc, char **argv)
 			abort();
 		run.outputs->mask = 1023;
 	}
+	c.stop = &interrupted;
 	run.batch = batch_new(&c, plugins);
 	walk_inputs(&run, argv + optind, argc - optind, add_file, 0);
 	batch_end(run.batch);

@@ -227,6 +227,33 @@ stop_check() {
 stop_check INT 130 interrupted
 stop_check TERM 143 terminated
 
+# Documents waiting in the queue when the signal comes are not begun:
+# with a plugin that takes a second a document, eight documents at -j 2
+# and SIGINT once the first is written, the two being annotated then are
+# finished and the four queued behind them are not (without the stop,
+# all eight would be).
+mkdir -p "$tmp/slow" "$tmp/slowplug"
+cp "$top_builddir/tests/.libs/tp_slow.so" "$tmp/slowplug/"
+for k in 1 2 3 4 5 6 7 8; do printf 'Text %s.\n' "$k" >"$tmp/slow/d$k.txt"; done
+"$unmine" -q -P "$tmp/slowplug" --plugins tp-slow -j 2 "$tmp/slow" \
+	-o "$tmp/os" 2>"$tmp/slow.err" &
+pid=$!
+for i in $(seq 200); do
+	find "$tmp/os" -name '*.xml' 2>/dev/null | grep -q . && break
+	sleep 0.05
+done
+kill -INT "$pid"
+wait "$pid"
+st=$?
+n=$(find "$tmp/os" -name '*.xml' | wc -l)
+if [ "$st" -eq 130 ] && [ "$n" -ge 1 ] && [ "$n" -le 4 ] &&
+   grep -q "^unmine: interrupted: $n documents done, the rest not started$" "$tmp/slow.err"; then
+	ok
+else
+	fail "queued documents begun after SIGINT (status $st, $n written)"
+	cat "$tmp/slow.err"
+fi
+
 # 8. On a terminal (script(1) gives one): a progress line with the total,
 # then the summary; with -q, neither.
 if command -v script >/dev/null 2>&1; then
