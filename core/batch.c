@@ -132,6 +132,12 @@ static size_t doc_memory(size_t ntokens, size_t len)
 	return ntokens * MEM_PER_TOKEN + len * MEM_PER_BYTE;
 }
 
+/* The run was stopped by a signal. */
+static int stopping(const struct cli *c)
+{
+	return c->stop && atomic_load_explicit(c->stop, memory_order_relaxed);
+}
+
 static void take_memory(struct batch *b, size_t n)
 {
 	if (b->threads > 1 && b->c->max_memory)
@@ -154,7 +160,7 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 	um_doc *doc = NULL;
 	size_t i, len, ntokens, need, taken = 0;
 
-	if (c->stop && *c->stop) {
+	if (stopping(c)) {
 		j->not_started = 1;
 		return;
 	}
@@ -182,7 +188,7 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 	if (c->max_memory && taken > c->max_memory)
 		taken = c->max_memory;
 	take_memory(b, taken);
-	if (c->stop && *c->stop) {
+	if (stopping(c)) {
 		/* stopped while it waited for room: not begun, nothing said */
 		j->not_started = 1;
 		j->msgs.len = 0;

@@ -2,7 +2,7 @@
 #ifndef UM_CLI_H
 #define UM_CLI_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <unmine/unmine.h>
 
@@ -35,7 +35,7 @@ struct cli {
 	FILE *out;                  /* the stream without -o */
 	/* nonzero once SIGINT or SIGTERM came: documents not started are
 	 * left alone */
-	const volatile sig_atomic_t *stop;
+	const atomic_int *stop;
 	char *last_dir;             /* the output directory made last */
 };
 

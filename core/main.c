@@ -241,12 +241,20 @@ fail:
 	exit(2);
 }
 
-/* The signal that stops the run (SIGINT or SIGTERM), 0 while none came. */
-static volatile sig_atomic_t interrupted;
+/* The signal that stops the run (SIGINT or SIGTERM), 0 while none came:
+ * an atomic, lock-free int, which the handler may set and the workers
+ * read from other threads. */
+static atomic_int interrupted;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler sets it");
 
 static void on_stop_signal(int sig)
 {
-	interrupted = sig;
+	atomic_store_explicit(&interrupted, sig, memory_order_relaxed);
+}
+
+static int stopped(void)
+{
+	return atomic_load_explicit(&interrupted, memory_order_relaxed);
 }
 
 /* The output names given so far, when two inputs could be given the
@@ -369,7 +377,7 @@ static int count_file(void *ctx, const char *path, const char *rel)
 	struct run *r = ctx;
 	(void)rel;
 	r->counted += wanted(r->c, path);
-	return interrupted;
+	return stopped();
 }
 
 static int add_file(void *ctx, const char *path, const char *rel)
@@ -377,7 +385,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	struct run *r = ctx;
 	struct cli *c = r->c;
 	char *own = NULL;
-	if (interrupted)
+	if (stopped())
 		return 1;
 	if (!wanted(c, path))
 		return 0;
@@ -460,7 +468,7 @@ static char *next_line(struct lines *l, int *err)
 			*end = 0;
 			return line;
 		}
-		if (l->eof || interrupted)
+		if (l->eof || stopped())
 			return NULL;
 		/* keep the partial line, at the front, with room after it */
 		memmove(l->buf, line, l->len - l->start);
@@ -498,7 +506,7 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 {
 	struct cli *c = r->c;
 	um_diag_fn report = quiet_walk ? NULL : walk_diag;
-	for (int i = 0; i < nargs && !interrupted; i++)
+	for (int i = 0; i < nargs && !stopped(); i++)
 		um_walk_skip(args[i], c->outdir, fn, r, report, r);
 	if (c->files_from) {
 		int from_stdin = !strcmp(c->files_from, "-");
@@ -654,8 +662,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "; %zu already done", c.skipped);
 		fputc('\n', stderr);
 	}
-	if (interrupted) {
-		int sig = interrupted;
+	if (stopped()) {
+		int sig = stopped();
 		fprintf(stderr, "unmine: %s: %zu documents done, the rest "
 		        "not started\n", sig == SIGTERM ? "terminated" : "interrupted",
 		        c.docs);
