@@ -62,6 +62,18 @@ static int noted(struct log *log)
 	return n;
 }
 
+/* Starts a thread that takes for t, waits until it has asked (the
+ * tickets handed out reach tickets) and checks, a little later, that it
+ * is still waiting. */
+static void start_waiting(pthread_t *thread, struct taker *t,
+                          unsigned long tickets)
+{
+	ck_assert_int_eq(pthread_create(thread, NULL, take_and_note, t), 0);
+	wait_tickets(t->log->b, tickets);
+	pause_ms(50);
+	ck_assert_int_eq(noted(t->log), 0);
+}
+
 START_TEST(takes_within_the_limit_do_not_wait)
 {
 	struct budget b;
@@ -90,14 +102,8 @@ START_TEST(takes_wait_for_room_in_order)
 	pthread_t t1, t2;
 	budget_init(&b, 100);
 	budget_take(&b, 60);
-	ck_assert_int_eq(pthread_create(&t1, NULL, take_and_note, &big), 0);
-	wait_tickets(&b, 2);
-	pause_ms(50);
-	ck_assert_int_eq(noted(&log), 0);          /* 60 + 60 > 100 */
-	ck_assert_int_eq(pthread_create(&t2, NULL, take_and_note, &small), 0);
-	wait_tickets(&b, 3);
-	pause_ms(50);
-	ck_assert_int_eq(noted(&log), 0);          /* behind the big one */
+	start_waiting(&t1, &big, 2);        /* 60 + 60 > 100 */
+	start_waiting(&t2, &small, 3);      /* behind the big one */
 	budget_give(&b, 60);
 	ck_assert_int_eq(pthread_join(t1, NULL), 0);
 	ck_assert_int_eq(pthread_join(t2, NULL), 0);
@@ -119,10 +125,7 @@ START_TEST(part_given_back_makes_room)
 	pthread_t t;
 	budget_init(&b, 100);
 	budget_take(&b, 100);
-	ck_assert_int_eq(pthread_create(&t, NULL, take_and_note, &other), 0);
-	wait_tickets(&b, 2);
-	pause_ms(50);
-	ck_assert_int_eq(noted(&log), 0);
+	start_waiting(&t, &other, 2);
 	budget_give(&b, 50);
 	ck_assert_int_eq(pthread_join(t, NULL), 0);
 	ck_assert_int_eq(log.n, 1);
