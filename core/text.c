@@ -190,10 +190,17 @@ int um_nfc_append(const char *s, size_t n, int32_t **buf, size_t *cap,
 	return 0;
 }
 
-/* The second of a composition in utf8proc's table ("\u0301" after "e"). */
+/* The second of a composition in utf8proc's table ("\u0301" after "e"):
+ * a flag of its own from utf8proc 2.10, the high bit of comb_index
+ * before. */
 static int composes_after(const utf8proc_property_t *p)
 {
+#if UTF8PROC_VERSION_MAJOR > 2 || \
+    (UTF8PROC_VERSION_MAJOR == 2 && UTF8PROC_VERSION_MINOR >= 10)
+	return p->comb_issecond;
+#else
 	return p->comb_index != UINT16_MAX && p->comb_index >= 0x8000;
+#endif
 }
 
 /*
@@ -205,9 +212,16 @@ static int composes_after(const utf8proc_property_t *p)
 #define PRECOMPOSED_END 0x2000
 static unsigned char nfc_stable[PRECOMPOSED_END / 8];
 static pthread_once_t nfc_stable_once = PTHREAD_ONCE_INIT;
+/* Whether composes_after reads this utf8proc right: if a combining acute
+ * and the Bengali vowel sign AA (class 0, composing after U+09C7) do not
+ * test as seconds of compositions, no stretch is taken as inert. */
+static int nfc_fast;
 
 static void nfc_stable_init(void)
 {
+	nfc_fast = composes_after(utf8proc_get_property(0x0301)) &&
+	           composes_after(utf8proc_get_property(0x09BE)) &&
+	           !composes_after(utf8proc_get_property('e'));
 	for (int32_t cp = 0x80; cp < PRECOMPOSED_END; cp++) {
 		const utf8proc_property_t *p = utf8proc_get_property(cp);
 		utf8proc_uint8_t in[5] = { 0 }, *nfc;
@@ -243,6 +257,8 @@ static int nfc_inert(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	pthread_once(&nfc_stable_once, nfc_stable_init);
+	if (!nfc_fast)
+		return 0;
 	while (i < n) {
 		int32_t cp;
 		size_t l = um_utf8_decode(s + i, n - i, &cp);

@@ -309,6 +309,9 @@ Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
 	TCase *tc = tcase_create("normalize");
+	/* the test of every character takes seconds under the sanitizers
+	 * and valgrind */
+	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, empty_input);
 	tcase_add_test(tc, bom_dropped);
 	tcase_add_test(tc, null_out_counts_allowed);
