@@ -228,26 +228,31 @@ stop_check INT 130 interrupted
 stop_check TERM 143 terminated
 
 # Documents waiting in the queue when the signal comes are not begun:
-# with a plugin that takes a second a document, eight documents at -j 2
-# and SIGINT once the first is written, the two being annotated then are
-# finished and the four queued behind them are not (without the stop,
-# all eight would be).
-mkdir -p "$tmp/slow" "$tmp/slowplug"
+# eight documents at -j 2 through a test plugin that holds each one until
+# it is let go; SIGINT once both workers hold one, then let go: those two
+# are finished and written, the six queued behind them are not begun
+# (without the stop, all eight were). A watchdog lets go after 30 s.
+mkdir -p "$tmp/slow" "$tmp/slowplug" "$tmp/slowctl"
 cp "$top_builddir/tests/.libs/tp_slow.so" "$tmp/slowplug/"
 for k in 1 2 3 4 5 6 7 8; do printf 'Text %s.\n' "$k" >"$tmp/slow/d$k.txt"; done
-"$unmine" -q -P "$tmp/slowplug" --plugins tp-slow -j 2 "$tmp/slow" \
-	-o "$tmp/os" 2>"$tmp/slow.err" &
+TP_SLOW_DIR="$tmp/slowctl" "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
+	-j 2 "$tmp/slow" -o "$tmp/os" 2>"$tmp/slow.err" &
 pid=$!
-for i in $(seq 200); do
-	find "$tmp/os" -name '*.xml' 2>/dev/null | grep -q . && break
+(sleep 30; touch "$tmp/slowctl/go") >/dev/null 2>&1 &
+watchdog=$!
+for i in $(seq 600); do
+	[ "$(find "$tmp/slowctl" -name 'started.*' | wc -l)" -ge 2 ] && break
 	sleep 0.05
 done
 kill -INT "$pid"
+sleep 0.2
+touch "$tmp/slowctl/go"
 wait "$pid"
 st=$?
+kill "$watchdog" 2>/dev/null
 n=$(find "$tmp/os" -name '*.xml' | wc -l)
-if [ "$st" -eq 130 ] && [ "$n" -ge 1 ] && [ "$n" -le 4 ] &&
-   grep -q "^unmine: interrupted: $n documents done, the rest not started$" "$tmp/slow.err"; then
+if [ "$st" -eq 130 ] && [ "$n" -eq 2 ] &&
+   grep -q "^unmine: interrupted: 2 documents done, the rest not started$" "$tmp/slow.err"; then
 	ok
 else
 	fail "queued documents begun after SIGINT (status $st, $n written)"
