@@ -70,7 +70,7 @@ void cli_usage(FILE *f)
 "written; those waiting are not begun).\n", f);
 }
 
-int cli_parse_size(const char *s, size_t *ret)
+int cli_parse_size(const char *s, int zero_ok, size_t *ret)
 {
 	char *end;
 	unsigned long long v;
@@ -86,7 +86,8 @@ int cli_parse_size(const char *s, size_t *ret)
 	}
 	/* a size the suffix would carry past SIZE_MAX is refused, not
 	 * wrapped around */
-	if (*end || v == 0 || v > (unsigned long long)SIZE_MAX >> shift)
+	if (*end || (v == 0 && !zero_ok) ||
+	    v > (unsigned long long)SIZE_MAX >> shift)
 		return -1;
 	v <<= shift;
 	*ret = (size_t)v;
@@ -133,22 +134,20 @@ static size_t cgroup_file_limit(const char *path)
 static size_t cgroup_path_limit(const char *root, const char *path,
                                 const char *file)
 {
-	char dir[4096];
-	size_t lim = 0;
-	char *slash;
+	char dir[4096], f[4200];
+	size_t lim = 0, top = strlen(root), n;
 	if (snprintf(dir, sizeof(dir), "%s%s", root, path) >= (int)sizeof(dir))
 		return 0;
-	for (;;) {
-		char f[4200];
-		size_t n = strlen(dir);
-		while (n > strlen(root) && dir[n - 1] == '/')
-			dir[--n] = '\0';
-		snprintf(f, sizeof(f), "%s/%s", dir, file);
+	for (n = strlen(dir);; ) {
+		/* dir[0, n): the group, without a trailing '/' */
+		while (n > top && dir[n - 1] == '/')
+			n--;
+		snprintf(f, sizeof(f), "%.*s/%s", (int)n, dir, file);
 		lim = lower_limit(lim, cgroup_file_limit(f));
-		if (n <= strlen(root) || !(slash = strrchr(dir, '/')) ||
-		    (size_t)(slash - dir) < strlen(root))
+		if (n <= top)
 			break;
-		*slash = '\0';
+		while (n > top && dir[n - 1] != '/')    /* up one group */
+			n--;
 	}
 	return lim;
 }

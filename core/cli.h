@@ -41,8 +41,9 @@ struct cli {
 
 /* Prints the usage text on f. */
 void cli_usage(FILE *f);
-/* Parses "256M"-style sizes; 0 on success. */
-int cli_parse_size(const char *s, size_t *ret);
+/* Parses "256M"-style sizes (0, "0K" and the like only when zero_ok); 0
+ * on success. */
+int cli_parse_size(const char *s, int zero_ok, size_t *ret);
 /* A size as "1.5G", "340.0M", "12.0K" or "100B" (as the options that take
  * one write it) into buf, cut to len - 1 bytes. */
 void cli_format_size(size_t n, char *buf, size_t len);

@@ -122,21 +122,16 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			c->read.language = optarg;
 			break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_size(optarg, &c->read.max_size))
+			if (cli_parse_size(optarg, 0, &c->read.max_size))
 				usage_error("bad size '%s' (e.g. 512K, 64M, 2G)", optarg);
 			break;
-		case OPT_MAX_MEMORY: {
+		case OPT_MAX_MEMORY:
 			/* 0 (0K, 00...) is no limit */
-			size_t zeros = strspn(optarg, "0");
-			c->max_memory_given = 1;
-			if (zeros && (!optarg[zeros] || (strchr("kKmMgG", optarg[zeros]) &&
-			                                 !optarg[zeros + 1])))
-				c->max_memory = 0;
-			else if (cli_parse_size(optarg, &c->max_memory))
+			if (cli_parse_size(optarg, 1, &c->max_memory))
 				usage_error("bad size '%s' (e.g. 512M, 8G, or 0 for no "
 				            "limit)", optarg);
+			c->max_memory_given = 1;
 			break;
-		}
 		case OPT_STATS:
 			c->stats = 1;
 			break;

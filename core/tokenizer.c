@@ -219,12 +219,8 @@ static size_t fold_two_byte(const unsigned char *s, size_t n, char *f)
 			i++;
 			continue;
 		}
-		if ((s[i] & 0xE0) != 0xC0 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
-			return 0;
-		cp = (int32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
-		if (cp < TWO_BYTE_FIRST || !(g = two_byte_fold[cp - TWO_BYTE_FIRST]))
-			return 0;
-		if (ascii_fold(g))
+		if (um_utf8_decode(s + i, n - i, &cp) != 2 ||
+		    !(g = two_byte_fold[cp - TWO_BYTE_FIRST]) || ascii_fold(g))
 			return 0;
 		k += (size_t)utf8proc_encode_char(g, (utf8proc_uint8_t *)f + k);
 		i += 2;
@@ -288,8 +284,7 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 			return;
 		}
 		if (p->decomp_seqindex == UINT16_MAX &&
-		    p->casefold_seqindex == UINT16_MAX &&
-		    !(cp0 >= 0xAC00 && cp0 <= 0xD7A3))     /* Hangul syllables */
+		    p->casefold_seqindex == UINT16_MAX)
 			return;
 	}
 	/* Words of accented Latin, Greek or Cyrillic letters: by a table. */

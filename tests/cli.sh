@@ -166,6 +166,9 @@ Try 'unmine --help'."
 expect 2 "memory past the limit" -- "$unmine" --max-memory 99999999999G corpus
 same "memory past the limit message" "$tmp/stderr" "unmine: bad size '99999999999G' (e.g. 512M, 8G, or 0 for no limit)
 Try 'unmine --help'."
+# 0, with or without a unit, is no limit; for --max-doc-size a zero
+# stays an error (above)
+expect 0 "memory zero with a unit" -- "$unmine" --plugins none --max-memory 0K "$tmp/2k.txt"
 expect 2 "output directory not made" -- "$unmine" --plugins none corpus/A_64_504.txt -o corpus/A_64_504.txt/out
 same "output directory not made message" "$tmp/stderr" "unmine: cannot create corpus/A_64_504.txt/out: Not a directory"
 expect 0 "help" -- "$unmine" --help
