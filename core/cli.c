@@ -1,11 +1,13 @@
 /* The command-line tool's helpers: usage, sizes, output files, listings. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "cli.h"
 
 void cli_usage(FILE *f)
@@ -31,7 +33,9 @@ void cli_usage(FILE *f)
 "      --shard K/N           process only the K-th of N disjoint slices of\n"
 "                            the input, by a hash of each file's path\n"
 "      --resume              with -o: skip documents whose output file\n"
-"                            exists (outputs are complete or absent)\n"
+"                            exists (outputs are complete or absent) and\n"
+"                            is not older than the input; refused if DIR's\n"
+"                            files were made with other settings\n"
 "      --errors FILE         also write failures to FILE as TSV: path,\n"
 "                            stage (walk, read, annotate, write), reason\n"
 "  -p, --plugins LIST        plugins to run, comma-separated; all (the\n"
@@ -360,4 +364,199 @@ long cli_peak_rss_kib(void)
 	if (getrusage(RUSAGE_SELF, &ru) != 0)
 		return -1;
 	return ru.ru_maxrss;
+}
+
+/* Plugin options ("P.KEY=VALUE") in the settings: the last of a key
+ * counts, one set to its default is left out, and they are sorted by key,
+ * so that options that make the same output make the same text. */
+static int setting_cmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
+	int r = memcmp(x, y, nx < ny ? nx : ny);
+	return r ? r : (nx > ny) - (nx < ny);
+}
+
+/* Setting "P.KEY=VALUE" gives option KEY of plugin P in set its default
+ * value, as written in its table. */
+static int is_default(const um_plugin_set *set, const char *setting)
+{
+	size_t np = strcspn(setting, "."), nk;
+	const char *key = setting + np + (setting[np] == '.'), *value;
+	nk = strcspn(key, "=");
+	value = key + nk + (key[nk] == '=');
+	for (size_t i = 0; i < um_plugin_set_count(set); i++) {
+		const um_plugin *p = um_plugin_set_at(set, i, NULL);
+		if (strlen(p->name) != np || memcmp(p->name, setting, np))
+			continue;
+		for (const um_option *o = p->options; o && o->name; o++)
+			if (strlen(o->name) == nk && !memcmp(o->name, key, nk))
+				return o->dflt && !strcmp(o->dflt, value);
+	}
+	return 0;
+}
+
+char *cli_settings_text(const struct cli *c, const um_plugin_set *set)
+{
+	static const char *const outputs[] = { "", "xml", "standoff", "edges",
+	                                       "jsonl" };
+	const char **opts = NULL;
+	size_t nopts = 0, i, j;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
+		abort();
+	fprintf(f, "# The settings this directory's files were written with: "
+	        "unmine --resume\n# refuses to add to them with others.\n");
+	fprintf(f, "unmine %s\n", PACKAGE_VERSION);
+	fprintf(f, "format %s\n", c->output >= 1 && c->output <= 4 ?
+	        outputs[c->output] : "?");
+	fprintf(f, "input-format %s\n", um_format_name(c->read.format));
+	fputs("elements", f);
+	for (i = 0; c->elements && c->elements[i]; i++)
+		fprintf(f, "%s%s", i ? "," : " ", c->elements[i]);
+	fprintf(f, "%s\nlang %s\n", c->elements ? "" : " (default)",
+	        c->read.language ? c->read.language : "(default)");
+	for (i = 0; i < um_plugin_set_count(set); i++) {
+		const um_plugin *p = um_plugin_set_at(set, i, NULL);
+		fprintf(f, "plugin %s %s\n", p->name, p->version);
+	}
+	if (c->nsettings && !(opts = malloc(c->nsettings * sizeof(*opts))))
+		abort();
+	for (i = 0; i < c->nsettings; i++) {
+		for (j = i + 1; j < c->nsettings; j++)
+			if (!setting_cmp(&c->settings[i], &c->settings[j]))
+				break;
+		if (j == c->nsettings && !is_default(set, c->settings[i]))
+			opts[nopts++] = c->settings[i];
+	}
+	qsort(opts, nopts, sizeof(*opts), setting_cmp);
+	for (i = 0; i < nopts; i++)
+		fprintf(f, "option %s\n", opts[i]);
+	free(opts);
+	if (fclose(f) != 0)
+		abort();
+	return text;
+}
+
+/* DIR/.unmine-settings; free it. */
+static char *settings_path(const struct cli *c)
+{
+	size_t n = strlen(c->outdir) + sizeof("/" CLI_SETTINGS_FILE);
+	char *path = malloc(n);
+	if (!path)
+		abort();
+	snprintf(path, n, "%s/%s", c->outdir, CLI_SETTINGS_FILE);
+	return path;
+}
+
+/* Line s, without its end, cut to 200 bytes, into buf. */
+static void line_of(const char *s, char *buf, size_t n)
+{
+	size_t len = strcspn(s, "\n");
+	snprintf(buf, n, "%.*s", (int)(len < 200 ? len : 200), s);
+}
+
+/* What tells settings a (of the files) from b (of this run) apart: the
+ * first line where they differ. */
+static void settings_diff(const char *a, const char *b, char *buf, size_t n)
+{
+	char la[256], lb[256];
+	while (*a && *b) {
+		size_t na = strcspn(a, "\n"), nb = strcspn(b, "\n");
+		if (na != nb || memcmp(a, b, na))
+			break;
+		a += na + (a[na] == '\n');
+		b += nb + (b[nb] == '\n');
+	}
+	line_of(a, la, sizeof(la));
+	line_of(b, lb, sizeof(lb));
+	if (*a && *b)
+		snprintf(buf, n, "they have \"%s\", this run \"%s\"", la, lb);
+	else if (*a)
+		snprintf(buf, n, "they have \"%s\", this run does not", la);
+	else
+		snprintf(buf, n, "this run has \"%s\", they do not", lb);
+}
+
+int cli_check_settings(const struct cli *c, const char *text, char *err,
+                       size_t errlen)
+{
+	char *path = settings_path(c), *old = NULL;
+	size_t cap = 0, len = 0;
+	FILE *f = fopen(path, "r");
+	int rc = 0;
+	if (!f) {
+		if (errno != ENOENT) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			rc = -1;
+		}
+		free(path);
+		return rc;
+	}
+	/* a few hundred bytes; more than 64 KiB is not ours */
+	for (;;) {
+		size_t got;
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			if (!(old = realloc(old, cap)))
+				abort();
+		}
+		got = fread(old + len, 1, cap - len - 1, f);
+		len += got;
+		if (got == 0 || len > 65536)
+			break;
+	}
+	old[len] = 0;
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		rc = -1;
+	} else if (strcmp(old, text) != 0) {
+		char diff[600];
+		settings_diff(old, text, diff, sizeof(diff));
+		snprintf(err, errlen, "%s: --resume with other settings than "
+		         "the files there (%s); run without --resume, or into "
+		         "another directory", path, diff);
+		rc = 1;
+	}
+	fclose(f);
+	free(old);
+	free(path);
+	return rc;
+}
+
+int cli_write_settings(const struct cli *c, const char *text, char *err,
+                       size_t errlen)
+{
+	char *path = settings_path(c);
+	size_t n = strlen(path) + 32;
+	char *tmp = malloc(n);
+	FILE *f;
+	int rc = -1;
+	if (!tmp)
+		abort();
+	/* runs of other shards may write it at the same time: each through
+	 * a name of its own, renamed over the same text */
+	snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
+	if (!(f = fopen(tmp, "w"))) {
+		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (fputs(text, f) == EOF || fflush(f) != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
+		fclose(f);
+		unlink(tmp);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	free(path);
+	return rc;
 }

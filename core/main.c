@@ -375,6 +375,14 @@ static int count_file(void *ctx, const char *path, const char *rel)
 	return stopped();
 }
 
+/* File a was modified after file b. */
+static int newer(const struct stat *a, const struct stat *b)
+{
+	return a->st_mtim.tv_sec != b->st_mtim.tv_sec ?
+	       a->st_mtim.tv_sec > b->st_mtim.tv_sec :
+	       a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
+}
+
 static int add_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
@@ -406,10 +414,12 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	}
 	if (c->resume && c->outdir) {
 		/* an output file exists only when complete (renamed into
-		 * place): done in an earlier run */
+		 * place): done in an earlier run, unless the input changed
+		 * since (is newer) */
 		char *out = cli_output_path(c, rel);
-		struct stat st;
-		int done = stat(out, &st) == 0;
+		struct stat st, in;
+		int done = stat(out, &st) == 0 &&
+		           (stat(path, &in) != 0 || !newer(&in, &st));
 		free(out);
 		if (done) {
 			c->skipped++;
@@ -608,6 +618,21 @@ int main(int argc, char **argv)
 		um_plugin_set_free(plugins);
 		cli_free(&c);
 		return 2;
+	}
+	/* what the files of the output directory are made with: a resumed
+	 * run made with other settings would mix them */
+	if (c.outdir) {
+		char *text = cli_settings_text(&c, plugins), err[2048];
+		int rc = c.resume ? cli_check_settings(&c, text, err, sizeof(err)) : 0;
+		if (rc == 0)
+			rc = cli_write_settings(&c, text, err, sizeof(err));
+		free(text);
+		if (rc != 0) {
+			fprintf(stderr, "unmine: %s\n", err);
+			um_plugin_set_free(plugins);
+			cli_free(&c);
+			return 2;
+		}
 	}
 	/* Ctrl-C, and the polite stop of batch systems and service managers
 	 * before they kill: both finish the documents in flight */

@@ -122,6 +122,7 @@ s2=$?
 if [ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && cmp -s "$tmp/inside.1" "$tmp/inside.2" &&
    [ "$(cat "$tmp/inside.2")" = "./A_64_504.txt
 ./MHL_57_2002.txt
+./out/.unmine-settings
 ./out/A_64_504.txt.xml
 ./out/MHL_57_2002.txt.xml" ]; then ok; else
 	fail "output inside the input: status $s1, $s2"
@@ -184,11 +185,59 @@ for delay in 0.05 0.2 0.5 1; do
 	fi
 done
 # a resumed run skips what is done: nothing is written again
-touch -d '2000-01-01' "$tmp/ok/A_64_504.txt.xml"
+touch -d '2000-01-01' "$tmp/in/A_64_504.txt"
+touch -d '2001-01-01' "$tmp/ok/A_64_504.txt.xml"
 run --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
-if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2001-01-01' | wc -l)" -eq 0 ]; then ok; else
+if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2002-01-01' | wc -l)" -eq 0 ]; then ok; else
 	fail "--resume wrote a finished document again"
 fi
+# but an input changed after its output was written is done again
+touch -d '2003-01-01' "$tmp/in/A_64_504.txt"
+run --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
+if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2004-01-01' | wc -l)" -eq 1 ] &&
+   cmp -s "$tmp/o1/A_64_504.txt.xml" "$tmp/ok/A_64_504.txt.xml"; then ok; else
+	fail "--resume kept the output of an input changed since"
+fi
+
+# 6b. The settings an output directory was written with are kept in it;
+# --resume with others is refused before anything is written, as mixing
+# them would give files of two kinds.
+ver=$("$unmine" --version | cut -d' ' -f2)
+run -p dates -f standoff --lang fr --elements p,s -O dates.durations=no \
+	"$tmp/in/A_64_504.txt" -o "$tmp/os1" 2>/dev/null
+printf '%s\n' "# The settings this directory's files were written with: unmine --resume" \
+	"# refuses to add to them with others." "unmine $ver" "format standoff" \
+	"input-format auto" "elements p,s" "lang fr" "plugin dates 1.0" \
+	"option dates.durations=no" >"$tmp/os1.want"
+if cmp -s "$tmp/os1.want" "$tmp/os1/.unmine-settings"; then ok; else
+	fail "settings file of an output directory"
+	diff "$tmp/os1.want" "$tmp/os1/.unmine-settings" | head -5
+fi
+# resume_refused WHY ARGS...: status 2, the line, nothing new written
+resume_refused() {
+	why=$1
+	shift
+	before=$(find "$tmp/ok" | sort | md5sum)
+	out=$("$unmine" -q -P "$pp" --resume "$@" "$tmp/in" -o "$tmp/ok" 2>&1)
+	s=$?
+	want="unmine: $tmp/ok/.unmine-settings: --resume with other settings than the files there ($why); run without --resume, or into another directory"
+	if [ "$s" -eq 2 ] && [ "$out" = "$want" ] &&
+	   [ "$(find "$tmp/ok" | sort | md5sum)" = "$before" ]; then ok; else
+		fail "--resume $* not refused as it should be (status $s)"
+		echo "$out"
+	fi
+}
+resume_refused 'they have "format xml", this run "format jsonl"' -f jsonl
+resume_refused 'they have "plugin acronyms 0.1.0", this run "plugin dates 1.0"' \
+	-p dates,references
+resume_refused 'this run has "option themes.top=3", they do not' -O themes.top=3
+# the same settings said otherwise are the same: defaults, order, repeats
+out=$("$unmine" -q -P "$pp" --resume -O themes.top=10 -O dates.durations=no \
+	-O dates.durations=yes -p all "$tmp/in" -o "$tmp/ok" 2>&1)
+case $out in
+*"other settings"*) fail "--resume refused the same settings said otherwise" ;;
+*) ok ;;
+esac
 
 # 7. SIGINT and SIGTERM: stop after the documents in flight, status 130
 # and 143, say so. The paths come through a pipe that stays open, so the
