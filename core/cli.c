@@ -21,8 +21,9 @@ void cli_usage(FILE *f)
 "recursively, in sorted order) or - for standard input.\n"
 "\n"
 "  -o, --output DIR          write one DIR/PATH.xml (.tsv for edges) per\n"
-"                            input, mirroring the input tree; without it,\n"
-"                            one stream on stdout\n"
+"                            input, mirroring the input tree; DIR holds\n"
+"                            files of one set of settings, which its first\n"
+"                            run records; without it, one stream on stdout\n"
 "  -f, --format FORMAT       xml (inline annotations, the default), standoff,\n"
 "                            jsonl (one JSON object per document per line)\n"
 "                            or edges (TSV: document, cited symbol, count)\n"
@@ -34,8 +35,7 @@ void cli_usage(FILE *f)
 "                            the input, by a hash of each file's path\n"
 "      --resume              with -o: skip documents whose output file\n"
 "                            exists (outputs are complete or absent) and\n"
-"                            is not older than the input; refused if DIR's\n"
-"                            files were made with other settings\n"
+"                            is not older than the input\n"
 "      --errors FILE         also write failures to FILE as TSV: path,\n"
 "                            stage (walk, read, annotate, write), reason\n"
 "  -p, --plugins LIST        plugins to run, comma-separated; all (the\n"
@@ -366,197 +366,252 @@ long cli_peak_rss_kib(void)
 	return ru.ru_maxrss;
 }
 
-/* Plugin options ("P.KEY=VALUE") in the settings: the last of a key
- * counts, one set to its default is left out, and they are sorted by key,
- * so that options that make the same output make the same text. */
-static int setting_cmp(const void *a, const void *b)
+/* A value on a line of its own: control bytes and backslashes as \xHH. */
+static void put_escaped(FILE *f, const char *s)
 {
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-	size_t nx = strcspn(x, "="), ny = strcspn(y, "=");
-	int r = memcmp(x, y, nx < ny ? nx : ny);
-	return r ? r : (nx > ny) - (nx < ny);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch < 0x20 || ch == 0x7f || ch == '\\')
+			fprintf(f, "\\x%02x", ch);
+		else
+			fputc(ch, f);
+	}
 }
 
-/* Setting "P.KEY=VALUE" gives option KEY of plugin P in set its default
- * value, as written in its table. */
-static int is_default(const um_plugin_set *set, const char *setting)
+/* A file named by a string option (a taxonomy): what is in it, not where
+ * it is. 0 if value names no regular file. */
+static int put_file(FILE *f, const char *value)
 {
-	size_t np = strcspn(setting, "."), nk;
-	const char *key = setting + np + (setting[np] == '.'), *value;
-	nk = strcspn(key, "=");
-	value = key + nk + (key[nk] == '=');
-	for (size_t i = 0; i < um_plugin_set_count(set); i++) {
-		const um_plugin *p = um_plugin_set_at(set, i, NULL);
-		if (strlen(p->name) != np || memcmp(p->name, setting, np))
-			continue;
-		for (const um_option *o = p->options; o && o->name; o++)
-			if (strlen(o->name) == nk && !memcmp(o->name, key, nk))
-				return o->dflt && !strcmp(o->dflt, value);
+	unsigned char buf[65536];
+	uint64_t h = 0xcbf29ce484222325ULL, size = 0;
+	struct stat st;
+	size_t n;
+	FILE *in;
+	if (!*value || stat(value, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !(in = fopen(value, "rb")))
+		return 0;
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
+		for (size_t i = 0; i < n; i++) {
+			h ^= buf[i];
+			h *= 0x100000001b3ULL;
+		}
+		size += n;
 	}
-	return 0;
+	fclose(in);
+	fprintf(f, "a file of %llu bytes, FNV-1a %016llx",
+	        (unsigned long long)size, (unsigned long long)h);
+	return 1;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The value --option gave key of plugin p last, or NULL. */
+static const char *setting_of(const struct cli *c, const char *p,
+                              const char *key)
+{
+	size_t np = strlen(p), nk = strlen(key);
+	const char *v = NULL;
+	for (size_t i = 0; i < c->nsettings; i++) {
+		const char *s = c->settings[i];
+		if (!strncmp(s, p, np) && s[np] == '.' &&
+		    !strncmp(s + np + 1, key, nk) && s[np + 1 + nk] == '=')
+			v = s + np + nk + 2;
+	}
+	return v;
 }
 
 char *cli_settings_text(const struct cli *c, const um_plugin_set *set)
 {
 	static const char *const outputs[] = { "", "xml", "standoff", "edges",
 	                                       "jsonl" };
-	const char **opts = NULL;
-	size_t nopts = 0, i, j;
-	char *text = NULL;
-	size_t len = 0;
+	char *text = NULL, now[1024], dflt[1024];
+	size_t len = 0, i, n = 0;
+	const char **el = NULL;
 	FILE *f = open_memstream(&text, &len);
 	if (!f)
 		abort();
 	fprintf(f, "# The settings this directory's files were written with: "
-	        "unmine --resume\n# refuses to add to them with others.\n");
+	        "unmine writes\n# no files of other settings here.\n");
 	fprintf(f, "unmine %s\n", PACKAGE_VERSION);
 	fprintf(f, "format %s\n", c->output >= 1 && c->output <= 4 ?
 	        outputs[c->output] : "?");
 	fprintf(f, "input-format %s\n", um_format_name(c->read.format));
+	/* the elements read, as a set */
 	fputs("elements", f);
-	for (i = 0; c->elements && c->elements[i]; i++)
-		fprintf(f, "%s%s", i ? "," : " ", c->elements[i]);
-	fprintf(f, "%s\nlang %s\n", c->elements ? "" : " (default)",
-	        c->read.language ? c->read.language : "(default)");
+	for (n = 0; c->elements && c->elements[n]; n++)
+		;
+	if (n && !(el = malloc(n * sizeof(*el))))
+		abort();
+	for (i = 0; i < n; i++)
+		el[i] = c->elements[i];
+	qsort(el, n, sizeof(*el), name_cmp);
+	for (i = 0; i < n; i++)
+		if (!i || strcmp(el[i], el[i - 1])) {
+			fputc(i ? ',' : ' ', f);
+			put_escaped(f, el[i]);
+		}
+	free(el);
+	fputs(n ? "\nlang " : " (all)\nlang ", f);
+	put_escaped(f, c->read.language ? c->read.language : "en");
+	fputc('\n', f);
+	/* the plugins in run order, each option that is not at its default
+	 * (compared as the plugin reads it: "YES" is "yes"), in the order
+	 * of the plugin's table */
 	for (i = 0; i < um_plugin_set_count(set); i++) {
 		const um_plugin *p = um_plugin_set_at(set, i, NULL);
 		fprintf(f, "plugin %s %s\n", p->name, p->version);
+		for (const um_option *o = p->options; o && o->name; o++) {
+			const char *v = setting_of(c, p->name, o->name);
+			if (!v || um_option_canonical(o, v, now, sizeof(now)) ||
+			    (!um_option_canonical(o, o->dflt, dflt, sizeof(dflt)) &&
+			     !strcmp(now, dflt)))
+				continue;
+			fprintf(f, "option %s.%s=", p->name, o->name);
+			if (o->type != UM_OPT_STRING || !put_file(f, v))
+				put_escaped(f, now);
+			fputc('\n', f);
+		}
 	}
-	if (c->nsettings && !(opts = malloc(c->nsettings * sizeof(*opts))))
-		abort();
-	for (i = 0; i < c->nsettings; i++) {
-		for (j = i + 1; j < c->nsettings; j++)
-			if (!setting_cmp(&c->settings[i], &c->settings[j]))
-				break;
-		if (j == c->nsettings && !is_default(set, c->settings[i]))
-			opts[nopts++] = c->settings[i];
-	}
-	qsort(opts, nopts, sizeof(*opts), setting_cmp);
-	for (i = 0; i < nopts; i++)
-		fprintf(f, "option %s\n", opts[i]);
-	free(opts);
 	if (fclose(f) != 0)
 		abort();
 	return text;
-}
-
-/* DIR/.unmine-settings; free it. */
-static char *settings_path(const struct cli *c)
-{
-	size_t n = strlen(c->outdir) + sizeof("/" CLI_SETTINGS_FILE);
-	char *path = malloc(n);
-	if (!path)
-		abort();
-	snprintf(path, n, "%s/%s", c->outdir, CLI_SETTINGS_FILE);
-	return path;
-}
-
-/* Line s, without its end, cut to 200 bytes, into buf. */
-static void line_of(const char *s, char *buf, size_t n)
-{
-	size_t len = strcspn(s, "\n");
-	snprintf(buf, n, "%.*s", (int)(len < 200 ? len : 200), s);
 }
 
 /* What tells settings a (of the files) from b (of this run) apart: the
  * first line where they differ. */
 static void settings_diff(const char *a, const char *b, char *buf, size_t n)
 {
-	char la[256], lb[256];
+	size_t na, nb;
 	while (*a && *b) {
-		size_t na = strcspn(a, "\n"), nb = strcspn(b, "\n");
+		na = strcspn(a, "\n");
+		nb = strcspn(b, "\n");
 		if (na != nb || memcmp(a, b, na))
 			break;
 		a += na + (a[na] == '\n');
 		b += nb + (b[nb] == '\n');
 	}
-	line_of(a, la, sizeof(la));
-	line_of(b, lb, sizeof(lb));
+	na = strcspn(a, "\n");
+	nb = strcspn(b, "\n");
+	if (na > 200)
+		na = 200;
+	if (nb > 200)
+		nb = 200;
 	if (*a && *b)
-		snprintf(buf, n, "they have \"%s\", this run \"%s\"", la, lb);
+		snprintf(buf, n, "they have \"%.*s\", this run \"%.*s\"", (int)na, a,
+		         (int)nb, b);
 	else if (*a)
-		snprintf(buf, n, "they have \"%s\", this run does not", la);
+		snprintf(buf, n, "they have \"%.*s\", this run does not", (int)na, a);
 	else
-		snprintf(buf, n, "this run has \"%s\", they do not", lb);
+		snprintf(buf, n, "this run has \"%.*s\", they do not", (int)nb, b);
 }
 
-int cli_check_settings(const struct cli *c, const char *text, char *err,
-                       size_t errlen)
+/* Compares the settings file at path with text: 0 the same, 1 not (err
+ * says how), -1 when it cannot be read (errno ENOENT: there is none). */
+static int compare_settings(const char *path, const char *text, char *err,
+                            size_t errlen)
 {
-	char *path = settings_path(c), *old = NULL;
-	size_t cap = 0, len = 0;
-	FILE *f = fopen(path, "r");
+	char *old = NULL, diff[600];
+	size_t cap = 65536 + 2, len = 0, got, k = 0;
+	FILE *f = fopen(path, "rb");
 	int rc = 0;
 	if (!f) {
-		if (errno != ENOENT) {
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-			rc = -1;
-		}
-		free(path);
-		return rc;
+		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		return -1;
 	}
-	/* a few hundred bytes; more than 64 KiB is not ours */
-	for (;;) {
-		size_t got;
-		if (cap - len < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			if (!(old = realloc(old, cap)))
-				abort();
-		}
-		got = fread(old + len, 1, cap - len - 1, f);
+	if (!(old = malloc(cap)))
+		abort();
+	/* a few hundred bytes: more than 64 KiB is not one of ours */
+	while (len < cap - 1 && (got = fread(old + len, 1, cap - 1 - len, f)) > 0)
 		len += got;
-		if (got == 0 || len > 65536)
-			break;
-	}
-	old[len] = 0;
 	if (ferror(f)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
 		rc = -1;
-	} else if (strcmp(old, text) != 0) {
-		char diff[600];
-		settings_diff(old, text, diff, sizeof(diff));
-		snprintf(err, errlen, "%s: --resume with other settings than "
-		         "the files there (%s); run without --resume, or into "
-		         "another directory", path, diff);
-		rc = 1;
+		errno = EIO;
+	} else {
+		/* edited on another system: CR LF, no last line end */
+		for (size_t i = 0; i < len; i++)
+			if (!(old[i] == '\r' && i + 1 < len && old[i + 1] == '\n'))
+				old[k++] = old[i];
+		if (k && old[k - 1] != '\n')
+			old[k++] = '\n';
+		old[k] = 0;
+		if (memchr(old, 0, k)) {
+			snprintf(err, errlen, "%s: not a settings file (a NUL byte); "
+			         "write into another directory", path);
+			rc = 1;
+		} else if (strcmp(old, text)) {
+			settings_diff(old, text, diff, sizeof(diff));
+			snprintf(err, errlen, "%s: the files there were made with "
+			         "other settings (%s); write into another directory, "
+			         "or empty this one first", path, diff);
+			rc = 1;
+		}
 	}
 	fclose(f);
 	free(old);
-	free(path);
 	return rc;
 }
 
-int cli_write_settings(const struct cli *c, const char *text, char *err,
+int cli_claim_settings(const struct cli *c, const char *text, char *err,
                        size_t errlen)
 {
-	char *path = settings_path(c);
-	size_t n = strlen(path) + 32;
-	char *tmp = malloc(n);
+	size_t n = strlen(c->outdir) + sizeof("/" CLI_SETTINGS_FILE ".XXXXXX");
+	char *path = malloc(n), *tmp = malloc(n);
+	int rc = -1, fd, saved;
+	mode_t mask = umask(0);   /* no other thread runs yet */
 	FILE *f;
-	int rc = -1;
-	if (!tmp)
+	umask(mask);
+	if (!path || !tmp)
 		abort();
-	/* runs of other shards may write it at the same time: each through
-	 * a name of its own, renamed over the same text */
-	snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
-	if (!(f = fopen(tmp, "w"))) {
-		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
-		goto out;
-	}
-	if (fputs(text, f) == EOF || fflush(f) != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
-		fclose(f);
+	snprintf(path, n, "%s/%s", c->outdir, CLI_SETTINGS_FILE);
+	snprintf(tmp, n, "%s/%s.XXXXXX", c->outdir, CLI_SETTINGS_FILE);
+	/* Made once, by the first run into the directory, and never changed:
+	 * written under a name of its own and linked into place, which fails
+	 * if another run (a shard on another machine) was first; then it is
+	 * that one's that counts. */
+	for (int attempt = 0; attempt < 2; attempt++) {
+		rc = compare_settings(path, text, err, errlen);
+		if (rc >= 0 || errno != ENOENT)
+			goto out;
+		errno = 0;
+		if ((fd = mkstemp(tmp)) < 0) {
+			snprintf(err, errlen, "cannot write in %s: %s", c->outdir,
+			         strerror(errno));
+			rc = -1;
+			goto out;
+		}
+		/* mkstemp makes it for its owner alone; outputs are not */
+		fchmod(fd, 0666 & ~mask);
+		if (!(f = fdopen(fd, "w")) || fputs(text, f) == EOF ||
+		    fclose(f) != 0) {
+			snprintf(err, errlen, "cannot write %s: %s", tmp,
+			         strerror(errno));
+			if (!f)
+				close(fd);
+			unlink(tmp);
+			rc = -1;
+			goto out;
+		}
+		rc = link(tmp, path);
+		if (rc != 0 && errno != EEXIST)
+			rc = rename(tmp, path);   /* a file system without links */
+		saved = errno;
 		unlink(tmp);
-		goto out;
+		if (rc == 0)
+			goto out;
+		if (saved != EEXIST) {
+			snprintf(err, errlen, "cannot write %s: %s", path,
+			         strerror(saved));
+			goto out;
+		}
+		/* another run made it first: compare with that one */
+		snprintf(tmp, n, "%s/%s.XXXXXX", c->outdir, CLI_SETTINGS_FILE);
 	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
 out:
-	free(tmp);
 	free(path);
+	free(tmp);
 	return rc;
 }

@@ -66,17 +66,16 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
  * written with. */
 #define CLI_SETTINGS_FILE ".unmine-settings"
 /* The settings that shape the output files of this run, as the text of
- * CLI_SETTINGS_FILE: version, format, reading options, plugins with their
- * versions, plugin options; free it. */
+ * CLI_SETTINGS_FILE: version, format, the reading options that shape the
+ * text, plugins with their versions, and plugin options not at their
+ * defaults (a file an option names by what is in it); free it. */
 char *cli_settings_text(const struct cli *c, const um_plugin_set *set);
-/* Compares text with the output directory's CLI_SETTINGS_FILE: 0 when
- * they agree or there is none yet, 1 when they differ and -1 when it
- * cannot be read, with err set. */
-int cli_check_settings(const struct cli *c, const char *text, char *err,
-                       size_t errlen);
-/* Writes text as the output directory's CLI_SETTINGS_FILE, through a
- * temporary file; 0, or -1 with err set. */
-int cli_write_settings(const struct cli *c, const char *text, char *err,
+/* Compares text with the output directory's CLI_SETTINGS_FILE, which the
+ * first run into the directory writes (atomically, even with runs on other
+ * machines at the same time): 0 when they agree or it was just written, 1
+ * when they differ and -1 when it cannot be read or written, with err
+ * set. */
+int cli_claim_settings(const struct cli *c, const char *text, char *err,
                        size_t errlen);
 /* The listing of "unmine plugins". */
 void cli_list_plugins(const um_plugin_set *set, FILE *f);

@@ -324,10 +324,17 @@ static void outputs_free(struct outputs *o)
 }
 
 /* The shard of a path: FNV-1a of its bytes, so every worker of a
- * cluster, given the same list, splits it the same way. */
+ * cluster, given the same list, splits it the same way, then mixed (the
+ * splitmix64 finaliser): the low bits of FNV-1a depend only on the low
+ * bits of the bytes, so that names differing in one digit ("a.jsonl:1",
+ * "a.jsonl:3") would all fall in one of two shards. */
 static unsigned shard_of(const char *path, unsigned n)
 {
-	return (unsigned)(fnv1a(path) % n) + 1;
+	uint64_t h = fnv1a(path);
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return (unsigned)(h % n) + 1;
 }
 
 /* The path below the output directory of a document of a listed path:
@@ -593,10 +600,6 @@ int main(int argc, char **argv)
 	run.c = &c;
 	if (c.resume && !c.outdir)
 		usage_error("%s", "--resume needs -o DIR");
-	if (c.errors_path && !(c.errors = fopen(c.errors_path, "w"))) {
-		fprintf(stderr, "unmine: %s: %s\n", c.errors_path, strerror(errno));
-		return 2;
-	}
 	if (!c.threads) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		c.threads = n > 0 ? (int)(n < 64 ? n : 64) : 1;
@@ -619,13 +622,12 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		return 2;
 	}
-	/* what the files of the output directory are made with: a resumed
-	 * run made with other settings would mix them */
+	/* An output directory holds files of one set of settings: a run
+	 * with others (a resumed one, or one over part of the inputs) would
+	 * leave files of two kinds side by side. */
 	if (c.outdir) {
 		char *text = cli_settings_text(&c, plugins), err[2048];
-		int rc = c.resume ? cli_check_settings(&c, text, err, sizeof(err)) : 0;
-		if (rc == 0)
-			rc = cli_write_settings(&c, text, err, sizeof(err));
+		int rc = cli_claim_settings(&c, text, err, sizeof(err));
 		free(text);
 		if (rc != 0) {
 			fprintf(stderr, "unmine: %s\n", err);
@@ -633,6 +635,13 @@ int main(int argc, char **argv)
 			cli_free(&c);
 			return 2;
 		}
+	}
+	/* opened (emptied) once nothing can stop the run before it starts */
+	if (c.errors_path && !(c.errors = fopen(c.errors_path, "w"))) {
+		fprintf(stderr, "unmine: %s: %s\n", c.errors_path, strerror(errno));
+		um_plugin_set_free(plugins);
+		cli_free(&c);
+		return 2;
 	}
 	/* Ctrl-C, and the polite stop of batch systems and service managers
 	 * before they kill: both finish the documents in flight */

@@ -1,5 +1,6 @@
 /* Declarative plugin options: defaults, parsing, freeing. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -138,4 +139,32 @@ void um_options_free(const um_option *tab, void *dst)
 			*s = NULL;
 		}
 	}
+}
+
+int um_option_canonical(const um_option *o, const char *value, char *buf,
+                        size_t n)
+{
+	union { long l; double d; int i; char *s; } v;
+	char err[256];
+	int r;
+	um_option one = *o;
+	one.offset = 0;
+	memset(&v, 0, sizeof(v));
+	if ((r = parse_into(&one, &v, value, err, sizeof(err))) != 0)
+		return r;
+	switch (o->type) {
+	case UM_OPT_STRING:
+		snprintf(buf, n, "%s", v.s ? v.s : "");
+		free(v.s);
+		break;
+	case UM_OPT_INT:
+		snprintf(buf, n, "%ld", v.l);
+		break;
+	case UM_OPT_DOUBLE:
+		snprintf(buf, n, "%.17g", v.d);
+		break;
+	default:
+		snprintf(buf, n, "%s", v.i ? "yes" : "no");
+	}
+	return 0;
 }

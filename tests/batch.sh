@@ -199,45 +199,86 @@ if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2004-01-01' | wc -l)" -eq 1 ] 
 	fail "--resume kept the output of an input changed since"
 fi
 
-# 6b. The settings an output directory was written with are kept in it;
-# --resume with others is refused before anything is written, as mixing
-# them would give files of two kinds.
+# 6b. An output directory holds files of one set of settings, kept in it
+# by the first run; a run with others, resumed or not, is refused before
+# anything is written (its --errors file too), as it would leave files of
+# two kinds side by side.
 ver=$("$unmine" --version | cut -d' ' -f2)
-run -p dates -f standoff --lang fr --elements p,s -O dates.durations=no \
+run -p dates,references -f standoff --lang fr --elements s,p,s \
+	-O references.set-symbol=off -O dates.durations=no -O dates.relative=YES \
 	"$tmp/in/A_64_504.txt" -o "$tmp/os1" 2>/dev/null
-printf '%s\n' "# The settings this directory's files were written with: unmine --resume" \
-	"# refuses to add to them with others." "unmine $ver" "format standoff" \
+printf '%s\n' "# The settings this directory's files were written with: unmine writes" \
+	"# no files of other settings here." "unmine $ver" "format standoff" \
 	"input-format auto" "elements p,s" "lang fr" "plugin dates 1.0" \
-	"option dates.durations=no" >"$tmp/os1.want"
+	"option dates.durations=no" "plugin references 1.0" \
+	"option references.set-symbol=no" >"$tmp/os1.want"
 if cmp -s "$tmp/os1.want" "$tmp/os1/.unmine-settings"; then ok; else
 	fail "settings file of an output directory"
 	diff "$tmp/os1.want" "$tmp/os1/.unmine-settings" | head -5
 fi
-# resume_refused WHY ARGS...: status 2, the line, nothing new written
-resume_refused() {
+# the same settings said otherwise: another order, spellings, repeats,
+# defaults given
+out=$("$unmine" -q -P "$pp" --resume -p references,dates -f standoff \
+	--lang fr --elements p,s -O dates.durations=0 -O dates.relative=1 \
+	-O references.set-symbol=yes -O references.set-symbol=FALSE \
+	"$tmp/in/A_64_504.txt" -o "$tmp/os1" 2>&1)
+s=$?
+if [ "$s" -eq 0 ] && [ -z "$out" ]; then ok; else
+	fail "the same settings said otherwise were refused (status $s)"
+	echo "$out"
+fi
+# refused WHY ARGS...: status 2, the line, nothing new written
+refused() {
 	why=$1
 	shift
+	echo kept >"$tmp/errors.tsv"
 	before=$(find "$tmp/ok" | sort | md5sum)
-	out=$("$unmine" -q -P "$pp" --resume "$@" "$tmp/in" -o "$tmp/ok" 2>&1)
+	out=$("$unmine" -q -P "$pp" --errors "$tmp/errors.tsv" "$@" "$tmp/in" \
+		-o "$tmp/ok" 2>&1)
 	s=$?
-	want="unmine: $tmp/ok/.unmine-settings: --resume with other settings than the files there ($why); run without --resume, or into another directory"
+	want="unmine: $tmp/ok/.unmine-settings: the files there were made with other settings ($why); write into another directory, or empty this one first"
 	if [ "$s" -eq 2 ] && [ "$out" = "$want" ] &&
-	   [ "$(find "$tmp/ok" | sort | md5sum)" = "$before" ]; then ok; else
-		fail "--resume $* not refused as it should be (status $s)"
+	   [ "$(find "$tmp/ok" | sort | md5sum)" = "$before" ] &&
+	   [ "$(cat "$tmp/errors.tsv")" = kept ]; then ok; else
+		fail "$* not refused as it should be (status $s)"
 		echo "$out"
 	fi
 }
-resume_refused 'they have "format xml", this run "format jsonl"' -f jsonl
-resume_refused 'they have "plugin acronyms 0.1.0", this run "plugin dates 1.0"' \
-	-p dates,references
-resume_refused 'this run has "option themes.top=3", they do not' -O themes.top=3
-# the same settings said otherwise are the same: defaults, order, repeats
-out=$("$unmine" -q -P "$pp" --resume -O themes.top=10 -O dates.durations=no \
-	-O dates.durations=yes -p all "$tmp/in" -o "$tmp/ok" 2>&1)
+refused 'they have "format xml", this run "format jsonl"' --resume -f jsonl
+refused 'they have "format xml", this run "format jsonl"' -f jsonl
+refused 'they have "lang en", this run "lang fr"' --resume --lang fr
+refused 'they have "plugin acronyms 0.1.0", this run "plugin dates 1.0"' \
+	--resume -p dates,references
+refused 'this run has "option themes.top=3", they do not' -O themes.top=3
+# a file an option names counts by what is in it, not where it is
+cp tests/themes/small.xml "$tmp/tax.xml"
+run --taxonomy "$tmp/tax.xml" "$tmp/in/A_64_504.txt" -o "$tmp/otax" 2>/dev/null
+s1=$?
+(cd "$tmp" && "$unmine" -q -P "$pp" --resume --taxonomy ./tax.xml \
+	in/A_64_504.txt -o otax) >/dev/null 2>&1
+s2=$?
+echo '<!-- edited -->' >>"$tmp/tax.xml"
+out=$(run --resume --taxonomy "$tmp/tax.xml" "$tmp/in/A_64_504.txt" \
+	-o "$tmp/otax" 2>&1)
+s3=$?
 case $out in
-*"other settings"*) fail "--resume refused the same settings said otherwise" ;;
-*) ok ;;
+*'(they have "option themes.taxonomy=a file of '*' bytes, FNV-1a '*'", this run "option themes.taxonomy=a file of '*) r=ok ;;
+*) r=no ;;
 esac
+if [ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && [ "$s3" -eq 2 ] && [ "$r" = ok ]; then ok; else
+	fail "a taxonomy file in the settings (status $s1, $s2, $s3)"
+	echo "$out"
+fi
+# a settings file that cannot be read: a clear line, status 2
+mkdir -p "$tmp/odir/.unmine-settings"
+out=$(run "$tmp/in/A_64_504.txt" -o "$tmp/odir" 2>&1)
+s=$?
+if [ "$s" -eq 2 ] &&
+   [ "$out" = "unmine: cannot read $tmp/odir/.unmine-settings: Is a directory" ]
+then ok; else
+	fail "a settings file that is a directory (status $s)"
+	echo "$out"
+fi
 
 # 7. SIGINT and SIGTERM: stop after the documents in flight, status 130
 # and 143, say so. The paths come through a pipe that stays open, so the

@@ -81,6 +81,14 @@ int um_plugin_set_init(um_plugin_set *set, char *err, size_t errlen);
 int um_plugin_set_run(um_plugin_set *set, um_doc *doc, char *err,
                       size_t errlen);
 
+/* The value of option o as the plugin receives it, written one way
+ * whatever way it was given ("YES", "on" and "1" are "yes"; "010" is "10";
+ * "0.20" is "0.20000000000000001"; NULL is the zero value), into buf (n
+ * bytes): for comparing settings. 0, or UM_EINVAL for a value of the
+ * wrong type. */
+int um_option_canonical(const um_option *o, const char *value, char *buf,
+                        size_t n);
+
 size_t um_plugin_set_count(const um_plugin_set *set);
 /* The i-th plugin in run order and the file it came from. */
 const um_plugin *um_plugin_set_at(const um_plugin_set *set, size_t i,
