@@ -10,8 +10,8 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 PACKAGES="gcc make autoconf automake libtool pkg-config libxml2-dev \
-libxml2-utils libutf8proc-dev libstemmer-dev check binutils python3 \
-iso-codes parallel python3-jsonschema clang"
+libxml2-utils libutf8proc-dev libstemmer-dev libjansson-dev check binutils \
+python3 iso-codes parallel python3-jsonschema clang"
 
 say() {
 	printf '%s\n' "build.sh: $*"

@@ -77,6 +77,9 @@ static void buf_printf(struct buf *b, const char *fmt, ...)
 /* One document, or one message of the walk, in input order. */
 struct job {
 	char *path, *rel;         /* NULL for a message */
+	char *data;               /* a record of JSON Lines, read from memory */
+	size_t len;
+	char *error;              /* refused before it was read */
 	char *out;                /* what goes to the output stream */
 	size_t outlen;
 	struct buf msgs;          /* lines for stderr */
@@ -164,8 +167,23 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 		j->not_started = 1;
 		return;
 	}
-	if (um_read_file(j->path, &c->read, &doc, err, sizeof(err)) != 0)
+	if (j->error) {
+		snprintf(err, sizeof(err), "%s", j->error);
 		goto failed;
+	}
+	if (j->data) {
+		um_read_options rec = c->read;
+		int r;
+		rec.format = UM_FMT_JSONL;
+		r = um_read_memory(j->data, j->len, j->path, &rec, &doc, err,
+		                   sizeof(err));
+		free(j->data);
+		j->data = NULL;
+		if (r != 0)
+			goto failed;
+	} else if (um_read_file(j->path, &c->read, &doc, err, sizeof(err)) != 0) {
+		goto failed;
+	}
 	if (!c->quiet)
 		for (i = 0; i < um_doc_warning_count(doc); i++)
 			buf_printf(&j->msgs, "unmine: %s: warning: %s\n", j->path,
@@ -234,6 +252,8 @@ static void free_job(struct job *j)
 {
 	free(j->path);
 	free(j->rel);
+	free(j->data);
+	free(j->error);
 	free(j->out);
 	free(j->msgs.data);
 	free(j->errors.data);
@@ -412,6 +432,29 @@ void batch_add(struct batch *b, const char *path, const char *rel)
 	j->rel = strdup(rel);
 	if (!j->path || !j->rel)
 		abort();
+	enqueue(b, j);
+}
+
+void batch_add_record(struct batch *b, const char *name, const char *rel,
+                      const char *data, size_t len, const char *error)
+{
+	struct job *j = calloc(1, sizeof(*j));
+	if (!j)
+		abort();
+	j->path = strdup(name);
+	j->rel = strdup(rel);
+	if (!j->path || !j->rel)
+		abort();
+	if (error) {
+		if (!(j->error = strdup(error)))
+			abort();
+	} else {
+		/* the run's only copy: the caller's line is read over next */
+		if (!(j->data = malloc(len ? len : 1)))
+			abort();
+		memcpy(j->data, data, len);
+		j->len = len;
+	}
 	enqueue(b, j);
 }
 

@@ -13,6 +13,11 @@ struct batch *batch_new(struct cli *c, um_plugin_set *set);
 /* Queues a document; may wait for room, writing finished documents in
  * order meanwhile. */
 void batch_add(struct batch *b, const char *path, const char *rel);
+/* Queues a record of JSON Lines (data, len: copied) as document name,
+ * written as rel; or, with error non-NULL, a record refused before it was
+ * read, which fails with that reason. */
+void batch_add_record(struct batch *b, const char *name, const char *rel,
+                      const char *data, size_t len, const char *error);
 /* A problem of the walk (origin: the path), printed in its place in the
  * order and, with --errors, recorded with its stage. */
 void batch_note(struct batch *b, const char *origin, const char *msg,

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -374,11 +375,27 @@ static int wanted(struct cli *c, const char *path)
 	return !c->shard_n || shard_of(path, c->shard_n) == c->shard_k;
 }
 
+static void add_records(struct run *r, const char *path, const char *rel,
+                        int counting);
+
+/* An input read as JSON Lines, a document a line: with -i jsonl, or by
+ * its name (.jsonl, .ndjson). */
+static int is_records(const struct cli *c, const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (c->read.format == UM_FMT_JSONL)
+		return 1;
+	return c->read.format == UM_FMT_AUTO && dot && !strchr(dot, '/') &&
+	       (!strcasecmp(dot, ".jsonl") || !strcasecmp(dot, ".ndjson"));
+}
+
 static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
-	(void)rel;
-	r->counted += wanted(r->c, path);
+	if (is_records(r->c, path))
+		add_records(r, path, rel, 1);
+	else
+		r->counted += wanted(r->c, path);
 	return stopped();
 }
 
@@ -395,9 +412,10 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	struct run *r = ctx;
 	struct cli *c = r->c;
 	char *own = NULL;
+	int records = is_records(c, path);
 	if (stopped())
 		return 1;
-	if (!wanted(c, path))
+	if (!records && !wanted(c, path))
 		return 0;
 	if (r->prefix) {
 		struct stat st;
@@ -418,6 +436,11 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			free(own);
 			return 0;
 		}
+	}
+	if (records) {
+		add_records(r, path, rel, 0);
+		free(own);
+		return stopped();
 	}
 	if (c->resume && c->outdir) {
 		/* an output file exists only when complete (renamed into
@@ -449,39 +472,53 @@ static void walk_diag(void *ctx, const char *origin, const char *msg)
 		fprintf(stderr, "unmine: %s: %s\n", origin, msg);
 }
 
-/* The lines of a list of paths, read from a file descriptor. A read
- * blocked on a pipe would go on after SIGINT or SIGTERM (the handler
- * lets system calls restart, so that output in flight is not cut short):
- * the reader waits for input at most a tenth of a second at a time and
- * then looks whether the run was stopped. */
+/* The lines of a list of paths or of JSON Lines records, read from a
+ * file descriptor. A read blocked on a pipe would go on after SIGINT or
+ * SIGTERM (the handler lets system calls restart, so that output in
+ * flight is not cut short): the reader waits for input at most a tenth of
+ * a second at a time and then looks whether the run was stopped. */
 struct lines {
 	int fd;
 	char *buf;
 	size_t start, len, cap;
 	int eof;
+	int skipping;             /* in a line over the limit: dropped */
 };
 
-/* The next line without its end (nor a '\r' before it); NULL at the end
- * of the list, after a stop signal, or on an error, whose errno goes in
- * *err. */
-static char *next_line(struct lines *l, int *err)
+/* The next line without its end (nor a '\r' before it), its length in
+ * *ret_len; NULL at the end of the input, after a stop signal, or on an
+ * error, whose errno goes in *err. With max nonzero, a line of more than
+ * max bytes is not kept: it is returned empty, with *too_long set. */
+static char *next_line(struct lines *l, size_t max, size_t *ret_len,
+                       int *too_long, int *err)
 {
+	*too_long = 0;
 	for (;;) {
 		char *nl = memchr(l->buf + l->start, '\n', l->len - l->start);
 		char *line = l->buf + l->start;
 		struct pollfd p = { .fd = l->fd, .events = POLLIN };
 		ssize_t n;
 		int ready;
-		if (nl || (l->eof && l->len > l->start)) {
+		if (nl || (l->eof && (l->len > l->start || l->skipping))) {
 			char *end = nl ? nl : l->buf + l->len;
 			l->start = nl ? (size_t)(nl - l->buf) + 1 : l->len;
 			while (end > line && end[-1] == '\r')
 				end--;
+			if (l->skipping || (max && (size_t)(end - line) > max)) {
+				l->skipping = 0;
+				*too_long = 1;
+				end = line;
+			}
 			*end = 0;
+			*ret_len = (size_t)(end - line);
 			return line;
 		}
 		if (l->eof || stopped())
 			return NULL;
+		if (max && l->len - l->start > max) {
+			l->skipping = 1;      /* what there is of it goes */
+			l->start = l->len;
+		}
 		/* keep the partial line, at the front, with room after it */
 		memmove(l->buf, line, l->len - l->start);
 		l->len -= l->start;
@@ -511,6 +548,110 @@ static char *next_line(struct lines *l, int *err)
 	}
 }
 
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1)))
+		abort();
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* A file of JSON Lines records, or standard input: every line that is not
+ * blank is a document, named PATH:LINE (stdin:LINE) and written as
+ * OUT/REL/LINE.xml; --shard and --resume take each apart. Counting, only
+ * the records to do are counted. */
+static void add_records(struct run *r, const char *path, const char *rel,
+                        int counting)
+{
+	struct cli *c = r->c;
+	int from_stdin = !strcmp(path, "-");
+	size_t max = c->read.max_size ? c->read.max_size : UM_DEFAULT_MAX_SIZE;
+	const char *base = from_stdin ? "stdin" : path;
+	const char *rbase = from_stdin ? "stdin" : rel;
+	struct lines l = { .cap = 65536 };
+	struct stat in;
+	size_t lineno = 0, n;
+	int err = 0, too_long, have_in;
+	char *line;
+
+	if (counting && from_stdin)
+		return;           /* read once, when the documents are added */
+	l.fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	if (l.fd < 0) {
+		if (!counting) {
+			char msg[256];
+			snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+			walk_diag(r, path, msg);
+		}
+		return;
+	}
+	have_in = !from_stdin && fstat(l.fd, &in) == 0;
+	if (!(l.buf = malloc(l.cap)))
+		abort();
+	while ((line = next_line(&l, max, &n, &too_long, &err))) {
+		char *name, *out_rel;
+		lineno++;
+		if (!too_long && blank(line, n))
+			continue;
+		name = xprintf("%s:%zu", base, lineno);
+		if (!wanted(c, name) || counting) {
+			r->counted += counting && wanted(c, name);
+			free(name);
+			continue;
+		}
+		out_rel = xprintf("%s/%zu", rbase, lineno);
+		if (c->resume && c->outdir) {
+			char *out = cli_output_path(c, out_rel);
+			struct stat st;
+			int done = stat(out, &st) == 0 &&
+			           (!have_in || !newer(&in, &st));
+			free(out);
+			if (done) {
+				c->skipped++;
+				free(name);
+				free(out_rel);
+				continue;
+			}
+		}
+		if (too_long) {
+			char msg[128];
+			snprintf(msg, sizeof(msg), "record over the size limit of "
+			         "%zu bytes; not read", max);
+			batch_add_record(r->batch, name, out_rel, NULL, 0, msg);
+		} else {
+			batch_add_record(r->batch, name, out_rel, line, n, NULL);
+		}
+		free(name);
+		free(out_rel);
+	}
+	if (err && !counting) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "cannot read: %s", strerror(err));
+		walk_diag(r, base, msg);
+	}
+	free(l.buf);
+	if (!from_stdin)
+		close(l.fd);
+}
+
 /* Every input: the arguments, then the paths of --files-from, one per
  * line. */
 static void walk_inputs(struct run *r, char **args, int nargs,
@@ -536,7 +677,9 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 			return;       /* a list on stdin is read once */
 		if (!(l.buf = malloc(l.cap)))
 			abort();
-		while ((line = next_line(&l, &err))) {
+		size_t len;
+		int too_long;
+		while ((line = next_line(&l, 0, &len, &too_long, &err))) {
 			if (!*line)
 				continue;
 			r->prefix = line;

@@ -19,6 +19,7 @@ const char *um_format_name(int format)
 	case UM_FMT_TXT: return "txt";
 	case UM_FMT_XML: return "xml";
 	case UM_FMT_HTML: return "html";
+	case UM_FMT_JSONL: return "jsonl";
 	}
 	return NULL;
 }
@@ -26,7 +27,7 @@ const char *um_format_name(int format)
 int um_format_parse(const char *name, int *ret_format)
 {
 	int f;
-	for (f = UM_FMT_AUTO; f <= UM_FMT_HTML; f++) {
+	for (f = UM_FMT_AUTO; f <= UM_FMT_JSONL; f++) {
 		if (strcmp(name, um_format_name(f)) == 0) {
 			*ret_format = f;
 			return 0;
@@ -182,10 +183,15 @@ static int read_txt(const char *buf, size_t len, um_doc *doc, char *err,
 
 void um_reader_meta(um_doc *doc, const char *key, const char *value)
 {
+	if (!um_doc_meta(doc, key))
+		um_reader_meta_set(doc, key, value);
+}
+
+void um_reader_meta_set(um_doc *doc, const char *key, const char *value)
+{
 	char *norm;
 	size_t n, i, j;
-	if (um_doc_meta(doc, key) ||
-	    um_text_normalize(value, strlen(value), &norm, &n, NULL, NULL))
+	if (um_text_normalize(value, strlen(value), &norm, &n, NULL, NULL))
 		return;
 	/* Fold runs of white space: metadata is one line. */
 	for (i = 0, j = 0; i < n; i++) {
@@ -332,6 +338,8 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 		          "limit of %zu bytes", len, max);
 		return UM_ETOOBIG;
 	}
+	if (opt->format == UM_FMT_JSONL)
+		return um_read_record(buf, len, name, opt, ret, err, errlen);
 	if (len >= 2 && (((unsigned char)buf[0] == 0xFF &&
 	                  (unsigned char)buf[1] == 0xFE) ||
 	                 ((unsigned char)buf[0] == 0xFE &&

@@ -15,6 +15,12 @@ int um_read_html(const char *buf, size_t len, const um_read_options *opt,
 /* Sets metadata key to value, normalised like text and with white space
  * folded, unless the key is set already or the value is empty. */
 void um_reader_meta(um_doc *doc, const char *key, const char *value);
+/* The same, replacing a value set already (not with an empty one). */
+void um_reader_meta_set(um_doc *doc, const char *key, const char *value);
+/* One record of JSON Lines (UM_FMT_JSONL: see um_read_memory). */
+int um_read_record(const char *buf, size_t len, const char *name,
+                   const um_read_options *opt, um_doc **ret, char *err,
+                   size_t errlen);
 /* If buf (len bytes) is not valid UTF-8, a repaired copy (free() it) with a
  * warning on doc; otherwise NULL. */
 char *um_reader_repair(um_doc *doc, const char *buf, size_t *len);

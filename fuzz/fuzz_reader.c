@@ -1,6 +1,7 @@
 /*
- * libFuzzer harness: one reader (FUZZ_FORMAT: UM_FMT_TXT, UM_FMT_XML or
- * UM_FMT_HTML) on arbitrary bytes, then the tokenizer and sentence
+ * libFuzzer harness: one reader (FUZZ_FORMAT: UM_FMT_TXT, UM_FMT_XML,
+ * UM_FMT_HTML or UM_FMT_JSONL, a record) on arbitrary bytes, then the
+ * tokenizer and sentence
  * splitter. Anything but a clean error or a document is a finding.
  */
 #include <stddef.h>

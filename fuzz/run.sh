@@ -5,9 +5,10 @@
 #
 #   fuzz/run.sh [--time SECONDS] [--build-only | --no-build] [HARNESS...]
 #
-# Harnesses: fuzz_txt, fuzz_xml, fuzz_html (one reader each, then the
-# tokenizer) and fuzz_pipeline (reader by content, every plugin, every
-# writer). Default: all four, 60 seconds each, one after another. The
+# Harnesses: fuzz_txt, fuzz_xml, fuzz_html, fuzz_jsonl (one reader each,
+# the last a record of JSON Lines, then the tokenizer) and fuzz_pipeline
+# (reader by content, every plugin, every writer). Default: all five, 60
+# seconds each, one after another. The
 # growing corpus of each is kept in build-fuzz/corpus/HARNESS; inputs that
 # crash go to build-fuzz/findings/, and the run fails. Needs clang.
 set -eu
@@ -26,7 +27,7 @@ while [ "$#" -gt 0 ]; do
 	*) break ;;
 	esac
 done
-[ "$#" -gt 0 ] || set -- fuzz_txt fuzz_xml fuzz_html fuzz_pipeline
+[ "$#" -gt 0 ] || set -- fuzz_txt fuzz_xml fuzz_html fuzz_jsonl fuzz_pipeline
 command -v clang >/dev/null || { echo "fuzz/run.sh: clang is needed" >&2; exit 2; }
 
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
@@ -44,7 +45,7 @@ make -C "$b" -j"$(nproc)" >/dev/null
 lib="$top/$b/core/.libs"
 pp=$(find "$top/$b/plugins" -type d -name .libs | sort | tr '\n' ':')
 cflags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer $san -I$top/core"
-for fmt in txt xml html; do
+for fmt in txt xml html jsonl; do
 	up=$(echo "$fmt" | tr a-z A-Z)
 	clang $cflags -DFUZZ_FORMAT=UM_FMT_$up -o "$b/fuzz_$fmt" fuzz/fuzz_reader.c \
 		-L"$lib" -lunmine -Wl,-rpath,"$lib"
@@ -63,6 +64,10 @@ for h in "$@"; do
 	fuzz_txt) seeds="corpus/*.txt tests/fuzz/*" ;;
 	fuzz_xml) seeds="corpus/*.xml tests/fuzz/*" ;;
 	fuzz_html) seeds="corpus/*.html tests/fuzz/*" ;;
+	fuzz_jsonl)
+		# a record a seed: each line of the records written by hand
+		seeds=""
+		split -l 1 -a 3 tests/fuzz/records.jsonl "$c/record-" ;;
 	*) seeds="corpus/* tests/fuzz/*" ;;
 	esac
 	for s in $seeds; do

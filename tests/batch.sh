@@ -406,5 +406,115 @@ if [ "$s1" -eq 0 ] && [ "$s3" -eq 0 ] && cmp -s "$tmp/mem1.xml" "$tmp/mem3.xml" 
 	fail "documents waiting for memory (status $s1, $s3)"
 fi
 
+# 9. JSON Lines records in, a document a line: a file found by its name
+# (.jsonl) and standard input (-i jsonl); each record is named PATH:LINE
+# and fails alone.
+mkdir -p "$tmp/rec"
+python3 - "$tmp/rec/docs.jsonl" <<'PY'
+import json, sys
+def text(name):
+    return open("corpus/" + name, encoding="utf-8").read()
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write(json.dumps({"id": "A/64/504", "text": text("A_64_504.txt")}) + "\n")
+    out.write("\n")
+    out.write(json.dumps(text("MHL_57_2002.txt")) + "\n")
+    out.write('{"text": 5}\n')
+    out.write(json.dumps({"id": 7, "format": "xml",
+                          "text": text("A_RES_78_11.xml")}) + "\n")
+    out.write("not json\r\n")
+    # the last line without its end
+    out.write(json.dumps({"text": "Security Council resolution 1325 (2000) "
+                          "of 31 October 2000.", "lang": "en"}))
+PY
+cat >"$tmp/rec.err.want" <<'EOF2'
+unmine: FILE:4: "text" is not a string
+unmine: FILE:6: invalid JSON at column 3: invalid token near 'not'
+EOF2
+# The same texts read as files, to compare the records with.
+run -f jsonl corpus/A_64_504.txt corpus/MHL_57_2002.txt corpus/A_RES_78_11.xml \
+	>"$tmp/rec.files.jsonl" 2>/dev/null
+printf '{"text": "Security Council resolution 1325 (2000) of 31 October 2000."}' |
+	run -i jsonl -f jsonl - >>"$tmp/rec.files.jsonl" 2>/dev/null
+# rec_check WHAT NAME OUT ERR STATUS: the records' sources, ids and
+# formats; their text and annotations those of the same texts read as
+# files; their lines valid against the schema; the errors; status 1
+rec_check() {
+	sed "s|FILE|$2|" "$tmp/rec.err.want" >"$tmp/rec.want"
+	python3 -c 'import json, sys
+files = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+for line, f in zip(open(sys.argv[1], encoding="utf-8"), files):
+    d = json.loads(line)
+    same = all(d[k] == f[k] for k in ("text", "annotations", "tags"))
+    print(d["source"], d["meta"].get("id", "-"), d["meta"]["format"],
+          "same" if same else "differs")
+' "$3" "$tmp/rec.files.jsonl" >"$tmp/rec.got"
+	printf '%s\n' "$2:1 A/64/504 txt same" "$2:3 - txt same" \
+		"$2:5 7 xml same" "$2:7 - txt same" >"$tmp/rec.got.want"
+	if [ "$5" -eq 1 ] && cmp -s "$tmp/rec.want" "$4" &&
+	   cmp -s "$tmp/rec.got.want" "$tmp/rec.got" &&
+	   python3 "$srcdir/jsonl_check.py" "$top_srcdir/schema/unmine.schema.json" \
+		"$3" 4 >/dev/null 2>&1; then ok; else
+		fail "records $1 (status $5)"
+		diff "$tmp/rec.want" "$4" | head -5
+		diff "$tmp/rec.got.want" "$tmp/rec.got" | head -5
+	fi
+}
+run -f jsonl "$tmp/rec" >"$tmp/rec.jsonl" 2>"$tmp/rec.err"
+rec_check "from a file" "$tmp/rec/docs.jsonl" "$tmp/rec.jsonl" "$tmp/rec.err" $?
+run -i jsonl -f jsonl - <"$tmp/rec/docs.jsonl" >"$tmp/recs.jsonl" 2>"$tmp/recs.err"
+rec_check "from standard input" stdin "$tmp/recs.jsonl" "$tmp/recs.err" $?
+run -j 4 -f jsonl "$tmp/rec" >"$tmp/rec4.jsonl" 2>"$tmp/rec4.err"
+if cmp -s "$tmp/rec.jsonl" "$tmp/rec4.jsonl" && cmp -s "$tmp/rec.err" "$tmp/rec4.err"
+then ok; else
+	fail "records at -j 1 and -j 4 differ"
+fi
+# shards of records: the union is the whole, each record in one; names
+# that differ in their last digit only are spread (100 records in two
+# shards: 40 to 60 in each)
+run -f jsonl --shard 1/2 "$tmp/rec" >"$tmp/rec.s1" 2>/dev/null
+run -f jsonl --shard 2/2 "$tmp/rec" >"$tmp/rec.s2" 2>/dev/null
+python3 -c 'for i in range(100): print("\"R%d.\"" % i)' >"$tmp/rec100.jsonl"
+n1=$(run -p none -f jsonl --shard 1/2 "$tmp/rec100.jsonl" | wc -l)
+n2=$(run -p none -f jsonl --shard 2/2 "$tmp/rec100.jsonl" | wc -l)
+if [ "$(cat "$tmp/rec.s1" "$tmp/rec.s2" | sort | md5sum)" = \
+     "$(sort "$tmp/rec.jsonl" | md5sum)" ] &&
+   [ "$((n1 + n2))" -eq 100 ] && [ "$n1" -ge 40 ] && [ "$n2" -ge 40 ]; then ok; else
+	fail "shards of records do not add up to the whole, or are uneven ($n1, $n2)"
+fi
+# -o: OUT/REL/LINE.xml; --resume by record; a file edited since its
+# records were written is done again
+run -j 2 "$tmp/rec" -o "$tmp/reco" 2>/dev/null
+(cd "$tmp/reco" && find . -type f | sort) >"$tmp/reco.list"
+printf '%s\n' ./.unmine-settings ./docs.jsonl/1.xml ./docs.jsonl/3.xml \
+	./docs.jsonl/5.xml ./docs.jsonl/7.xml >"$tmp/reco.want"
+rm "$tmp/reco/docs.jsonl/3.xml"
+out=$("$unmine" -P "$pp" --stats --resume "$tmp/rec" -o "$tmp/reco" 2>&1)
+case $out in
+*"3 documents, 2 failed"*"; 3 already done"*) r1=ok ;;
+*) r1=no ;;
+esac
+touch -d '2001-01-01' "$tmp/reco/docs.jsonl/"*.xml
+out=$("$unmine" -P "$pp" --stats --resume "$tmp/rec" -o "$tmp/reco" 2>&1)
+case $out in
+*"6 documents, 2 failed"*) r2=ok ;;
+*) r2=no ;;
+esac
+if cmp -s "$tmp/reco.want" "$tmp/reco.list" && [ "$r1" = ok ] && [ "$r2" = ok ]
+then ok; else
+	fail "records with -o and --resume ($r1, $r2)"
+	cat "$tmp/reco.list"
+fi
+# a record over --max-doc-size: refused, and the next one read
+python3 -c 'import json; print(json.dumps("x " * 600)); print(json.dumps("Kenya."))' |
+	run -i jsonl -f jsonl --max-doc-size 1K - >"$tmp/recbig.jsonl" 2>"$tmp/recbig.err"
+s=$?
+if [ "$s" -eq 1 ] &&
+   [ "$(cat "$tmp/recbig.err")" = "unmine: stdin:1: record over the size limit of 1024 bytes; not read" ] &&
+   [ "$(wc -l <"$tmp/recbig.jsonl")" -eq 1 ] &&
+   grep -q '"source":"stdin:2"' "$tmp/recbig.jsonl"; then ok; else
+	fail "a record over --max-doc-size (status $s)"
+	cat "$tmp/recbig.err"
+fi
+
 echo "batch: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

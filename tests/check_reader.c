@@ -228,7 +228,10 @@ START_TEST(format_names)
 	ck_assert_str_eq(um_format_name(UM_FMT_TXT), "txt");
 	ck_assert_str_eq(um_format_name(UM_FMT_XML), "xml");
 	ck_assert_str_eq(um_format_name(UM_FMT_HTML), "html");
-	ck_assert_ptr_null(um_format_name(4));
+	ck_assert_str_eq(um_format_name(UM_FMT_JSONL), "jsonl");
+	ck_assert_int_eq(um_format_parse("jsonl", &f), 0);
+	ck_assert_int_eq(f, UM_FMT_JSONL);
+	ck_assert_ptr_null(um_format_name(5));
 	ck_assert_ptr_null(um_format_name(-1));
 	ck_assert_int_eq(um_format_parse("html", &f), 0);
 	ck_assert_int_eq(f, UM_FMT_HTML);
@@ -1134,6 +1137,113 @@ START_TEST(huge_html_text_node)
 }
 END_TEST
 
+/* Records of JSON Lines */
+
+static const um_read_options record_opt = { UM_FMT_JSONL, 0, NULL, NULL };
+
+START_TEST(record_text_and_metadata)
+{
+	/* the record's metadata, with white space folded; the language it
+	 * gives replaces the default */
+	um_doc *doc = RD("{\"id\": \"A/64/504\", \"text\": \"The Council met "
+	                 "in Nairobi.\\nIt adjourned.\", \"symbol\": \" A/64/504 "
+	                 "\", \"title\": \"South-South\\ncooperation\", \"date\": "
+	                 "\"2009-10-26\", \"lang\": \"fr\", \"other\": [1, {}]}",
+	                 "docs.jsonl:3", &record_opt);
+	assert_text(doc, "The Council met in Nairobi.\nIt adjourned.");
+	ck_assert_str_eq(um_doc_meta(doc, "source"), "docs.jsonl:3");
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "txt");
+	ck_assert_str_eq(um_doc_meta(doc, "id"), "A/64/504");
+	ck_assert_str_eq(um_doc_meta(doc, "symbol"), "A/64/504");
+	ck_assert_str_eq(um_doc_meta(doc, "title"), "South-South cooperation");
+	ck_assert_str_eq(um_doc_meta(doc, "date"), "2009-10-26");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "fr");
+	ck_assert_uint_eq(um_doc_meta_count(doc), 7);
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(record_string_number_id_and_formats)
+{
+	/* a string alone, after a byte-order mark, with escapes and NFD */
+	um_doc *doc = RD("\xEF\xBB\xBF\"Caf\\u0065\\u0301 \\u00e0 \\\"Gen\\u00e8ve\\\"\"",
+	                 "stdin:1", &record_opt);
+	assert_text(doc, "Caf\xC3\xA9 \xC3\xA0 \"Gen\xC3\xA8ve\"");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "en");
+	ck_assert_uint_eq(um_doc_meta_count(doc), 3);
+	um_doc_free(doc);
+	/* an integer id; the text as the XML its format names, whose own
+	 * symbol the record's replaces */
+	doc = RD("{\"id\": 42, \"format\": \"xml\", \"symbol\": \"S/RES/1\", "
+	         "\"text\": \"<TEI><teiHeader><idno type=\\\"symbol\\\">A/1</idno>"
+	         "</teiHeader><text><p>One.</p><p>Two.</p></text></TEI>\"}",
+	         "x.jsonl:2", &record_opt);
+	assert_text(doc, "One.\n\nTwo.");
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "xml");
+	ck_assert_str_eq(um_doc_meta(doc, "id"), "42");
+	ck_assert_str_eq(um_doc_meta(doc, "symbol"), "S/RES/1");
+	um_doc_free(doc);
+	/* without a format, by content */
+	doc = RD("{\"text\": \"<html><body><p>Hi.</p></body></html>\"}",
+	         "x.jsonl:3", &record_opt);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "html");
+	assert_text(doc, "Hi.");
+	um_doc_free(doc);
+}
+END_TEST
+
+/* A record that must be refused with err. */
+static void record_refused(const char *rec, int code, const char *want)
+{
+	char err[512] = "";
+	ck_assert_int_eq(rd_fail(rec, strlen(rec), "r.jsonl:1", &record_opt,
+	                         err, sizeof(err)), code);
+	ck_assert_str_eq(err, want);
+}
+
+START_TEST(record_refused_with_reason)
+{
+	char deep[20010];
+	record_refused("not json", UM_EFORMAT,
+	               "invalid JSON at column 3: invalid token near 'not'");
+	record_refused("{\"text\": \"a\"", UM_EFORMAT,
+	               "invalid JSON at column 12: '}' expected near end of file");
+	record_refused("{\"text\": \"a\", \"text\": \"b\"}", UM_EFORMAT,
+	               "invalid JSON at column 20: duplicate object key near "
+	               "'\"text\"'");
+	record_refused("{\"text\": \"a\"} x", UM_EFORMAT,
+	               "invalid JSON at column 15: end of file expected near 'x'");
+	record_refused("{\"text\": \"caf\xE9\"}", UM_EFORMAT,
+	               "invalid JSON at column 13: unable to decode byte 0xe9 "
+	               "near '\"caf'");
+	record_refused("{\"text\": \"a\\u0000b\"}", UM_EFORMAT,
+	               "invalid JSON at column 19: a NUL character (\\u0000) in "
+	               "a string");
+	record_refused("[\"text\"]", UM_EFORMAT, "a record is a JSON object with "
+	               "a \"text\" string, or a JSON string");
+	record_refused("{\"id\": 1}", UM_EFORMAT, "no \"text\" member");
+	record_refused("{\"text\": null}", UM_EFORMAT, "\"text\" is not a string");
+	record_refused("{\"text\": \"a\", \"format\": \"pdf\"}", UM_EFORMAT,
+	               "\"format\" is not one of auto, txt, xml, html");
+	record_refused("{\"text\": \"a\", \"format\": \"jsonl\"}", UM_EFORMAT,
+	               "\"format\" is not one of auto, txt, xml, html");
+	record_refused("{\"text\": \"a\", \"id\": 1.5}", UM_EFORMAT,
+	               "\"id\" is not a string or an integer");
+	record_refused("{\"text\": \"a\", \"date\": 2009}", UM_EFORMAT,
+	               "\"date\" is not a string");
+	/* the text in the format the record names is read as a file is */
+	record_refused("{\"text\": \"<p>a</b>\", \"format\": \"xml\"}",
+	               UM_EFORMAT, "malformed XML at line 1: Opening and ending "
+	               "tag mismatch: p line 1 and b");
+	/* nesting far past the parser's depth: refused, not a crash */
+	memset(deep, '[', sizeof(deep) - 1);
+	deep[sizeof(deep) - 1] = 0;
+	record_refused(deep, UM_EFORMAT, "invalid JSON at column 2049: maximum "
+	               "parsing depth reached near '['");
+}
+END_TEST
+
 Suite *reader_suite(void)
 {
 	Suite *s = suite_create("reader");
@@ -1149,6 +1259,12 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, format_by_content);
 	tcase_add_test(tc, format_forced);
 	tcase_add_test(tc, read_stdin_dash);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("records");
+	tcase_add_test(tc, record_text_and_metadata);
+	tcase_add_test(tc, record_string_number_id_and_formats);
+	tcase_add_test(tc, record_refused_with_reason);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("xml");

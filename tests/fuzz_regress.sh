@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regression tests from fuzzing: every input in tests/fuzz/ that once made a
-# harness fail goes through every reader, every plugin and every writer; the
+# harness fail, and hostile inputs written by hand, goes through every
+# reader (records of JSON Lines too), every plugin and every writer; the
 # CLI must end with status 0 or 1, never a crash, a hang or a sanitizer.
 # Then large or hostile inputs, too big to keep in the tree, made here.
 set -u
@@ -11,7 +12,7 @@ checks=0
 for f in "$srcdir"/fuzz/*; do
 	case $f in */README.md) continue ;; esac
 	[ -f "$f" ] || continue
-	for i in txt xml html; do
+	for i in txt xml html jsonl; do
 		for o in xml standoff jsonl edges; do
 			timeout 60 "$unmine" -q -P "$pp" -j 2 -i "$i" -f "$o" "$f" \
 				>/dev/null 2>&1

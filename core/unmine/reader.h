@@ -13,7 +13,16 @@ enum um_format {
 	UM_FMT_AUTO = 0,   /* by extension, then by content */
 	UM_FMT_TXT = 1,
 	UM_FMT_XML = 2,
-	UM_FMT_HTML = 3
+	UM_FMT_HTML = 3,
+	/* one record of JSON Lines: a JSON object whose "text" string is
+	 * the document's text, in the format its "format" member names
+	 * (auto, the default, txt, xml or html); its "id", "symbol",
+	 * "title", "date" and "language" (or "lang") members are the
+	 * document's metadata, before what the text states; other members
+	 * are left alone. A JSON string alone is a text. Never chosen by
+	 * name or content: a file of many records is split into lines by
+	 * the caller. */
+	UM_FMT_JSONL = 4
 };
 
 /* Default limit on a document's size in bytes: 256 MiB. */
@@ -28,7 +37,7 @@ typedef struct um_read_options {
 	const char *language;            /* when the input states none; NULL: "en" */
 } um_read_options;
 
-/* "txt", "xml", "html" or "auto"; NULL for an unknown value. */
+/* "txt", "xml", "html", "jsonl" or "auto"; NULL for an unknown value. */
 const char *um_format_name(int format);
 /* The format for a name; UM_EINVAL for an unknown one. */
 int um_format_parse(const char *name, int *ret_format);
