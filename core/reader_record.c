@@ -1,15 +1,20 @@
 /*
  * A record of JSON Lines: one document as a JSON object with its text and
  * what is known of it, or as a JSON string that is its text. Parsed with
- * jansson, which checks the UTF-8, rejects NUL characters and stops at a
- * nesting depth of its own; the text then goes through the reader of its
- * format like the bytes of a file.
+ * json-c in strict mode, which checks the UTF-8 and keeps its own stack
+ * (nesting is limited, without recursion); the text then goes through
+ * the reader of its format like the bytes of a file.
  */
-#include <jansson.h>
+#include <json-c/json.h>
+#include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reader_impl.h"
+
+/* Deeper than any record needs; json-c's stack, not the C one. */
+#define RECORD_DEPTH 512
 
 /* The members taken as metadata, and the name each is kept under. */
 static const struct {
@@ -25,28 +30,73 @@ static const struct {
 
 #define NMETA (sizeof(meta_members) / sizeof(meta_members[0]))
 
-/* The value of a metadata member as text: a string, or for an id an
- * integer (ids are often numbers); NULL for another type. */
-static const char *meta_text(json_t *v, int id, char *buf, size_t n)
+/* A string's bytes hold a NUL character, which none of ours may. */
+static int has_nul(json_object *v)
 {
-	if (json_is_string(v))
-		return json_string_value(v);
-	if (id && json_is_integer(v)) {
-		snprintf(buf, n, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return buf;
+	return memchr(json_object_get_string(v), 0,
+	              (size_t)json_object_get_string_len(v)) != NULL;
+}
+
+/* The value of metadata member i as text: a string, or for an id an
+ * integer (ids are often numbers) that json-c holds exactly; NULL for
+ * another type, err set. */
+static const char *meta_text(json_object *v, size_t i, char *buf, size_t n,
+                             char *err, size_t errlen)
+{
+	if (json_object_is_type(v, json_type_string)) {
+		if (!has_nul(v))
+			return json_object_get_string(v);
+		um_seterr(err, errlen, "a NUL character (\\u0000) in \"%s\"",
+		          meta_members[i].member);
+		return NULL;
 	}
+	if (i == 0 && json_object_is_type(v, json_type_int)) {
+		int64_t x = json_object_get_int64(v);
+		/* past the range json-c keeps the largest value instead */
+		if (x != INT64_MAX && x != INT64_MIN) {
+			snprintf(buf, n, "%" PRId64, x);
+			return buf;
+		}
+		um_seterr(err, errlen, "\"id\" is an integer out of range: give it "
+		          "as a string");
+		return NULL;
+	}
+	um_seterr(err, errlen, "\"%s\" is not a %s", meta_members[i].member,
+	          i == 0 ? "string or an integer" : "string");
 	return NULL;
 }
 
-static void parse_error(const json_error_t *e, char *err, size_t errlen)
+/* The record parsed, or NULL with err set. */
+static json_object *parse(const char *buf, size_t len, char *err,
+                          size_t errlen)
 {
-	/* jansson names the flag that would allow NUL: say what is wrong */
-	if (strstr(e->text, "\\u0000"))
-		um_seterr(err, errlen, "invalid JSON at column %d: a NUL "
-		          "character (\\u0000) in a string", e->column);
-	else
-		um_seterr(err, errlen, "invalid JSON at column %d: %s", e->column,
-		          e->text);
+	struct json_tokener *tok;
+	json_object *root;
+	enum json_tokener_error e;
+	size_t end;
+
+	if (len > INT32_MAX) {
+		um_seterr(err, errlen, "record too large");
+		return NULL;
+	}
+	if (!(tok = json_tokener_new_ex(RECORD_DEPTH)))
+		abort();          /* as the core does when memory runs out */
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+	                       JSON_TOKENER_VALIDATE_UTF8);
+	root = json_tokener_parse_ex(tok, buf, (int)len);
+	e = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	if (!root && e == json_tokener_continue) {
+		/* the input ended inside a value: say so */
+		root = json_tokener_parse_ex(tok, "", 1);
+		e = json_tokener_get_error(tok);
+		end = len;
+	}
+	if (!root)
+		um_seterr(err, errlen, "invalid JSON at byte offset %zu: %s", end,
+		          json_tokener_error_desc(e));
+	json_tokener_free(tok);
+	return root;
 }
 
 int um_read_record(const char *buf, size_t len, const char *name,
@@ -54,66 +104,60 @@ int um_read_record(const char *buf, size_t len, const char *name,
                    size_t errlen)
 {
 	um_read_options inner = *opt;
-	json_error_t e;
-	json_t *root, *text, *v;
+	json_object *root, *text, *v;
 	const char *meta[NMETA];
 	char ids[NMETA][32];
 	um_doc *doc = NULL;
 	size_t i;
-	int r;
+	int r = UM_EFORMAT;
 
 	/* the first line of a file written with a byte-order mark */
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		buf += 3;
 		len -= 3;
 	}
-	root = json_loadb(buf, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &e);
-	if (!root) {
-		parse_error(&e, err, errlen);
+	if (!(root = parse(buf, len, err, errlen)))
 		return UM_EFORMAT;
-	}
 	inner.format = UM_FMT_AUTO;
 	memset(meta, 0, sizeof(meta));
-	if (json_is_string(root)) {
+	if (json_object_is_type(root, json_type_string)) {
 		text = root;
-	} else if (!json_is_object(root)) {
+	} else if (!json_object_is_type(root, json_type_object)) {
 		um_seterr(err, errlen, "a record is a JSON object with a \"text\" "
 		          "string, or a JSON string");
-		r = UM_EFORMAT;
 		goto out;
 	} else {
-		text = json_object_get(root, "text");
-		if (!json_is_string(text)) {
-			um_seterr(err, errlen, text ? "\"text\" is not a string" :
-			          "no \"text\" member");
-			r = UM_EFORMAT;
+		if (!json_object_object_get_ex(root, "text", &text)) {
+			um_seterr(err, errlen, "no \"text\" member");
 			goto out;
 		}
-		if ((v = json_object_get(root, "format"))) {
-			if (!json_is_string(v) ||
-			    um_format_parse(json_string_value(v), &inner.format) ||
+		if (json_object_object_get_ex(root, "format", &v)) {
+			if (!json_object_is_type(v, json_type_string) || has_nul(v) ||
+			    um_format_parse(json_object_get_string(v), &inner.format) ||
 			    inner.format == UM_FMT_JSONL) {
 				um_seterr(err, errlen, "\"format\" is not one of auto, "
 				          "txt, xml, html");
-				r = UM_EFORMAT;
 				goto out;
 			}
 		}
-		for (i = 0; i < NMETA; i++) {
-			if (!(v = json_object_get(root, meta_members[i].member)))
-				continue;
-			meta[i] = meta_text(v, i == 0, ids[i], sizeof(ids[i]));
-			if (!meta[i]) {
-				um_seterr(err, errlen, "\"%s\" is not a %s",
-				          meta_members[i].member, i == 0 ?
-				          "string or an integer" : "string");
-				r = UM_EFORMAT;
+		for (i = 0; i < NMETA; i++)
+			if (json_object_object_get_ex(root, meta_members[i].member,
+			                              &v) &&
+			    !(meta[i] = meta_text(v, i, ids[i], sizeof(ids[i]), err,
+			                          errlen)))
 				goto out;
-			}
-		}
 	}
-	r = um_read_memory(json_string_value(text), json_string_length(text),
-	                   name, &inner, &doc, err, errlen);
+	if (!json_object_is_type(text, json_type_string)) {
+		um_seterr(err, errlen, "\"text\" is not a string");
+		goto out;
+	}
+	if (has_nul(text)) {
+		um_seterr(err, errlen, "a NUL character (\\u0000) in the text");
+		goto out;
+	}
+	r = um_read_memory(json_object_get_string(text),
+	                   (size_t)json_object_get_string_len(text), name, &inner,
+	                   &doc, err, errlen);
 	if (r)
 		goto out;
 	/* what the record says is what the caller knows of the document:
@@ -123,6 +167,6 @@ int um_read_record(const char *buf, size_t len, const char *name,
 			um_reader_meta_set(doc, meta_members[i].key, meta[i]);
 	*ret = doc;
 out:
-	json_decref(root);
+	json_object_put(root);
 	return r;
 }

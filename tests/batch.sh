@@ -428,7 +428,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
 PY
 cat >"$tmp/rec.err.want" <<'EOF2'
 unmine: FILE:4: "text" is not a string
-unmine: FILE:6: invalid JSON at column 3: invalid token near 'not'
+unmine: FILE:6: invalid JSON at byte offset 1: null expected
 EOF2
 # The same texts read as files, to compare the records with.
 run -f jsonl corpus/A_64_504.txt corpus/MHL_57_2002.txt corpus/A_RES_78_11.xml \

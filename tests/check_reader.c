@@ -1206,21 +1206,25 @@ START_TEST(record_refused_with_reason)
 {
 	char deep[20010];
 	record_refused("not json", UM_EFORMAT,
-	               "invalid JSON at column 3: invalid token near 'not'");
+	               "invalid JSON at byte offset 1: null expected");
 	record_refused("{\"text\": \"a\"", UM_EFORMAT,
-	               "invalid JSON at column 12: '}' expected near end of file");
-	record_refused("{\"text\": \"a\", \"text\": \"b\"}", UM_EFORMAT,
-	               "invalid JSON at column 20: duplicate object key near "
-	               "'\"text\"'");
+	               "invalid JSON at byte offset 12: unexpected end of data");
 	record_refused("{\"text\": \"a\"} x", UM_EFORMAT,
-	               "invalid JSON at column 15: end of file expected near 'x'");
+	               "invalid JSON at byte offset 14: unexpected character");
+	/* json-c takes the key, not the value, in single quotes */
+	record_refused("{'text': 'a'}", UM_EFORMAT,
+	               "invalid JSON at byte offset 9: unexpected character");
 	record_refused("{\"text\": \"caf\xE9\"}", UM_EFORMAT,
-	               "invalid JSON at column 13: unable to decode byte 0xe9 "
-	               "near '\"caf'");
+	               "invalid JSON at byte offset 14: invalid utf-8 string");
+	record_refused("", UM_EFORMAT,
+	               "invalid JSON at byte offset 0: unexpected end of data");
 	record_refused("{\"text\": \"a\\u0000b\"}", UM_EFORMAT,
-	               "invalid JSON at column 19: a NUL character (\\u0000) in "
-	               "a string");
+	               "a NUL character (\\u0000) in the text");
+	record_refused("{\"text\": \"a\", \"symbol\": \"A/\\u0000\"}", UM_EFORMAT,
+	               "a NUL character (\\u0000) in \"symbol\"");
 	record_refused("[\"text\"]", UM_EFORMAT, "a record is a JSON object with "
+	               "a \"text\" string, or a JSON string");
+	record_refused("true", UM_EFORMAT, "a record is a JSON object with "
 	               "a \"text\" string, or a JSON string");
 	record_refused("{\"id\": 1}", UM_EFORMAT, "no \"text\" member");
 	record_refused("{\"text\": null}", UM_EFORMAT, "\"text\" is not a string");
@@ -1230,6 +1234,9 @@ START_TEST(record_refused_with_reason)
 	               "\"format\" is not one of auto, txt, xml, html");
 	record_refused("{\"text\": \"a\", \"id\": 1.5}", UM_EFORMAT,
 	               "\"id\" is not a string or an integer");
+	record_refused("{\"text\": \"a\", \"id\": 99999999999999999999}",
+	               UM_EFORMAT, "\"id\" is an integer out of range: give it "
+	               "as a string");
 	record_refused("{\"text\": \"a\", \"date\": 2009}", UM_EFORMAT,
 	               "\"date\" is not a string");
 	/* the text in the format the record names is read as a file is */
@@ -1239,8 +1246,24 @@ START_TEST(record_refused_with_reason)
 	/* nesting far past the parser's depth: refused, not a crash */
 	memset(deep, '[', sizeof(deep) - 1);
 	deep[sizeof(deep) - 1] = 0;
-	record_refused(deep, UM_EFORMAT, "invalid JSON at column 2049: maximum "
-	               "parsing depth reached near '['");
+	record_refused(deep, UM_EFORMAT,
+	               "invalid JSON at byte offset 512: nesting too deep");
+}
+END_TEST
+
+START_TEST(record_member_twice_and_ids)
+{
+	/* a member given twice counts the last time; the largest id */
+	um_doc *doc = RD("{\"text\": \"a\", \"text\": \"b\", \"id\": "
+	                 "9223372036854775806, \"id\": -9223372036854775807}",
+	                 "r.jsonl:1", &record_opt);
+	assert_text(doc, "b");
+	ck_assert_str_eq(um_doc_meta(doc, "id"), "-9223372036854775807");
+	um_doc_free(doc);
+	doc = RD("{\"text\": \"a\", \"id\": 9223372036854775806}", "r.jsonl:2",
+	         &record_opt);
+	ck_assert_str_eq(um_doc_meta(doc, "id"), "9223372036854775806");
+	um_doc_free(doc);
 }
 END_TEST
 
@@ -1265,6 +1288,7 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, record_text_and_metadata);
 	tcase_add_test(tc, record_string_number_id_and_formats);
 	tcase_add_test(tc, record_refused_with_reason);
+	tcase_add_test(tc, record_member_twice_and_ids);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("xml");
