@@ -1,5 +1,6 @@
 /* The command-line tool's helpers: usage, sizes, output files, listings. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,8 @@ void cli_usage(FILE *f)
 "      --elements LIST       XML: read only the text inside these elements\n"
 "                            (comma-separated local names, e.g. p,s)\n"
 "      --lang CODE           language of documents that state none (en)\n"
-"      --max-doc-size SIZE   refuse larger documents (default 256M; K, M, G)\n"
+"      --max-doc-size SIZE   refuse larger documents, and longer lines of\n"
+"                            records (default 256M; K, M, G)\n"
 "      --max-memory SIZE     memory for the documents being annotated at\n"
 "                            once (K, M, G; default: 3/4 of the machine's or\n"
 "                            of its control group's limit; 0: no limit); a\n"
@@ -483,32 +485,66 @@ char *cli_settings_text(const struct cli *c, const um_plugin_set *set)
 	return text;
 }
 
+/* Line s (to its end) into buf, cut to 200 bytes, control bytes as \xHH:
+ * a stray CR must not make two lines look the same. */
+static void show_line(const char *s, char *buf, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; s[i] && s[i] != '\n' && i < 200 && k + 5 < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 || ch == 0x7f)
+			k += (size_t)snprintf(buf + k, n - k, "\\x%02x", ch);
+		else
+			buf[k++] = (char)ch;
+	}
+	buf[k] = 0;
+}
+
 /* What tells settings a (of the files) from b (of this run) apart: the
  * first line where they differ. */
 static void settings_diff(const char *a, const char *b, char *buf, size_t n)
 {
-	size_t na, nb;
+	char la[1024], lb[1024];
 	while (*a && *b) {
-		na = strcspn(a, "\n");
-		nb = strcspn(b, "\n");
+		size_t na = strcspn(a, "\n"), nb = strcspn(b, "\n");
 		if (na != nb || memcmp(a, b, na))
 			break;
 		a += na + (a[na] == '\n');
 		b += nb + (b[nb] == '\n');
 	}
-	na = strcspn(a, "\n");
-	nb = strcspn(b, "\n");
-	if (na > 200)
-		na = 200;
-	if (nb > 200)
-		nb = 200;
+	show_line(a, la, sizeof(la));
+	show_line(b, lb, sizeof(lb));
 	if (*a && *b)
-		snprintf(buf, n, "they have \"%.*s\", this run \"%.*s\"", (int)na, a,
-		         (int)nb, b);
+		snprintf(buf, n, "they have \"%s\", this run \"%s\"", la, lb);
 	else if (*a)
-		snprintf(buf, n, "they have \"%.*s\", this run does not", (int)na, a);
+		snprintf(buf, n, "they have \"%s\", this run does not", la);
 	else
-		snprintf(buf, n, "this run has \"%.*s\", they do not", (int)nb, b);
+		snprintf(buf, n, "this run has \"%s\", they do not", lb);
+}
+
+/* The settings without their comment and blank lines, CR LF as LF, each
+ * line ending in a line end: what is compared, so that a file edited on
+ * another system, or written by a version that words its comment
+ * otherwise, agrees. */
+static size_t settings_lines(const char *s, size_t len, char *out)
+{
+	size_t k = 0, i = 0;
+	while (i < len) {
+		size_t n = 0, m;
+		while (i + n < len && s[i + n] != '\n')
+			n++;
+		m = n;
+		while (m && s[i + m - 1] == '\r')
+			m--;
+		if (m && s[i] != '#') {
+			memcpy(out + k, s + i, m);
+			k += m;
+			out[k++] = '\n';
+		}
+		i += n + 1;
+	}
+	out[k] = 0;
+	return k;
 }
 
 /* Compares the settings file at path with text: 0 the same, 1 not (err
@@ -516,12 +552,14 @@ static void settings_diff(const char *a, const char *b, char *buf, size_t n)
 static int compare_settings(const char *path, const char *text, char *err,
                             size_t errlen)
 {
-	char *old = NULL, diff[600];
-	size_t cap = 65536 + 2, len = 0, got, k = 0;
+	char *old, *a, *b, diff[2600];
+	size_t cap = 65536 + 2, len = 0, got, na;
 	FILE *f = fopen(path, "rb");
-	int rc = 0;
+	int rc = 0, e;
 	if (!f) {
-		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		e = errno;
+		snprintf(err, errlen, "cannot read %s: %s", path, strerror(e));
+		errno = e;
 		return -1;
 	}
 	if (!(old = malloc(cap)))
@@ -531,31 +569,55 @@ static int compare_settings(const char *path, const char *text, char *err,
 		len += got;
 	if (ferror(f)) {
 		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
-		rc = -1;
+		fclose(f);
+		free(old);
 		errno = EIO;
-	} else {
-		/* edited on another system: CR LF, no last line end */
-		for (size_t i = 0; i < len; i++)
-			if (!(old[i] == '\r' && i + 1 < len && old[i + 1] == '\n'))
-				old[k++] = old[i];
-		if (k && old[k - 1] != '\n')
-			old[k++] = '\n';
-		old[k] = 0;
-		if (memchr(old, 0, k)) {
-			snprintf(err, errlen, "%s: not a settings file (a NUL byte); "
-			         "write into another directory", path);
-			rc = 1;
-		} else if (strcmp(old, text)) {
-			settings_diff(old, text, diff, sizeof(diff));
-			snprintf(err, errlen, "%s: the files there were made with "
-			         "other settings (%s); write into another directory, "
-			         "or empty this one first", path, diff);
-			rc = 1;
-		}
+		return -1;
 	}
 	fclose(f);
+	if (!(a = malloc(len + 2)) || !(b = malloc(strlen(text) + 2)))
+		abort();
+	na = settings_lines(old, len, a);
+	settings_lines(text, strlen(text), b);
+	if (memchr(a, 0, na)) {
+		snprintf(err, errlen, "%s: not a settings file (a NUL byte); "
+		         "write into another directory", path);
+		rc = 1;
+	} else if (strcmp(a, b)) {
+		settings_diff(a, b, diff, sizeof(diff));
+		snprintf(err, errlen, "%s: the files there were made with other "
+		         "settings (%s); write into another directory, or empty "
+		         "this one first", path, diff);
+		rc = 1;
+	}
 	free(old);
+	free(a);
+	free(b);
 	return rc;
+}
+
+/* Writes text as a new file at path, which must not exist: 0, or -1 with
+ * errno (EEXIST: another run made it first). */
+static int write_new(const char *path, const char *text, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	size_t len = strlen(text), done = 0;
+	if (fd < 0)
+		return -1;
+	while (done < len) {
+		ssize_t w = write(fd, text + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int e = errno;
+			close(fd);
+			unlink(path);
+			errno = e;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return close(fd);
 }
 
 int cli_claim_settings(const struct cli *c, const char *text, char *err,
@@ -570,7 +632,6 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 	if (!path || !tmp)
 		abort();
 	snprintf(path, n, "%s/%s", c->outdir, CLI_SETTINGS_FILE);
-	snprintf(tmp, n, "%s/%s.XXXXXX", c->outdir, CLI_SETTINGS_FILE);
 	/* Made once, by the first run into the directory, and never changed:
 	 * written under a name of its own and linked into place, which fails
 	 * if another run (a shard on another machine) was first; then it is
@@ -579,7 +640,7 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 		rc = compare_settings(path, text, err, errlen);
 		if (rc >= 0 || errno != ENOENT)
 			goto out;
-		errno = 0;
+		snprintf(tmp, n, "%s/%s.XXXXXX", c->outdir, CLI_SETTINGS_FILE);
 		if ((fd = mkstemp(tmp)) < 0) {
 			snprintf(err, errlen, "cannot write in %s: %s", c->outdir,
 			         strerror(errno));
@@ -599,10 +660,15 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 			goto out;
 		}
 		rc = link(tmp, path);
-		if (rc != 0 && errno != EEXIST)
-			rc = rename(tmp, path);   /* a file system without links */
 		saved = errno;
 		unlink(tmp);
+		/* a file system without hard links: created in place, still
+		 * by one run alone (a run killed while it writes those few
+		 * hundred bytes may leave it short) */
+		if (rc != 0 && saved != EEXIST) {
+			rc = write_new(path, text, 0666 & ~mask);
+			saved = errno;
+		}
 		if (rc == 0)
 			goto out;
 		if (saved != EEXIST) {
@@ -611,7 +677,6 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 			goto out;
 		}
 		/* another run made it first: compare with that one */
-		snprintf(tmp, n, "%s/%s.XXXXXX", c->outdir, CLI_SETTINGS_FILE);
 	}
 out:
 	free(path);

@@ -102,7 +102,7 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		case 'i':
 			if (um_format_parse(optarg, &c->read.format))
 				usage_error("unknown input format '%s' (auto, txt, xml, "
-				            "html)", optarg);
+				            "html, jsonl)", optarg);
 			break;
 		case OPT_ELEMENTS:
 			list = strdup(optarg);
@@ -424,7 +424,10 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		rel = own;
 	}
 	if (r->outputs) {
-		const char *first = claim_output(r->outputs, rel, path);
+		/* standard input's output is named stdin, as a file may be */
+		const char *first = claim_output(r->outputs,
+		                                 strcmp(rel, "-") ? rel : "stdin",
+		                                 path);
 		if (first) {
 			char *out = cli_output_path(c, rel);
 			char msg[4096];
@@ -515,7 +518,9 @@ static char *next_line(struct lines *l, size_t max, size_t *ret_len,
 		}
 		if (l->eof || stopped())
 			return NULL;
-		if (max && l->len - l->start > max) {
+		/* over max, and over max with the CR of a CR LF, which may be
+		 * all the read has brought of the line end yet */
+		if (max && l->len - l->start > max + 1) {
 			l->skipping = 1;      /* what there is of it goes */
 			l->start = l->len;
 		}

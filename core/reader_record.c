@@ -51,10 +51,16 @@ static const char *meta_text(json_object *v, size_t i, char *buf, size_t n,
 		return NULL;
 	}
 	if (i == 0 && json_object_is_type(v, json_type_int)) {
+		/* past 64 bits json-c keeps the nearest value it can hold:
+		 * those two are refused, being maybe others */
 		int64_t x = json_object_get_int64(v);
-		/* past the range json-c keeps the largest value instead */
-		if (x != INT64_MAX && x != INT64_MIN) {
+		uint64_t u = json_object_get_uint64(v);
+		if (x < 0 && x != INT64_MIN) {
 			snprintf(buf, n, "%" PRId64, x);
+			return buf;
+		}
+		if (x >= 0 && u != UINT64_MAX) {
+			snprintf(buf, n, "%" PRIu64, u);
 			return buf;
 		}
 		um_seterr(err, errlen, "\"id\" is an integer out of range: give it "
@@ -92,9 +98,21 @@ static json_object *parse(const char *buf, size_t len, char *err,
 		e = json_tokener_get_error(tok);
 		end = len;
 	}
-	if (!root)
+	if (!root) {
 		um_seterr(err, errlen, "invalid JSON at byte offset %zu: %s", end,
 		          json_tokener_error_desc(e));
+	} else {
+		/* json-c stops at a NUL byte: what follows must be space too */
+		while (end < len && (buf[end] == ' ' || buf[end] == '\t' ||
+		                     buf[end] == '\r' || buf[end] == '\n'))
+			end++;
+		if (end < len) {
+			um_seterr(err, errlen, "invalid JSON at byte offset %zu: more "
+			          "after the value", end);
+			json_object_put(root);
+			root = NULL;
+		}
+	}
 	json_tokener_free(tok);
 	return root;
 }

@@ -204,12 +204,13 @@ fi
 # anything is written (its --errors file too), as it would leave files of
 # two kinds side by side.
 ver=$("$unmine" --version | cut -d' ' -f2)
-run -p dates,references -f standoff --lang fr --elements s,p,s \
+run -p acronyms,dates,references -f standoff --lang fr --elements s,p,s \
 	-O references.set-symbol=off -O dates.durations=no -O dates.relative=YES \
-	"$tmp/in/A_64_504.txt" -o "$tmp/os1" 2>/dev/null
+	-O acronyms.min-length=3 "$tmp/in/A_64_504.txt" -o "$tmp/os1" 2>/dev/null
 printf '%s\n' "# The settings this directory's files were written with: unmine writes" \
 	"# no files of other settings here." "unmine $ver" "format standoff" \
-	"input-format auto" "elements p,s" "lang fr" "plugin dates 1.0" \
+	"input-format auto" "elements p,s" "lang fr" "plugin acronyms 0.1.0" \
+	"option acronyms.min-length=3" "plugin dates 1.0" \
 	"option dates.durations=no" "plugin references 1.0" \
 	"option references.set-symbol=no" >"$tmp/os1.want"
 if cmp -s "$tmp/os1.want" "$tmp/os1/.unmine-settings"; then ok; else
@@ -217,15 +218,37 @@ if cmp -s "$tmp/os1.want" "$tmp/os1/.unmine-settings"; then ok; else
 	diff "$tmp/os1.want" "$tmp/os1/.unmine-settings" | head -5
 fi
 # the same settings said otherwise: another order, spellings, repeats,
-# defaults given
-out=$("$unmine" -q -P "$pp" --resume -p references,dates -f standoff \
-	--lang fr --elements p,s -O dates.durations=0 -O dates.relative=1 \
-	-O references.set-symbol=yes -O references.set-symbol=FALSE \
+# defaults given; and the file as another system may have left it (CR LF,
+# no last line end, another comment)
+{ echo '# written by hand'; sed -e '/^#/d' -e 's/$/\r/' "$tmp/os1.want"; } |
+	head -c -2 >"$tmp/os1/.unmine-settings"
+out=$("$unmine" -q -P "$pp" --resume -p references,dates,acronyms \
+	-f standoff --lang fr --elements p,s -O dates.durations=0 \
+	-O dates.relative=1 -O references.set-symbol=yes \
+	-O references.set-symbol=FALSE -O acronyms.min-length=03 \
 	"$tmp/in/A_64_504.txt" -o "$tmp/os1" 2>&1)
 s=$?
 if [ "$s" -eq 0 ] && [ -z "$out" ]; then ok; else
 	fail "the same settings said otherwise were refused (status $s)"
 	echo "$out"
+fi
+# two first runs at once with other settings: one of them, never both
+both=0
+for k in 1 2 3 4 5 6 7 8 9 10; do
+	rm -rf "$tmp/orace"
+	run -p none "$tmp/in/A_64_504.txt" -o "$tmp/orace" 2>/dev/null &
+	p1=$!
+	run -p none -f jsonl "$tmp/in/A_64_504.txt" -o "$tmp/orace" 2>/dev/null &
+	p2=$!
+	wait "$p1"
+	s1=$?
+	wait "$p2"
+	s2=$?
+	[ "$s1$s2" = 02 ] || [ "$s1$s2" = 20 ] || both=$((both + 1))
+done
+if [ "$both" -eq 0 ] && [ "$(ls -A "$tmp/orace" | grep -c '^\.unmine-settings')" -eq 1 ]
+then ok; else
+	fail "two first runs into one directory: $both of 10 not one and one"
 fi
 # refused WHY ARGS...: status 2, the line, nothing new written
 refused() {
@@ -469,17 +492,26 @@ then ok; else
 	fail "records at -j 1 and -j 4 differ"
 fi
 # shards of records: the union is the whole, each record in one; names
-# that differ in their last digit only are spread (100 records in two
-# shards: 40 to 60 in each)
+# that differ in one odd digit ("spread.jsonl:1", ":3" ... ":9") are spread,
+# as are 100 records (40 to 60 in each shard; the names are the same in
+# every run)
 run -f jsonl --shard 1/2 "$tmp/rec" >"$tmp/rec.s1" 2>/dev/null
 run -f jsonl --shard 2/2 "$tmp/rec" >"$tmp/rec.s2" 2>/dev/null
 python3 -c 'for i in range(100): print("\"R%d.\"" % i)' >"$tmp/rec100.jsonl"
-n1=$(run -p none -f jsonl --shard 1/2 "$tmp/rec100.jsonl" | wc -l)
-n2=$(run -p none -f jsonl --shard 2/2 "$tmp/rec100.jsonl" | wc -l)
+printf '"a"\n\n"b"\n\n"c"\n\n"d"\n\n"e"\n' >"$tmp/spread.jsonl"
+shard_count() {
+	(cd "$tmp" && "$unmine" -q -P "$pp" -p none -f jsonl --shard "$1" "$2") |
+		wc -l
+}
+n1=$(shard_count 1/2 rec100.jsonl)
+n2=$(shard_count 2/2 rec100.jsonl)
+o1=$(shard_count 1/2 spread.jsonl)
+o2=$(shard_count 2/2 spread.jsonl)
 if [ "$(cat "$tmp/rec.s1" "$tmp/rec.s2" | sort | md5sum)" = \
      "$(sort "$tmp/rec.jsonl" | md5sum)" ] &&
-   [ "$((n1 + n2))" -eq 100 ] && [ "$n1" -ge 40 ] && [ "$n2" -ge 40 ]; then ok; else
-	fail "shards of records do not add up to the whole, or are uneven ($n1, $n2)"
+   [ "$((n1 + n2))" -eq 100 ] && [ "$n1" -ge 40 ] && [ "$n2" -ge 40 ] &&
+   [ "$((o1 + o2))" -eq 5 ] && [ "$o1" -ge 1 ] && [ "$o2" -ge 1 ]; then ok; else
+	fail "shards of records: not the whole, or uneven ($n1, $n2; $o1, $o2)"
 fi
 # -o: OUT/REL/LINE.xml; --resume by record; a file edited since its
 # records were written is done again
@@ -503,6 +535,22 @@ if cmp -s "$tmp/reco.want" "$tmp/reco.list" && [ "$r1" = ok ] && [ "$r2" = ok ]
 then ok; else
 	fail "records with -o and --resume ($r1, $r2)"
 	cat "$tmp/reco.list"
+fi
+# a line of exactly --max-doc-size bytes is read, also with CR LF whose
+# LF comes in a later read; one byte more is not
+python3 -c 'import json; print(json.dumps("x" * 1022)); print(json.dumps("y" * 1023))' \
+	>"$tmp/recmax.jsonl"
+(head -c 1024 "$tmp/recmax.jsonl"; printf '\r'; sleep 0.3; printf '\n'
+ tail -n 1 "$tmp/recmax.jsonl"; echo '"z"') |
+	run -i jsonl -f jsonl -p none --max-doc-size 1K - >"$tmp/recmax.out" 2>"$tmp/recmax.err"
+s=$?
+if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/recmax.out")" -eq 2 ] &&
+   grep -q '"source":"stdin:1"' "$tmp/recmax.out" &&
+   grep -q '"source":"stdin:3"' "$tmp/recmax.out" &&
+   [ "$(cat "$tmp/recmax.err")" = "unmine: stdin:2: record over the size limit of 1024 bytes; not read" ]
+then ok; else
+	fail "a record of exactly --max-doc-size bytes (status $s)"
+	cat "$tmp/recmax.err"
 fi
 # a record over --max-doc-size: refused, and the next one read
 python3 -c 'import json; print(json.dumps("x " * 600)); print(json.dumps("Kenya."))' |

@@ -1204,13 +1204,17 @@ static void record_refused(const char *rec, int code, const char *want)
 
 START_TEST(record_refused_with_reason)
 {
-	char deep[20010];
+	char deep[20010], err[512];
 	record_refused("not json", UM_EFORMAT,
 	               "invalid JSON at byte offset 1: null expected");
 	record_refused("{\"text\": \"a\"", UM_EFORMAT,
 	               "invalid JSON at byte offset 12: unexpected end of data");
 	record_refused("{\"text\": \"a\"} x", UM_EFORMAT,
 	               "invalid JSON at byte offset 14: unexpected character");
+	ck_assert_int_eq(rd_fail("{\"text\": \"a\"}\0x", 15, "r.jsonl:1",
+	                         &record_opt, err, sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "invalid JSON at byte offset 13: more after the "
+	                 "value");
 	/* json-c takes the key, not the value, in single quotes */
 	record_refused("{'text': 'a'}", UM_EFORMAT,
 	               "invalid JSON at byte offset 9: unexpected character");
@@ -1260,9 +1264,13 @@ START_TEST(record_member_twice_and_ids)
 	assert_text(doc, "b");
 	ck_assert_str_eq(um_doc_meta(doc, "id"), "-9223372036854775807");
 	um_doc_free(doc);
-	doc = RD("{\"text\": \"a\", \"id\": 9223372036854775806}", "r.jsonl:2",
+	doc = RD("{\"text\": \"a\", \"id\": 9223372036854775807}", "r.jsonl:2",
 	         &record_opt);
-	ck_assert_str_eq(um_doc_meta(doc, "id"), "9223372036854775806");
+	ck_assert_str_eq(um_doc_meta(doc, "id"), "9223372036854775807");
+	um_doc_free(doc);
+	doc = RD("{\"text\": \"a\", \"id\": 18446744073709551614}", "r.jsonl:3",
+	         &record_opt);
+	ck_assert_str_eq(um_doc_meta(doc, "id"), "18446744073709551614");
 	um_doc_free(doc);
 }
 END_TEST
