@@ -754,13 +754,6 @@ int main(int argc, char **argv)
 	}
 	c.progress = !c.quiet && isatty(STDERR_FILENO);
 	plugins = setup_plugins(&c, 0);
-	if (!c.outdir && (c.output == UM_OUT_EDGES ?
-	                  um_write_edges_header(c.out) :
-	                  c.output == UM_OUT_JSONL ? 0 :
-	                  um_write_begin(c.out, "corpus")) != 0) {
-		fprintf(stderr, "unmine: cannot write to standard output\n");
-		return 2;
-	}
 	/* made now, so that a walk through an input that holds it leaves it
 	 * out (the outputs are not read again as inputs) */
 	if (c.outdir && cli_make_dir(c.outdir) != 0) {
@@ -787,6 +780,17 @@ int main(int argc, char **argv)
 	/* opened (emptied) once nothing can stop the run before it starts */
 	if (c.errors_path && !(c.errors = fopen(c.errors_path, "w"))) {
 		fprintf(stderr, "unmine: %s: %s\n", c.errors_path, strerror(errno));
+		um_plugin_set_free(plugins);
+		cli_free(&c);
+		return 2;
+	}
+	if (!c.outdir && (c.output == UM_OUT_EDGES ?
+	                  um_write_edges_header(c.out) :
+	                  c.output == UM_OUT_JSONL ? 0 :
+	                  um_write_begin(c.out, "corpus")) != 0) {
+		fprintf(stderr, "unmine: cannot write to standard output\n");
+		if (c.errors)
+			fclose(c.errors);
 		um_plugin_set_free(plugins);
 		cli_free(&c);
 		return 2;
