@@ -452,7 +452,8 @@ char *cli_settings_text(const struct cli *c, const um_plugin_set *set)
 		abort();
 	for (i = 0; i < n; i++)
 		el[i] = c->elements[i];
-	qsort(el, n, sizeof(*el), name_cmp);
+	if (n)
+		qsort(el, n, sizeof(*el), name_cmp);
 	for (i = 0; i < n; i++)
 		if (!i || strcmp(el[i], el[i - 1])) {
 			fputc(i ? ',' : ' ', f);
