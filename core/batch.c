@@ -423,28 +423,24 @@ static void enqueue(struct batch *b, struct job *j)
 	pthread_mutex_unlock(&b->lock);
 }
 
-void batch_add(struct batch *b, const char *path, const char *rel)
+/* A document's job, named path and written as rel. */
+static struct job *new_job(const char *path, const char *rel)
 {
 	struct job *j = calloc(1, sizeof(*j));
-	if (!j)
+	if (!j || !(j->path = strdup(path)) || !(j->rel = strdup(rel)))
 		abort();
-	j->path = strdup(path);
-	j->rel = strdup(rel);
-	if (!j->path || !j->rel)
-		abort();
-	enqueue(b, j);
+	return j;
+}
+
+void batch_add(struct batch *b, const char *path, const char *rel)
+{
+	enqueue(b, new_job(path, rel));
 }
 
 void batch_add_record(struct batch *b, const char *name, const char *rel,
                       const char *data, size_t len, const char *error)
 {
-	struct job *j = calloc(1, sizeof(*j));
-	if (!j)
-		abort();
-	j->path = strdup(name);
-	j->rel = strdup(rel);
-	if (!j->path || !j->rel)
-		abort();
+	struct job *j = new_job(name, rel);
 	if (error) {
 		if (!(j->error = strdup(error)))
 			abort();

@@ -206,6 +206,16 @@ size_t cli_default_max_memory(void)
 	return mem / 4 * 3;
 }
 
+uint64_t cli_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *u = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= u[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
 void cli_split_path(const char *s, char ***arr, size_t *n)
 {
 	const char *p = s;
@@ -388,7 +398,7 @@ static void put_escaped(FILE *f, const char *s)
 static int put_file(FILE *f, const char *value)
 {
 	unsigned char buf[65536];
-	uint64_t h = 0xcbf29ce484222325ULL, size = 0;
+	uint64_t h = CLI_FNV_BASIS, size = 0;
 	struct stat st;
 	size_t n;
 	FILE *in;
@@ -396,10 +406,7 @@ static int put_file(FILE *f, const char *value)
 	    !(in = fopen(value, "rb")))
 		return 0;
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
-		for (size_t i = 0; i < n; i++) {
-			h ^= buf[i];
-			h *= 0x100000001b3ULL;
-		}
+		h = cli_fnv1a(h, buf, n);
 		size += n;
 	}
 	fclose(in);

@@ -3,6 +3,7 @@
 #define UM_CLI_H
 
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unmine/unmine.h>
 
@@ -51,6 +52,10 @@ void cli_format_size(size_t n, char *buf, size_t len);
  * may use (the machine's, or a lower limit of its control group or of one
  * above it); 0, no limit, when neither can be found. */
 size_t cli_default_max_memory(void);
+/* FNV-1a, 64 bits, of n bytes at p, going on from h (CLI_FNV_BASIS to
+ * start). */
+#define CLI_FNV_BASIS 0xcbf29ce484222325ULL
+uint64_t cli_fnv1a(uint64_t h, const void *p, size_t n);
 /* Splits "a:b:c" into the array (appending). */
 void cli_split_path(const char *s, char ***arr, size_t *n);
 /* mkdir -p: 0, or -1 with errno set. */

@@ -271,12 +271,7 @@ struct run {
 
 static uint64_t fnv1a(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		h ^= *p;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return cli_fnv1a(CLI_FNV_BASIS, s, strlen(s));
 }
 
 /* The slot of output name rel: its entry, or an empty one. */
@@ -407,6 +402,19 @@ static int newer(const struct stat *a, const struct stat *b)
 	       a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
 }
 
+/* --resume: the output of rel is there, complete (renamed into place),
+ * and not older than the input, whose status is in (NULL when unknown:
+ * standard input). */
+static int output_done(const struct cli *c, const char *rel,
+                       const struct stat *in)
+{
+	char *out = cli_output_path(c, rel);
+	struct stat st;
+	int done = stat(out, &st) == 0 && (!in || !newer(in, &st));
+	free(out);
+	return done;
+}
+
 static int add_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
@@ -446,15 +454,8 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		return stopped();
 	}
 	if (c->resume && c->outdir) {
-		/* an output file exists only when complete (renamed into
-		 * place): done in an earlier run, unless the input changed
-		 * since (is newer) */
-		char *out = cli_output_path(c, rel);
-		struct stat st, in;
-		int done = stat(out, &st) == 0 &&
-		           (stat(path, &in) != 0 || !newer(&in, &st));
-		free(out);
-		if (done) {
+		struct stat in;
+		if (output_done(c, rel, stat(path, &in) == 0 ? &in : NULL)) {
 			c->skipped++;
 			free(own);
 			return 0;
@@ -616,25 +617,23 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		lineno++;
 		if (!too_long && blank(line, n))
 			continue;
+		if (counting && !c->shard_n) {
+			r->counted++;
+			continue;
+		}
 		name = xprintf("%s:%zu", base, lineno);
-		if (!wanted(c, name) || counting) {
+		if (counting || !wanted(c, name)) {
 			r->counted += counting && wanted(c, name);
 			free(name);
 			continue;
 		}
 		out_rel = xprintf("%s/%zu", rbase, lineno);
-		if (c->resume && c->outdir) {
-			char *out = cli_output_path(c, out_rel);
-			struct stat st;
-			int done = stat(out, &st) == 0 &&
-			           (!have_in || !newer(&in, &st));
-			free(out);
-			if (done) {
-				c->skipped++;
-				free(name);
-				free(out_rel);
-				continue;
-			}
+		if (c->resume && c->outdir &&
+		    output_done(c, out_rel, have_in ? &in : NULL)) {
+			c->skipped++;
+			free(name);
+			free(out_rel);
+			continue;
 		}
 		if (too_long) {
 			char msg[128];
