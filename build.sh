@@ -10,7 +10,7 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 PACKAGES="gcc make autoconf automake libtool pkg-config libxml2-dev \
-libxml2-utils libutf8proc-dev libstemmer-dev libjson-c-dev check binutils \
+libxml2-utils libutf8proc-dev libstemmer-dev libjson-c-dev zlib1g-dev check binutils \
 python3 iso-codes parallel python3-jsonschema clang"
 
 say() {

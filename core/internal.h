@@ -206,4 +206,11 @@ const char *um_loader_current(void);
 /* libxml2 set up once: no external entity is ever loaded (reader_xml.c). */
 void um_xml_init(void);
 
+/* The whole of gzip data (see unmine/reader.h) in[0, inlen), inflated
+ * into *ret (malloc'ed, NUL-terminated, *ret_len bytes without the NUL;
+ * the caller frees it) (gzip.c): 0; UM_ETOOBIG past max bytes; UM_EFORMAT
+ * for corrupt or truncated data, err saying which. */
+int um_gunzip(const char *in, size_t inlen, size_t max, char **ret,
+              size_t *ret_len, char *err, size_t errlen);
+
 #endif

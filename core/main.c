@@ -373,15 +373,25 @@ static int wanted(struct cli *c, const char *path)
 static void add_records(struct run *r, const char *path, const char *rel,
                         int counting);
 
+/* Whether path ends with suffix, in any case. */
+static int ends_with(const char *path, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && !strncasecmp(path + n - k, suffix, k);
+}
+
 /* An input read as JSON Lines, a document a line: with -i jsonl, or by
- * its name (.jsonl, .ndjson). */
+ * its name (.jsonl, .ndjson, and either with .gz). */
 static int is_records(const struct cli *c, const char *path)
 {
-	const char *dot = strrchr(path, '.');
+	size_t n = strlen(path);
 	if (c->read.format == UM_FMT_JSONL)
 		return 1;
-	return c->read.format == UM_FMT_AUTO && dot && !strchr(dot, '/') &&
-	       (!strcasecmp(dot, ".jsonl") || !strcasecmp(dot, ".ndjson"));
+	if (c->read.format != UM_FMT_AUTO)
+		return 0;
+	if (ends_with(path, n, ".gz"))
+		n -= 3;
+	return ends_with(path, n, ".jsonl") || ends_with(path, n, ".ndjson");
 }
 
 static int count_file(void *ctx, const char *path, const char *rel)
@@ -487,11 +497,91 @@ struct lines {
 	size_t start, len, cap;
 	int eof;
 	int skipping;             /* in a line over the limit: dropped */
+	/* Records: the bytes read go through zin, and are inflated if they
+	 * begin like gzip data. */
+	char *zin;                /* ZIN bytes, or NULL: read straight */
+	size_t zstart, zlen;
+	int zeof, decided;
+	um_gz *gz;                /* gzip data */
+	char zerr[256];           /* what is wrong with it (err -1) */
 };
+
+#define ZIN 65536
+
+/* Polls a tenth of a second, then reads into dst: the count, 0 at the end
+ * of the input, -1 on error (errno in *err), -2 when nothing came. */
+static ssize_t poll_read(int fd, char *dst, size_t room, int *err)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int ready = poll(&p, 1, 100);
+	ssize_t n;
+	if (ready < 0 && errno != EINTR) {
+		*err = errno;
+		return -1;
+	}
+	if (ready <= 0)
+		return -2;
+	n = read(fd, dst, room);
+	if (n < 0) {
+		if (errno == EINTR || errno == EAGAIN)
+			return -2;
+		*err = errno;
+		return -1;
+	}
+	return n;
+}
+
+/* The next bytes of the input into dst (room > 0 bytes), inflated if they
+ * are gzip data: as poll_read, with *err -1 for corrupt gzip data. */
+static ssize_t fill(struct lines *l, char *dst, size_t room, int *err)
+{
+	ssize_t n;
+	if (!l->zin)
+		return poll_read(l->fd, dst, room, err);
+	for (;;) {
+		size_t avail = l->zlen - l->zstart, used, made;
+		if (!l->decided && (avail >= 3 || l->zeof)) {
+			l->decided = 1;
+			if (um_gz_magic(l->zin + l->zstart, avail))
+				l->gz = um_gz_new();
+		}
+		if (l->decided && (avail || l->gz)) {
+			if (!l->gz) {
+				used = made = avail < room ? avail : room;
+				memcpy(dst, l->zin + l->zstart, made);
+			} else if (um_gz_inflate(l->gz, l->zin + l->zstart, avail,
+			                         &used, dst, room, &made, l->zerr,
+			                         sizeof(l->zerr)) != 0) {
+				*err = -1;
+				return -1;
+			}
+			l->zstart += used;
+			if (made)
+				return (ssize_t)made;
+		}
+		if (l->zeof) {
+			if (l->gz && um_gz_end(l->gz, l->zerr, sizeof(l->zerr))) {
+				*err = -1;
+				return -1;
+			}
+			return 0;
+		}
+		memmove(l->zin, l->zin + l->zstart, l->zlen - l->zstart);
+		l->zlen -= l->zstart;
+		l->zstart = 0;
+		n = poll_read(l->fd, l->zin + l->zlen, ZIN - l->zlen, err);
+		if (n < 0)
+			return n;
+		if (n == 0)
+			l->zeof = 1;
+		l->zlen += (size_t)n;
+	}
+}
 
 /* The next line without its end (nor a '\r' before it), its length in
  * *ret_len; NULL at the end of the input, after a stop signal, or on an
- * error, whose errno goes in *err. With max nonzero, a line of more than
+ * error, whose errno goes in *err (-1: l->zerr says what is wrong with
+ * the gzip data). With max nonzero, a line of more than
  * max bytes is not kept: it is returned empty, with *too_long set. */
 static char *next_line(struct lines *l, size_t max, size_t *ret_len,
                        int *too_long, int *err)
@@ -500,9 +590,7 @@ static char *next_line(struct lines *l, size_t max, size_t *ret_len,
 	for (;;) {
 		char *nl = memchr(l->buf + l->start, '\n', l->len - l->start);
 		char *line = l->buf + l->start;
-		struct pollfd p = { .fd = l->fd, .events = POLLIN };
 		ssize_t n;
-		int ready;
 		if (nl || (l->eof && (l->len > l->start || l->skipping))) {
 			char *end = nl ? nl : l->buf + l->len;
 			l->start = nl ? (size_t)(nl - l->buf) + 1 : l->len;
@@ -534,20 +622,11 @@ static char *next_line(struct lines *l, size_t max, size_t *ret_len,
 			if (!(l->buf = realloc(l->buf, l->cap)))
 				abort();
 		}
-		ready = poll(&p, 1, 100);
-		if (ready < 0 && errno != EINTR) {
-			*err = errno;
-			return NULL;
-		}
-		if (ready <= 0)
+		n = fill(l, l->buf + l->len, l->cap - l->len - 1, err);
+		if (n == -2)
 			continue;
-		n = read(l->fd, l->buf + l->len, l->cap - l->len - 1);
-		if (n < 0) {
-			if (errno == EINTR || errno == EAGAIN)
-				continue;
-			*err = errno;
+		if (n < 0)
 			return NULL;
-		}
 		if (n == 0)
 			l->eof = 1;
 		l->len += (size_t)n;
@@ -610,7 +689,7 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		return;
 	}
 	have_in = !from_stdin && fstat(l.fd, &in) == 0;
-	if (!(l.buf = malloc(l.cap)))
+	if (!(l.buf = malloc(l.cap)) || !(l.zin = malloc(ZIN)))
 		abort();
 	while ((line = next_line(&l, max, &n, &too_long, &err))) {
 		char *name, *out_rel;
@@ -647,11 +726,14 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		free(out_rel);
 	}
 	if (err && !counting) {
-		char msg[256];
-		snprintf(msg, sizeof(msg), "cannot read: %s", strerror(err));
+		char msg[320];
+		snprintf(msg, sizeof(msg), "cannot read: %s",
+		         err == -1 ? l.zerr : strerror(err));
 		walk_diag(r, base, msg);
 	}
 	free(l.buf);
+	free(l.zin);
+	um_gz_free(l.gz);
 	if (!from_stdin)
 		close(l.fd);
 }

@@ -36,19 +36,33 @@ int um_format_parse(const char *name, int *ret_format)
 	return UM_EINVAL;
 }
 
+/* Whether the n bytes at ext are the extension name, in any case. */
+static int is_ext(const char *ext, size_t n, const char *name)
+{
+	return strlen(name) == n && !strncasecmp(ext, name, n);
+}
+
+/* The format a file's name gives: by its extension, or by the one before
+ * ".gz" ("a.xml.gz"). */
 static int format_by_name(const char *path)
 {
-	const char *dot = strrchr(path, '.');
-	const char *slash = strrchr(path, '/');
-	if (!dot || (slash && dot < slash))
+	const char *base = strrchr(path, '/');
+	const char *end = path + strlen(path), *dot;
+	size_t n;
+	base = base ? base + 1 : path;
+	if (end - base > 3 && !strcasecmp(end - 3, ".gz"))
+		end -= 3;
+	for (dot = end; dot > base && dot[-1] != '.'; dot--)
+		;
+	if (dot == base)
 		return UM_FMT_AUTO;
-	dot++;
-	if (!strcasecmp(dot, "txt") || !strcasecmp(dot, "text"))
+	n = (size_t)(end - dot);
+	if (is_ext(dot, n, "txt") || is_ext(dot, n, "text"))
 		return UM_FMT_TXT;
-	if (!strcasecmp(dot, "xml") || !strcasecmp(dot, "tei"))
+	if (is_ext(dot, n, "xml") || is_ext(dot, n, "tei"))
 		return UM_FMT_XML;
-	if (!strcasecmp(dot, "html") || !strcasecmp(dot, "htm") ||
-	    !strcasecmp(dot, "xhtml"))
+	if (is_ext(dot, n, "html") || is_ext(dot, n, "htm") ||
+	    is_ext(dot, n, "xhtml"))
 		return UM_FMT_HTML;
 	return UM_FMT_AUTO;
 }
@@ -325,7 +339,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 {
 	static const um_read_options defaults = { 0, 0, NULL, NULL };
 	size_t max;
-	char *conv = NULL;
+	char *conv = NULL, *unzipped = NULL;
 	size_t bad16 = 0, first16 = 0;
 	int format, r, empty;
 	um_doc *doc;
@@ -340,6 +354,12 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	}
 	if (opt->format == UM_FMT_JSONL)
 		return um_read_record(buf, len, name, opt, ret, err, errlen);
+	if (um_gz_magic(buf, len)) {
+		r = um_gunzip(buf, len, max, &unzipped, &len, err, errlen);
+		if (r)
+			return r;
+		buf = unzipped;
+	}
 	if (len >= 2 && (((unsigned char)buf[0] == 0xFF &&
 	                  (unsigned char)buf[1] == 0xFE) ||
 	                 ((unsigned char)buf[0] == 0xFE &&
@@ -372,6 +392,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	else
 		r = read_txt(buf, len, doc, err, errlen);
 	free(conv);
+	free(unzipped);
 	if (r) {
 		um_doc_free(doc);
 		return r;

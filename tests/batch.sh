@@ -564,5 +564,72 @@ if [ "$s" -eq 1 ] &&
 	cat "$tmp/recbig.err"
 fi
 
+# 10. gzip input: documents and records read inflated, found by their
+# bytes; the same as read plain. Records in two gzip members, from a file
+# (.jsonl.gz) and from standard input.
+mkdir -p "$tmp/gz" "$tmp/gzrec"
+gzip -c corpus/A_64_504.txt >"$tmp/gz/A_64_504.txt.gz"
+gzip -c corpus/A_RES_78_11.xml >"$tmp/gz/A_RES_78_11.xml.gz"
+head -n 3 "$tmp/rec/docs.jsonl" | gzip -c >"$tmp/gzrec/docs.jsonl.gz"
+first=$(stat -c %s "$tmp/gzrec/docs.jsonl.gz")
+tail -n +4 "$tmp/rec/docs.jsonl" | gzip -c >>"$tmp/gzrec/docs.jsonl.gz"
+run -f jsonl "$tmp/gz" >"$tmp/gz.jsonl" 2>"$tmp/gz.err"
+s=$?
+run -f jsonl corpus/A_64_504.txt corpus/A_RES_78_11.xml >"$tmp/gz.plain" 2>/dev/null
+python3 -c 'import json, sys
+a = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+b = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+ok = len(a) == 2 and len(b) == 2 and all(
+    x[k] == y[k] for x, y in zip(a, b) for k in ("text", "annotations", "tags"))
+ok = ok and [x["meta"]["format"] for x in a] == ["txt", "xml"]
+ok = ok and [x["source"].split("/")[-1] for x in a] == [
+    "A_64_504.txt.gz", "A_RES_78_11.xml.gz"]
+sys.exit(0 if ok else 1)' "$tmp/gz.jsonl" "$tmp/gz.plain"
+if [ $? -eq 0 ] && [ "$s" -eq 0 ] && [ ! -s "$tmp/gz.err" ]; then ok; else
+	fail "gzip documents read as the plain ones (status $s)"
+	head -3 "$tmp/gz.err"
+fi
+run "$tmp/gz" -o "$tmp/gzo" 2>/dev/null
+(cd "$tmp/gzo" && find . -type f | sort) >"$tmp/gzo.list"
+printf '%s\n' ./.unmine-settings ./A_64_504.txt.gz.xml ./A_RES_78_11.xml.gz.xml \
+	>"$tmp/gzo.want"
+if cmp -s "$tmp/gzo.want" "$tmp/gzo.list"; then ok; else
+	fail "gzip documents with -o"
+	cat "$tmp/gzo.list"
+fi
+run -f jsonl "$tmp/gzrec" >"$tmp/gzrec.jsonl" 2>"$tmp/gzrec.err"
+rec_check "of gzip from a file" "$tmp/gzrec/docs.jsonl.gz" "$tmp/gzrec.jsonl" \
+	"$tmp/gzrec.err" $?
+run -i jsonl -f jsonl - <"$tmp/gzrec/docs.jsonl.gz" >"$tmp/gzrecs.jsonl" \
+	2>"$tmp/gzrecs.err"
+rec_check "of gzip from standard input" stdin "$tmp/gzrecs.jsonl" \
+	"$tmp/gzrecs.err" $?
+# many records, in more compressed bytes than one read takes
+python3 -c 'import hashlib
+for i in range(5000):
+    h = hashlib.sha256(str(i).encode()).hexdigest()
+    print("\"Kenya and Chile, %d. %s\"" % (i, h))' |
+	gzip -c >"$tmp/many.jsonl.gz"
+run -p none -f jsonl "$tmp/many.jsonl.gz" >"$tmp/many.jsonl" 2>"$tmp/many.err"
+s=$?
+if [ "$s" -eq 0 ] && [ ! -s "$tmp/many.err" ] &&
+   [ "$(wc -l <"$tmp/many.jsonl")" -eq 5000 ] &&
+   tail -n 1 "$tmp/many.jsonl" | grep -q '"source":"[^"]*many.jsonl.gz:5000"'
+then ok; else
+	fail "many records of gzip (status $s)"
+	head -3 "$tmp/many.err"
+fi
+# cut just after the header of the second member: the records of the first
+# are done, and the file is reported
+head -c $((first + 10)) "$tmp/gzrec/docs.jsonl.gz" >"$tmp/gzrec/cut.jsonl.gz"
+run -f jsonl "$tmp/gzrec/cut.jsonl.gz" >"$tmp/gzcut.jsonl" 2>"$tmp/gzcut.err"
+s=$?
+if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/gzcut.jsonl")" -eq 2 ] &&
+   [ "$(cat "$tmp/gzcut.err")" = "unmine: $tmp/gzrec/cut.jsonl.gz: cannot read: truncated gzip data: the file ends inside it, after $((first + 10)) bytes" ]
+then ok; else
+	fail "records of gzip cut short (status $s)"
+	cat "$tmp/gzcut.err"
+fi
+
 echo "batch: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -1,4 +1,5 @@
-/* Tests: text, XML and HTML read into normalised documents; bad input refused. */
+/* Tests: text, XML and HTML, plain or gzip, read into normalised documents;
+ * bad input refused. */
 #define _GNU_SOURCE
 #include <check.h>
 #include <fcntl.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "suites.h"
 #include "testutil.h"
@@ -1275,6 +1277,253 @@ START_TEST(record_member_twice_and_ids)
 }
 END_TEST
 
+/* gzip input. The data is made here by zlib's deflate, which the reader
+ * does not use, and compared with the same bytes read plain. */
+
+/* s[0, n) as one gzip member appended to *out (*len bytes, malloc'ed). */
+static void gz_append(char **out, size_t *len, const char *s, size_t n)
+{
+	z_stream z;
+	size_t room = deflateBound(NULL, (uLong)n) + 64;
+	memset(&z, 0, sizeof(z));
+	ck_assert_int_eq(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8,
+	                              Z_DEFAULT_STRATEGY), Z_OK);
+	*out = realloc(*out, *len + room);
+	ck_assert_ptr_nonnull(*out);
+	z.next_in = (unsigned char *)s;
+	z.avail_in = (unsigned)n;
+	z.next_out = (unsigned char *)*out + *len;
+	z.avail_out = (unsigned)room;
+	ck_assert_int_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+	*len += room - z.avail_out;
+	deflateEnd(&z);
+}
+
+static char *gz(const char *s, size_t *ret_len)
+{
+	char *out = NULL;
+	*ret_len = 0;
+	gz_append(&out, ret_len, s, strlen(s));
+	return out;
+}
+
+/* Reading gz[0, n) as name gives the format and text of reading plain as
+ * plain_name, and no warning. */
+static void check_same_as_plain(const char *gzbuf, size_t n, const char *name,
+                                const char *plain, const char *plain_name,
+                                int format)
+{
+	um_doc *a = rd(plain, strlen(plain), plain_name, NULL);
+	um_doc *b = rd(gzbuf, n, name, NULL);
+	int same_text = !strcmp(um_doc_text(a, NULL), um_doc_text(b, NULL));
+	int same_title = !um_doc_meta(a, "title") == !um_doc_meta(b, "title");
+	const char *fmt = um_doc_meta(b, "format");
+	int fmt_ok = fmt && !strcmp(fmt, um_format_name(format));
+	const char *src = um_doc_meta(b, "source");
+	int src_ok = src && !strcmp(src, name ? name : "-");
+	size_t warnings = um_doc_warning_count(b);
+	um_doc_free(a);
+	um_doc_free(b);
+	ck_assert_msg(same_text && same_title, "%s: not the text of %s", name,
+	              plain_name);
+	ck_assert_msg(fmt_ok, "%s: format", name);
+	ck_assert_msg(src_ok, "%s: source", name);
+	ck_assert_uint_eq(warnings, 0);
+}
+
+static const char gz_txt[] = "Recalling its resolutions 62/209 of 19 December "
+	"2007 and 63/233,\nand the report of the Secretary-General "
+	"(A/64/504).\n";
+static const char gz_xml[] = "<?xml version=\"1.0\"?>\n<TEI><teiHeader>"
+	"<fileDesc><titleStmt><title>South-South cooperation</title>"
+	"</titleStmt></fileDesc></teiHeader><text><body><p>Nairobi, "
+	"1 to 3 December 2009.</p></body></text></TEI>\n";
+static const char gz_html[] = "<!DOCTYPE html><html><head><title>Note"
+	"</title></head><body><p>Kenya and Chile.</p></body></html>\n";
+
+START_TEST(gzip_format_by_inner_name)
+{
+	size_t n;
+	char *t = gz(gz_txt, &n);
+	check_same_as_plain(t, n, "dir.v2/a.txt.gz", gz_txt, "a.txt", UM_FMT_TXT);
+	free(t);
+	t = gz(gz_xml, &n);
+	check_same_as_plain(t, n, "b.XML.GZ", gz_xml, "b.xml", UM_FMT_XML);
+	/* the name comes before the bytes: markup named .txt is text */
+	check_same_as_plain(t, n, "b.txt.gz", gz_xml, "b.txt", UM_FMT_TXT);
+	/* with no name to go by, the inflated bytes tell */
+	check_same_as_plain(t, n, "b.gz", gz_xml, "b", UM_FMT_XML);
+	check_same_as_plain(t, n, NULL, gz_xml, NULL, UM_FMT_XML);
+	free(t);
+	t = gz(gz_html, &n);
+	check_same_as_plain(t, n, "c.htm.gz", gz_html, "c.htm", UM_FMT_HTML);
+	free(t);
+}
+END_TEST
+
+START_TEST(gzip_members_and_padding)
+{
+	char *t = NULL, zeros[700];
+	size_t n = 0;
+	um_doc *doc;
+	/* three members, one of them empty, then the zeros an archiver pads
+	 * with */
+	gz_append(&t, &n, "Kenya ", 6);
+	gz_append(&t, &n, "", 0);
+	gz_append(&t, &n, "and Chile.\n", 11);
+	memset(zeros, 0, sizeof(zeros));
+	t = realloc(t, n + sizeof(zeros));
+	ck_assert_ptr_nonnull(t);
+	memcpy(t + n, zeros, sizeof(zeros));
+	doc = rd(t, n + sizeof(zeros), "m.txt.gz", NULL);
+	free(t);
+	assert_text(doc, "Kenya and Chile.\n");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(gzip_empty_and_utf16)
+{
+	size_t n;
+	char *t = gz("", &n);
+	um_doc *doc = rd(t, n, "e.txt.gz", NULL);
+	free(t);
+	assert_text(doc, "");
+	ck_assert_uint_eq(um_doc_warning_count(doc), 1);
+	ck_assert_str_eq(um_doc_warning_at(doc, 0), "empty document");
+	um_doc_free(doc);
+	/* the inflated bytes are read like any others: UTF-16 with a BOM */
+	t = NULL;
+	n = 0;
+	gz_append(&t, &n, "\xFF\xFEK\0e\0n\0y\0a\0", 12);
+	doc = rd(t, n, "u.txt.gz", NULL);
+	free(t);
+	assert_text(doc, "Kenya");
+	um_doc_free(doc);
+}
+END_TEST
+
+START_TEST(gzip_refused_with_reason)
+{
+	char err[512], *t, *u;
+	size_t n, k;
+	t = gz(gz_txt, &n);
+	/* cut short, in the data and in the trailer */
+	ck_assert_int_eq(rd_fail(t, 40, "a.txt.gz", NULL, err, sizeof(err)),
+	                 UM_EFORMAT);
+	ck_assert_str_eq(err, "truncated gzip data: the file ends inside it, "
+	                 "after 40 bytes");
+	ck_assert_int_eq(rd_fail(t, n - 1, "a.txt.gz", NULL, err, sizeof(err)),
+	                 UM_EFORMAT);
+	snprintf(err + 256, 256, "truncated gzip data: the file ends inside it, "
+	         "after %zu bytes", n - 1);
+	ck_assert_str_eq(err, err + 256);
+	/* other bytes after the data, after zeros too */
+	u = malloc(n + 4);
+	ck_assert_ptr_nonnull(u);
+	memcpy(u, t, n);
+	memcpy(u + n, "\0\0x\n", 4);
+	ck_assert_int_eq(rd_fail(u, n + 4, "a.txt.gz", NULL, err, sizeof(err)),
+	                 UM_EFORMAT);
+	snprintf(err + 256, 256, "data after the gzip data, at byte %zu of the "
+	         "file", n + 2);
+	ck_assert_str_eq(err, err + 256);
+	/* a changed bit of the CRC-32 in the trailer (its 8 bytes: CRC-32,
+	 * length): found when its 4 bytes are read */
+	memcpy(u, t, n);
+	k = n - 8;
+	u[k] ^= 0x01;
+	ck_assert_int_eq(rd_fail(u, n, "a.txt.gz", NULL, err, sizeof(err)),
+	                 UM_EFORMAT);
+	snprintf(err + 256, 256, "corrupt gzip data (incorrect data check), at "
+	         "byte %zu of the file", n - 4);
+	ck_assert_str_eq(err, err + 256);
+	/* a header with flags gzip does not define */
+	memcpy(u, t, n);
+	u[3] = (char)0xE0;
+	ck_assert_int_eq(rd_fail(u, n, "a.txt.gz", NULL, err, sizeof(err)),
+	                 UM_EFORMAT);
+	ck_assert_str_eq(err, "corrupt gzip data (unknown header flags set), "
+	                 "at byte 4 of the file");
+	free(u);
+	free(t);
+}
+END_TEST
+
+START_TEST(gzip_size_limit_after_inflating)
+{
+	char *big = malloc(100001), *t, err[256];
+	size_t n;
+	um_read_options opt = { UM_FMT_AUTO, 100000, NULL, NULL };
+	um_doc *doc;
+	ck_assert_ptr_nonnull(big);
+	memset(big, 'a', 100000);
+	big[100000] = 0;
+	t = gz(big, &n);
+	ck_assert_uint_lt(n, 1000);
+	/* at the limit it is read; one byte under, it is refused */
+	doc = rd(t, n, "a.txt.gz", &opt);
+	ck_assert_uint_eq(strlen(um_doc_text(doc, NULL)), 100000);
+	um_doc_free(doc);
+	opt.max_size = 99999;
+	ck_assert_int_eq(rd_fail(t, n, "a.txt.gz", &opt, err, sizeof(err)),
+	                 UM_ETOOBIG);
+	ck_assert_str_eq(err, "document is over the size limit of 99999 bytes "
+	                 "once decompressed");
+	free(t);
+	free(big);
+}
+END_TEST
+
+START_TEST(gzip_file_read)
+{
+	size_t n;
+	char *t = gz(gz_txt, &n), *path = tu_write(tmp, "f.txt.gz", t, n);
+	um_doc *doc = NULL;
+	char err[256] = "";
+	ck_assert_int_eq(um_read_file(path, NULL, &doc, err, sizeof(err)), 0);
+	assert_text(doc, gz_txt);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "txt");
+	um_doc_free(doc);
+	free(path);
+	free(t);
+}
+END_TEST
+
+/* The stream inflater given a byte at a time with room for one byte:
+ * inflate keeps output back, which later calls must give. */
+START_TEST(gzip_stream_byte_by_byte)
+{
+	char *t = NULL, out[512], err[256];
+	size_t n = 0, i = 0, len = 0, used, made;
+	um_gz *g = um_gz_new();
+	gz_append(&t, &n, gz_txt, strlen(gz_txt));
+	gz_append(&t, &n, "Kenya.", 6);
+	ck_assert(um_gz_magic(t, n));
+	ck_assert(!um_gz_magic(t, 2));
+	for (;;) {
+		size_t give = i < n ? 1 : 0;
+		ck_assert_int_eq(um_gz_inflate(g, t + i, give, &used, out + len, 1,
+		                               &made, err, sizeof(err)), 0);
+		i += used;
+		len += made;
+		ck_assert_uint_lt(len, sizeof(out));
+		if (!give && !made)
+			break;
+	}
+	out[len] = 0;
+	ck_assert_int_eq(um_gz_end(g, err, sizeof(err)), 0);
+	um_gz_free(g);
+	um_gz_free(NULL);
+	free(t);
+	ck_assert_uint_eq(i, n);
+	ck_assert_uint_eq(len, strlen(gz_txt) + 6);
+	ck_assert(!strncmp(out, gz_txt, strlen(gz_txt)));
+	ck_assert_str_eq(out + strlen(gz_txt), "Kenya.");
+}
+END_TEST
+
 Suite *reader_suite(void)
 {
 	Suite *s = suite_create("reader");
@@ -1297,6 +1546,17 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, record_string_number_id_and_formats);
 	tcase_add_test(tc, record_refused_with_reason);
 	tcase_add_test(tc, record_member_twice_and_ids);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("gzip");
+	tcase_add_unchecked_fixture(tc, make_tmp, remove_tmp);
+	tcase_add_test(tc, gzip_format_by_inner_name);
+	tcase_add_test(tc, gzip_members_and_padding);
+	tcase_add_test(tc, gzip_empty_and_utf16);
+	tcase_add_test(tc, gzip_refused_with_reason);
+	tcase_add_test(tc, gzip_size_limit_after_inflating);
+	tcase_add_test(tc, gzip_file_read);
+	tcase_add_test(tc, gzip_stream_byte_by_byte);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("xml");

@@ -45,7 +45,9 @@ int um_format_parse(const char *name, int *ret_format);
 /*
  * Reads a file into a new document with metadata "source" (path as given),
  * "format", and what the input states ("symbol", "date", "language",
- * "title"). The text is valid UTF-8 in NFC: a leading byte-order mark is
+ * "title"). gzip data is inflated first, within the size limit, and its
+ * format taken from the name without ".gz". The text is valid UTF-8 in
+ * NFC: a leading byte-order mark is
  * dropped, UTF-16 with a byte-order mark is converted, invalid bytes become
  * U+FFFD with a warning that gives the byte offset of the first one, line
  * ends become LF, and control characters that XML 1.0 forbids become
@@ -70,6 +72,31 @@ int um_read_memory(const char *buf, size_t len, const char *name,
  */
 int um_text_normalize(const char *in, size_t len, char **ret, size_t *ret_len,
                       size_t *ret_invalid, size_t *ret_first_invalid);
+
+/*
+ * gzip data (RFC 1952): one member or several one after another, with
+ * zero padding allowed after the last. um_read_file and um_read_memory
+ * inflate input that begins like it; these functions inflate a stream as
+ * it is read, for readers of records (JSON Lines).
+ */
+typedef struct um_gz um_gz;
+/* Whether buf begins like gzip data (the magic bytes and deflate). */
+int um_gz_magic(const void *buf, size_t len);
+/* A stream inflater; aborts if memory runs out. um_gz_free(NULL) is a
+ * no-op. */
+um_gz *um_gz_new(void);
+void um_gz_free(um_gz *g);
+/* Inflates what it can of in[0, inlen) into out (outlen bytes): the bytes
+ * taken in *ret_used, made in *ret_made, and 0; UM_EFORMAT with err for
+ * corrupt data or other bytes after it. Call again with the rest of the
+ * input and room; when no input is left, call it with room until it makes
+ * less than the room (inflate may hold output). */
+int um_gz_inflate(um_gz *g, const char *in, size_t inlen, size_t *ret_used,
+                  char *out, size_t outlen, size_t *ret_made, char *err,
+                  size_t errlen);
+/* At the end of the input: 0, or UM_EFORMAT with err if it ends inside a
+ * member. */
+int um_gz_end(const um_gz *g, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }
