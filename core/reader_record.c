@@ -98,7 +98,11 @@ static json_object *parse(const char *buf, size_t len, char *err,
 		e = json_tokener_get_error(tok);
 		end = len;
 	}
-	if (!root) {
+	if (!root && e == json_tokener_success) {
+		/* json-c's value of null is NULL */
+		um_seterr(err, errlen, "a record is a JSON object with a \"text\" "
+		          "string, or a JSON string, not null");
+	} else if (!root) {
 		um_seterr(err, errlen, "invalid JSON at byte offset %zu: %s", end,
 		          json_tokener_error_desc(e));
 	} else {

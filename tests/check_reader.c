@@ -1232,6 +1232,8 @@ START_TEST(record_refused_with_reason)
 	               "a \"text\" string, or a JSON string");
 	record_refused("true", UM_EFORMAT, "a record is a JSON object with "
 	               "a \"text\" string, or a JSON string");
+	record_refused("null", UM_EFORMAT, "a record is a JSON object with "
+	               "a \"text\" string, or a JSON string, not null");
 	record_refused("{\"id\": 1}", UM_EFORMAT, "no \"text\" member");
 	record_refused("{\"text\": null}", UM_EFORMAT, "\"text\" is not a string");
 	record_refused("{\"text\": \"a\", \"format\": \"pdf\"}", UM_EFORMAT,
