@@ -270,8 +270,10 @@ static void progress(struct batch *b, int last)
 	if (!last && seconds_since(&b->last_progress) < 0.25)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
-	if (c->total && c->docs && c->docs < c->total) {
-		double left = s / (double)c->docs * (double)(c->total - c->docs);
+	/* the documents already done (--resume) took no time */
+	if (c->total && c->docs && c->docs + c->skipped < c->total) {
+		double left = s / (double)c->docs *
+		              (double)(c->total - c->docs - c->skipped);
 		snprintf(eta, sizeof(eta), ", ETA %d:%02d", (int)left / 60,
 		         (int)left % 60);
 	}

@@ -68,6 +68,78 @@ static void diag(void *ctx, const char *origin, const char *msg)
 	fprintf(stderr, "unmine: %s: %s\n", origin, msg);
 }
 
+/* What the scan of the plugin path said, kept until it is known whether
+ * a file that did not load was needed. */
+struct scan_notes {
+	char **lines;
+	size_t n;
+};
+
+static void scan_note(void *ctx, const char *origin, const char *msg)
+{
+	struct scan_notes *s = ctx;
+	size_t len = strlen(origin) + strlen(msg) + 3;
+	char *line = malloc(len);
+	char **more = realloc(s->lines, (s->n + 1) * sizeof(*s->lines));
+	if (!line || !more)
+		abort();
+	snprintf(line, len, "%s: %s", origin, msg);
+	s->lines = more;
+	s->lines[s->n++] = line;
+}
+
+/* Prints the notes: as problems, or, when -p named the plugins and all
+ * were found, as warnings (a file that does not load is then not one of
+ * them). */
+static void scan_report(struct cli *c, struct scan_notes *s, int warn)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (warn) {
+			fprintf(stderr, "unmine: %s (not loaded; not one of the "
+			        "plugins asked for)\n", s->lines[i]);
+		} else {
+			c->problems++;
+			fprintf(stderr, "unmine: %s\n", s->lines[i]);
+		}
+		free(s->lines[i]);
+	}
+	free(s->lines);
+	s->lines = NULL;
+	s->n = 0;
+}
+
+/* A number of digits alone, 1 to max, into *ret; -1 otherwise (signs,
+ * spaces and overflow included). */
+static int parse_count(const char *s, const char *end, unsigned max,
+                       unsigned *ret)
+{
+	unsigned long v = 0;
+	if (s == end || end - s > 7)
+		return -1;
+	for (; s < end; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (unsigned long)(*s - '0');
+	}
+	if (v < 1 || v > max)
+		return -1;
+	*ret = (unsigned)v;
+	return 0;
+}
+
+/* --shard K/N: 0, or -1 for anything but 1 <= K <= N <= 1000000. */
+static int parse_shard(const char *s, unsigned *ret_k, unsigned *ret_n)
+{
+	const char *slash = strchr(s, '/');
+	unsigned k, n;
+	if (!slash || parse_count(s, slash, 1000000, &k) ||
+	    parse_count(slash + 1, slash + strlen(slash), 1000000, &n) || k > n)
+		return -1;
+	*ret_k = k;
+	*ret_n = n;
+	return 0;
+}
+
 static void parse_args(struct cli *c, int argc, char **argv)
 {
 	int opt;
@@ -149,10 +221,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_SHARD: {
 			unsigned k, of;
-			char tail;
-			if (sscanf(optarg, "%u/%u%c", &k, &of, &tail) != 2 || of < 1 ||
-			    k < 1 || k > of)
-				usage_error("bad shard '%s' (K/N, 1 <= K <= N)", optarg);
+			if (parse_shard(optarg, &k, &of))
+				usage_error("bad shard '%s' (K/N, 1 <= K <= N, N at "
+				            "most 1000000)", optarg);
 			c->shard_k = k;
 			c->shard_n = of;
 			break;
@@ -161,6 +232,10 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			c->resume = 1;
 			break;
 		case OPT_ERRORS:
+			if (!strcmp(optarg, "-"))
+				usage_error("%s", "--errors wants a file name; standard "
+				            "output holds the documents and standard "
+				            "error the messages");
 			c->errors_path = optarg;
 			break;
 		case OPT_TAXONOMY:
@@ -205,6 +280,7 @@ static um_plugin_set *setup_plugins(struct cli *c, int listing)
 	size_t ndirs = 0, i;
 	const char *env = getenv("UNMINE_PLUGIN_PATH");
 	int strict = c->plugins && strcmp(c->plugins, "all") != 0;
+	struct scan_notes notes = { NULL, 0 };
 
 	if (!listing && c->plugins && !strcmp(c->plugins, "none"))
 		return set;
@@ -213,15 +289,20 @@ static um_plugin_set *setup_plugins(struct cli *c, int listing)
 	if (env)
 		cli_split_path(env, &dirs, &ndirs);
 	cli_split_path(UM_PLUGIN_DIR, &dirs, &ndirs);
-	um_plugin_set_scan(set, (const char *const *)dirs, ndirs, diag, c);
+	um_plugin_set_scan(set, (const char *const *)dirs, ndirs, scan_note,
+	                   &notes);
 	for (i = 0; i < ndirs; i++)
 		free(dirs[i]);
 	free(dirs);
 	if (listing)
 		strict = 0;
 	if (um_plugin_set_select(set, listing ? NULL : c->plugins, err,
-	                         sizeof(err)) ||
-	    um_plugin_set_resolve(set, strict, diag, c, err, sizeof(err)) < 0)
+	                         sizeof(err))) {
+		scan_report(c, &notes, 0);
+		goto fail;
+	}
+	scan_report(c, &notes, strict);
+	if (um_plugin_set_resolve(set, strict, diag, c, err, sizeof(err)) < 0)
 		goto fail;
 	if (listing)
 		return set;
@@ -266,8 +347,59 @@ struct run {
 	struct batch *batch;
 	const char *prefix;       /* --files-from: the listed path, for rel */
 	size_t counted;           /* counting pass: documents to do */
+	int uncounted;            /* some inputs can be read only once */
 	struct outputs *outputs;  /* NULL when no two inputs can meet */
+	/* files this run writes, which it must not read: standard output
+	 * when it is a file, the --errors file */
+	struct own {
+		dev_t dev;
+		ino_t ino;
+		const char *what;
+	} own[2];
+	int nown;
+	char *outreal;            /* -o's directory, resolved */
 };
+
+static void walk_diag(void *ctx, const char *origin, const char *msg);
+
+/* What the run writes to path, a file, or NULL. */
+static const char *own_file(const struct run *r, const char *path)
+{
+	struct stat st;
+	if (!r->nown || stat(path, &st) != 0)
+		return NULL;
+	for (int i = 0; i < r->nown; i++)
+		if (r->own[i].dev == st.st_dev && r->own[i].ino == st.st_ino)
+			return r->own[i].what;
+	return NULL;
+}
+
+static void add_own(struct run *r, int fd, const char *what)
+{
+	struct stat st;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		r->own[r->nown].dev = st.st_dev;
+		r->own[r->nown].ino = st.st_ino;
+		r->own[r->nown++].what = what;
+	}
+}
+
+/* Whether path, given as an input, is -o's directory or inside it: the
+ * outputs are not read again. A walk leaves the directory out on its way;
+ * a path named outright is looked at here. */
+static int in_outdir(const struct run *r, const char *path)
+{
+	char *real;
+	size_t n;
+	int in;
+	if (!r->outreal || !strcmp(path, "-") || !(real = realpath(path, NULL)))
+		return 0;
+	n = strlen(r->outreal);
+	in = !strncmp(real, r->outreal, n) &&
+	     (real[n] == 0 || real[n] == '/' || (n == 1 && r->outreal[0] == '/'));
+	free(real);
+	return in;
+}
 
 static uint64_t fnv1a(const char *s)
 {
@@ -397,6 +529,8 @@ static int is_records(const struct cli *c, const char *path)
 static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
+	if (own_file(r, path))
+		return stopped();
 	if (is_records(r->c, path))
 		add_records(r, path, rel, 1);
 	else
@@ -431,8 +565,15 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	struct cli *c = r->c;
 	char *own = NULL;
 	int records = is_records(c, path);
+	const char *ours;
 	if (stopped())
 		return 1;
+	if ((ours = own_file(r, path)) != NULL) {
+		char msg[128];
+		snprintf(msg, sizeof(msg), "is this run's %s; not read", ours);
+		walk_diag(r, path, msg);
+		return 0;
+	}
 	if (!records && !wanted(c, path))
 		return 0;
 	if (r->prefix) {
@@ -677,8 +818,10 @@ static void add_records(struct run *r, const char *path, const char *rel,
 	int err = 0, too_long, have_in;
 	char *line;
 
-	if (counting && from_stdin)
-		return;           /* read once, when the documents are added */
+	if (counting && from_stdin) {
+		r->uncounted = 1; /* read once, when the documents are added */
+		return;
+	}
 	l.fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	if (l.fd < 0) {
 		if (!counting) {
@@ -738,6 +881,19 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		close(l.fd);
 }
 
+/* One input named outright: walked, unless it is in -o's directory. */
+static void visit_input(struct run *r, const char *path, um_walk_fn fn,
+                        um_diag_fn report, int quiet_walk)
+{
+	if (in_outdir(r, path)) {
+		if (!quiet_walk)
+			walk_diag(r, path, "in the output directory; not read (the "
+			          "outputs are not read again as inputs)");
+		return;
+	}
+	um_walk_skip(path, r->c->outdir, fn, r, report, r);
+}
+
 /* Every input: the arguments, then the paths of --files-from, one per
  * line. */
 static void walk_inputs(struct run *r, char **args, int nargs,
@@ -746,21 +902,29 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 	struct cli *c = r->c;
 	um_diag_fn report = quiet_walk ? NULL : walk_diag;
 	for (int i = 0; i < nargs && !stopped(); i++)
-		um_walk_skip(args[i], c->outdir, fn, r, report, r);
+		visit_input(r, args[i], fn, report, quiet_walk);
 	if (c->files_from) {
 		int from_stdin = !strcmp(c->files_from, "-");
-		struct lines l = { .fd = from_stdin ? 0 :
-		                   open(c->files_from, O_RDONLY | O_CLOEXEC),
-		                   .cap = 65536 };
+		struct stat st;
+		struct lines l = { .cap = 65536 };
 		char *line;
 		int err = 0;
+		/* a list on standard input, a pipe or a FIFO is read once: it
+		 * is not counted */
+		if (quiet_walk && (from_stdin || stat(c->files_from, &st) != 0 ||
+		                   !S_ISREG(st.st_mode))) {
+			r->uncounted = 1;
+			return;
+		}
+		/* not blocking: a FIFO with no writer yet is waited for by
+		 * next_line's polls, which a stop signal ends */
+		l.fd = from_stdin ? 0 : open(c->files_from, O_RDONLY | O_CLOEXEC |
+		                                            O_NONBLOCK);
 		if (l.fd < 0) {
 			if (!quiet_walk)
 				walk_diag(r, c->files_from, strerror(errno));
 			return;
 		}
-		if (quiet_walk && from_stdin)
-			return;       /* a list on stdin is read once */
 		if (!(l.buf = malloc(l.cap)))
 			abort();
 		size_t len;
@@ -769,7 +933,7 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 			if (!*line)
 				continue;
 			r->prefix = line;
-			um_walk_skip(line, c->outdir, fn, r, report, r);
+			visit_input(r, line, fn, report, quiet_walk);
 			r->prefix = NULL;
 		}
 		if (err && !quiet_walk)
@@ -823,6 +987,10 @@ int main(int argc, char **argv)
 	}
 	if (optind >= argc && !c.files_from)
 		usage_error("%s", "no input paths (use - for standard input)");
+	for (int i = optind; c.files_from && i < argc; i++)
+		if (!strcmp(argv[i], "-") && !strcmp(c.files_from, "-"))
+			usage_error("%s", "standard input can hold a document (-) or "
+			            "the list of paths (--files-from -), not both");
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&run, 0, sizeof(run));
@@ -865,6 +1033,16 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		return 2;
 	}
+	/* a line at a time, so that it can be followed, and holds what was
+	 * said when the run is killed */
+	if (c.errors)
+		setvbuf(c.errors, NULL, _IOLBF, 0);
+	if (!c.outdir)
+		add_own(&run, STDOUT_FILENO, "standard output");
+	if (c.errors)
+		add_own(&run, fileno(c.errors), "--errors file");
+	if (c.outdir)
+		run.outreal = realpath(c.outdir, NULL);
 	if (!c.outdir && (c.output == UM_OUT_EDGES ?
 	                  um_write_edges_header(c.out) :
 	                  c.output == UM_OUT_JSONL ? 0 :
@@ -872,6 +1050,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "unmine: cannot write to standard output\n");
 		if (c.errors)
 			fclose(c.errors);
+		free(run.outreal);
 		um_plugin_set_free(plugins);
 		cli_free(&c);
 		return 2;
@@ -883,7 +1062,7 @@ int main(int argc, char **argv)
 	if (c.progress) {
 		/* the documents to do, for the progress line's total */
 		walk_inputs(&run, argv + optind, argc - optind, count_file, 1);
-		c.total = run.counted;
+		c.total = run.uncounted ? 0 : run.counted;
 	}
 	/* one directory or file alone gives every document its own name;
 	 * more inputs may meet */
@@ -898,6 +1077,7 @@ int main(int argc, char **argv)
 	walk_inputs(&run, argv + optind, argc - optind, add_file, 0);
 	batch_end(run.batch);
 	outputs_free(run.outputs);
+	free(run.outreal);
 	run.batch = NULL;
 	if (!c.outdir && (c.output == UM_OUT_EDGES || c.output == UM_OUT_JSONL ?
 	                  fflush(c.out) : um_write_end(c.out, "corpus")) != 0)

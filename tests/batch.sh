@@ -389,6 +389,16 @@ if command -v script >/dev/null 2>&1; then
 	if ! grep -q 'documents' "$tmp/ttyq"; then ok; else
 		fail "-q printed progress"
 	fi
+	# a list of paths from a pipe is read once, by the run, not by the
+	# count for the progress line, which then shows no total
+	script -qec "find '$tmp/in/a' -type f | '$unmine' -p none --files-from - -f jsonl; find '$tmp/in/a' -type f | '$unmine' -p none --files-from /dev/stdin -f jsonl" \
+		/dev/null </dev/null 2>&1 | tr '\r' '\n' >"$tmp/ttyl"
+	if [ "$(grep -c '^{"source"' "$tmp/ttyl")" -eq 6 ] &&
+	   [ "$(grep -c '^unmine: 3 documents, 0 failed' "$tmp/ttyl")" -eq 2 ] &&
+	   ! grep -q '^unmine: [0-9]*/' "$tmp/ttyl"; then ok; else
+		fail "a list of paths from a pipe on a terminal"
+		cat "$tmp/ttyl"
+	fi
 fi
 
 # 9. --max-memory: a document whose estimate (192 bytes a token and 24 a
@@ -630,6 +640,99 @@ then ok; else
 	fail "records of gzip cut short (status $s)"
 	cat "$tmp/gzcut.err"
 fi
+
+# 11. What a run writes is not read back: standard output redirected into
+# an input directory, the --errors file there, a path inside -o's
+# directory given outright, -o's directory as the input.
+mkdir -p "$tmp/self"
+cp corpus/A_64_504.txt "$tmp/self/"
+run -p none -f jsonl "$tmp/self" >"$tmp/self/all.jsonl" 2>"$tmp/self.err"
+s=$?
+if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/self/all.jsonl")" -eq 1 ] &&
+   [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/all.jsonl: is this run's standard output; not read" ]
+then ok; else
+	fail "standard output read back as input (status $s)"
+	head -3 "$tmp/self.err"
+fi
+rm "$tmp/self/all.jsonl"
+run -p none --errors "$tmp/self/e.tsv" "$tmp/self" >/dev/null 2>"$tmp/self.err"
+s=$?
+if [ "$s" -eq 1 ] &&
+   [ "$(cat "$tmp/self/e.tsv")" = "$tmp/self/e.tsv	walk	is this run's --errors file; not read" ]
+then ok; else
+	fail "--errors file read back as input (status $s)"
+	cat "$tmp/self.err"
+fi
+rm "$tmp/self/e.tsv"
+run -p none "$tmp/self" -o "$tmp/self/out" 2>/dev/null
+find "$tmp/self" -type f | sort | run -p none --files-from - -o "$tmp/self/out" \
+	2>"$tmp/self.err"
+s=$?
+sed "s|$tmp|TMP|g" "$tmp/self.err" >"$tmp/self.rel"
+printf '%s\n' \
+	"unmine: TMP/self/out/.unmine-settings: in the output directory; not read (the outputs are not read again as inputs)" \
+	"unmine: TMP/self/out/A_64_504.txt.xml: in the output directory; not read (the outputs are not read again as inputs)" \
+	>"$tmp/self.want"
+if [ "$s" -eq 1 ] && cmp -s "$tmp/self.want" "$tmp/self.rel" &&
+   [ "$(find "$tmp/self/out" -type f | wc -l)" -eq 3 ]; then ok; else
+	fail "outputs listed in --files-from read back (status $s)"
+	diff "$tmp/self.want" "$tmp/self.rel" | head -5
+fi
+run -p none "$tmp/self/out" -o "$tmp/self/out" 2>"$tmp/self.err"
+s=$?
+if [ "$s" -eq 1 ] && [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/out: in the output directory; not read (the outputs are not read again as inputs)" ]
+then ok; else
+	fail "-o's directory as the input (status $s)"
+fi
+# A list of paths from a FIFO: read once its writer comes; with no writer,
+# SIGINT ends the wait.
+mkfifo "$tmp/list.fifo"
+printf '%s\n' corpus/A_64_504.txt corpus/MHL_57_2002.txt >"$tmp/list.fifo" &
+run -p none -f jsonl --files-from "$tmp/list.fifo" >"$tmp/fifo.jsonl" 2>&1
+s=$?
+wait
+"$unmine" -q -p none --files-from "$tmp/list.fifo" >/dev/null 2>&1 &
+pid=$!
+sleep 0.3
+kill -INT "$pid"
+wait "$pid"
+s2=$?
+if [ "$s" -eq 0 ] && [ "$(wc -l <"$tmp/fifo.jsonl")" -eq 2 ] && [ "$s2" -eq 130 ]
+then ok; else
+	fail "a list of paths from a FIFO (status $s, $s2)"
+fi
+# The --errors file holds each failure as soon as it is known: here while
+# the next document is still held by the test plugin.
+mkdir -p "$tmp/errs" "$tmp/errsctl"
+printf 'a\000b' >"$tmp/errs/a.txt"
+printf 'Text.\n' >"$tmp/errs/b.txt"
+TP_SLOW_DIR="$tmp/errsctl" "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
+	-j 1 --errors "$tmp/errs.tsv" "$tmp/errs" >/dev/null 2>&1 &
+pid=$!
+(sleep 30; touch "$tmp/errsctl/go") >/dev/null 2>&1 &
+watchdog=$!
+for i in $(seq 600); do
+	[ -e "$tmp/errsctl/started.1" ] && break
+	sleep 0.05
+done
+got=$(cat "$tmp/errs.tsv")
+touch "$tmp/errsctl/go"
+wait "$pid"
+s=$?
+kill "$watchdog" 2>/dev/null
+if [ "$s" -eq 1 ] &&
+   [ "$got" = "$tmp/errs/a.txt	read	binary file (NUL byte at offset 1)" ]; then ok; else
+	fail "--errors written as the run goes (status $s): '$got'"
+fi
+# Arguments refused before anything is read.
+for a in "--shard 1/-3" "--shard 4294967297/4294967298" "--shard 0/2" \
+	"--shard 3/2" "--shard 1/2x" "--shard 1/1000001" "--errors -" \
+	"--files-from - -"; do
+	# shellcheck disable=SC2086
+	echo | "$unmine" -q -p none $a corpus/A_64_504.txt >/dev/null 2>&1
+	s=$?
+	if [ "$s" -eq 2 ]; then ok; else fail "'$a' not refused (status $s)"; fi
+done
 
 echo "batch: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -186,6 +186,10 @@ expect 1 "broken plugin" -- "$unmine" -P "$tmp/plugins" corpus/S_2012_34.html
 sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
 same "broken plugin message" "$tmp/stderr.rel" "unmine: TMP/plugins/junk.so: not a loadable plugin: invalid ELF header"
 grep -q '</document>' "$tmp/stdout" && ok || fail "document not written after a broken plugin"
+# with -p naming the plugins, all found, the broken file is a warning
+expect 0 "broken plugin not asked for" -- "$unmine" -P "$tmp/plugins" -p acronyms corpus/S_2012_34.html
+sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
+same "broken plugin warning" "$tmp/stderr.rel" "unmine: TMP/plugins/junk.so: not a loadable plugin: invalid ELF header (not loaded; not one of the plugins asked for)"
 
 # 8. The listing.
 expect 0 "plugins listing" -- "$unmine" -P "$plugdir" plugins
