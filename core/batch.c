@@ -135,9 +135,11 @@ static size_t doc_memory(size_t ntokens, size_t len)
 	return ntokens * MEM_PER_TOKEN + len * MEM_PER_BYTE;
 }
 
-/* The run was stopped by a signal. */
+/* The run was stopped by a signal, or its output stream failed. */
 static int stopping(const struct cli *c)
 {
+	if (atomic_load_explicit(&c->out_broken, memory_order_relaxed))
+		return 1;
 	return c->stop && atomic_load_explicit(c->stop, memory_order_relaxed);
 }
 
@@ -297,8 +299,14 @@ static void emit(struct batch *b, struct job *j)
 		c->bytes += j->bytes;
 		c->failed += j->failed;
 	}
-	if (j->out && j->outlen && fwrite(j->out, 1, j->outlen, c->out) != j->outlen)
+	if (j->out && j->outlen && !c->write_failed &&
+	    fwrite(j->out, 1, j->outlen, c->out) != j->outlen) {
+		/* a full disk or a closed reader: every later document would
+		 * be lost the same way */
 		c->write_failed = 1;
+		c->write_errno = errno;
+		atomic_store_explicit(&c->out_broken, 1, memory_order_relaxed);
+	}
 	if (j->msgs.len && !j->not_started) {
 		if (c->progress)
 			fputs("\r\033[K", stderr);

@@ -33,6 +33,10 @@ struct cli {
 	size_t docs, failed, bytes, skipped, total;
 	int problems;               /* refused plugins, unreadable paths */
 	int write_failed;           /* the output stream reported an error */
+	int write_errno;            /* its errno */
+	/* nonzero once the output stream failed: as after a stop signal,
+	 * documents not started are left alone */
+	atomic_int out_broken;
 	FILE *out;                  /* the stream without -o */
 	/* nonzero once SIGINT or SIGTERM came: documents not started are
 	 * left alone */

@@ -334,6 +334,18 @@ static int stopped(void)
 	return atomic_load_explicit(&interrupted, memory_order_relaxed);
 }
 
+/* The run's output stream failed (set by the batch): what is left is not
+ * read. */
+static const atomic_int *out_broken;
+
+/* Nothing more is to be read: a stop signal came, or the output failed. */
+static int halted(void)
+{
+	return stopped() ||
+	       (out_broken && atomic_load_explicit(out_broken,
+	                                           memory_order_relaxed));
+}
+
 /* The output names given so far, when two inputs could be given the
  * same one: "a/x.txt" and "b/x.txt" both become OUT/x.txt.xml. Each
  * entry holds the name (rel) and, after its NUL, the input's path. */
@@ -530,12 +542,12 @@ static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
 	if (own_file(r, path))
-		return stopped();
+		return halted();
 	if (is_records(r->c, path))
 		add_records(r, path, rel, 1);
 	else
 		r->counted += wanted(r->c, path);
-	return stopped();
+	return halted();
 }
 
 /* File a was modified after file b. */
@@ -566,7 +578,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	char *own = NULL;
 	int records = is_records(c, path);
 	const char *ours;
-	if (stopped())
+	if (halted())
 		return 1;
 	if ((ours = own_file(r, path)) != NULL) {
 		char msg[128];
@@ -602,7 +614,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	if (records) {
 		add_records(r, path, rel, 0);
 		free(own);
-		return stopped();
+		return halted();
 	}
 	if (c->resume && c->outdir) {
 		struct stat in;
@@ -746,7 +758,7 @@ static char *next_line(struct lines *l, size_t max, size_t *ret_len,
 			*ret_len = (size_t)(end - line);
 			return line;
 		}
-		if (l->eof || stopped())
+		if (l->eof || halted())
 			return NULL;
 		/* over max, and over max with the CR of a CR LF, which may be
 		 * all the read has brought of the line end yet */
@@ -901,7 +913,7 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 {
 	struct cli *c = r->c;
 	um_diag_fn report = quiet_walk ? NULL : walk_diag;
-	for (int i = 0; i < nargs && !stopped(); i++)
+	for (int i = 0; i < nargs && !halted(); i++)
 		visit_input(r, args[i], fn, report, quiet_walk);
 	if (c->files_from) {
 		int from_stdin = !strcmp(c->files_from, "-");
@@ -1073,17 +1085,25 @@ int main(int argc, char **argv)
 		run.outputs->mask = 1023;
 	}
 	c.stop = &interrupted;
+	out_broken = &c.out_broken;
 	run.batch = batch_new(&c, plugins);
 	walk_inputs(&run, argv + optind, argc - optind, add_file, 0);
 	batch_end(run.batch);
 	outputs_free(run.outputs);
 	free(run.outreal);
 	run.batch = NULL;
-	if (!c.outdir && (c.output == UM_OUT_EDGES || c.output == UM_OUT_JSONL ?
-	                  fflush(c.out) : um_write_end(c.out, "corpus")) != 0)
-		c.write_failed = 1;
 	if (c.write_failed) {
-		fprintf(stderr, "unmine: cannot write to standard output\n");
+		/* it stopped the run: what was read after it was not begun */
+		fprintf(stderr, "unmine: cannot write to standard output: %s; "
+		        "stopped after %zu documents\n", strerror(c.write_errno),
+		        c.docs);
+		c.failed++;
+	} else if (!c.outdir && (c.output == UM_OUT_EDGES ||
+	                         c.output == UM_OUT_JSONL ? fflush(c.out) :
+	                         um_write_end(c.out, "corpus")) != 0) {
+		fprintf(stderr, "unmine: cannot write to standard output: %s\n",
+		        strerror(errno));
+		c.write_failed = 1;
 		c.failed++;
 	}
 	um_plugin_set_free(plugins);

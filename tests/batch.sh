@@ -724,6 +724,17 @@ if [ "$s" -eq 1 ] &&
    [ "$got" = "$tmp/errs/a.txt	read	binary file (NUL byte at offset 1)" ]; then ok; else
 	fail "--errors written as the run goes (status $s): '$got'"
 fi
+# A full disk under standard output stops the run: what is left is not
+# read, to be lost the same way.
+if [ -w /dev/full ]; then
+	run -p none -f jsonl -j 1 "$tmp/in" >/dev/full 2>"$tmp/full.err"
+	s=$?
+	n=$(sed -n 's/^unmine: cannot write to standard output: No space left on device; stopped after \([0-9]*\) documents$/\1/p' "$tmp/full.err")
+	if [ "$s" -eq 1 ] && [ -n "$n" ] && [ "$n" -lt 12 ]; then ok; else
+		fail "a full disk under standard output (status $s)"
+		cat "$tmp/full.err"
+	fi
+fi
 # Arguments refused before anything is read.
 for a in "--shard 1/-3" "--shard 4294967297/4294967298" "--shard 0/2" \
 	"--shard 3/2" "--shard 1/2x" "--shard 1/1000001" "--errors -" \
