@@ -558,15 +558,34 @@ static int newer(const struct stat *a, const struct stat *b)
 	       a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
 }
 
-/* --resume: the output of rel is there, complete (renamed into place),
- * and not older than the input, whose status is in (NULL when unknown:
- * standard input). */
+/* Whether the file open on fd ends as a whole output of the format does:
+ * a file renamed into place is complete while the system runs, but after
+ * a machine crash it may be empty or cut short, its data not yet on disk
+ * when the rename was. */
+static int ends_whole(int fd, const struct stat *st, int format)
+{
+	const char *end = format == UM_OUT_JSONL ? "}\n" :
+	                  format == UM_OUT_EDGES ? "\n" : "</document>\n";
+	size_t n = strlen(end);
+	char tail[16];
+	return st->st_size >= (off_t)n &&
+	       pread(fd, tail, n, st->st_size - (off_t)n) == (ssize_t)n &&
+	       !memcmp(tail, end, n);
+}
+
+/* --resume: the output of rel is there, whole, and not older than the
+ * input, whose status is in (NULL when unknown: standard input). */
 static int output_done(const struct cli *c, const char *rel,
                        const struct stat *in)
 {
 	char *out = cli_output_path(c, rel);
 	struct stat st;
-	int done = stat(out, &st) == 0 && (!in || !newer(in, &st));
+	int fd = open(out, O_RDONLY | O_CLOEXEC), done = 0;
+	if (fd >= 0) {
+		done = fstat(fd, &st) == 0 && (!in || !newer(in, &st)) &&
+		       ends_whole(fd, &st, c->output);
+		close(fd);
+	}
 	free(out);
 	return done;
 }
