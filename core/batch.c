@@ -77,8 +77,9 @@ static void buf_printf(struct buf *b, const char *fmt, ...)
 /* One document, or one message of the walk, in input order. */
 struct job {
 	char *path, *rel;         /* NULL for a message */
-	char *data;               /* a record of JSON Lines, read from memory */
+	char *data;               /* read from memory: a record of JSON Lines, */
 	size_t len;
+	int whole;                /* or a whole document read from a stream */
 	char *error;              /* refused before it was read */
 	char *out;                /* what goes to the output stream */
 	size_t outlen;
@@ -176,7 +177,8 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 	if (j->data) {
 		um_read_options rec = c->read;
 		int r;
-		rec.format = UM_FMT_JSONL;
+		if (!j->whole)
+			rec.format = UM_FMT_JSONL;
 		r = um_read_memory(j->data, j->len, j->path, &rec, &doc, err,
 		                   sizeof(err));
 		free(j->data);
@@ -459,6 +461,22 @@ void batch_add_record(struct batch *b, const char *name, const char *rel,
 		if (!(j->data = malloc(len ? len : 1)))
 			abort();
 		memcpy(j->data, data, len);
+		j->len = len;
+	}
+	enqueue(b, j);
+}
+
+void batch_add_stream(struct batch *b, const char *path, const char *rel,
+                      char *data, size_t len, const char *error)
+{
+	struct job *j = new_job(path, rel);
+	j->whole = 1;
+	if (error) {
+		if (!(j->error = strdup(error)))
+			abort();
+		free(data);
+	} else {
+		j->data = data;
 		j->len = len;
 	}
 	enqueue(b, j);

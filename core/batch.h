@@ -18,6 +18,12 @@ void batch_add(struct batch *b, const char *path, const char *rel);
  * read, which fails with that reason. */
 void batch_add_record(struct batch *b, const char *name, const char *rel,
                       const char *data, size_t len, const char *error);
+/* Queues a whole document read from a stream (standard input, a pipe) by
+ * the caller, data (malloc'ed, len bytes; the batch frees it) read as the
+ * file path would be; or, with error non-NULL, one that failed as it was
+ * read (data NULL). */
+void batch_add_stream(struct batch *b, const char *path, const char *rel,
+                      char *data, size_t len, const char *error);
 /* A problem of the walk (origin: the path), printed in its place in the
  * order and, with --errors, recorded with its stage. */
 void batch_note(struct batch *b, const char *origin, const char *msg,

@@ -27,6 +27,7 @@ struct cli {
 	int progress;               /* progress and summary on a terminal */
 	unsigned shard_k, shard_n;  /* --shard K/N; 0/0 for all */
 	const char *files_from;     /* --files-from FILE, or - */
+	int null_list;              /* --null: its paths end with NUL */
 	FILE *errors;               /* --errors FILE */
 	const char *errors_path;
 	/* counters */

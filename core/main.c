@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+	{ "null", no_argument, NULL, '0' },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "resume", no_argument, NULL, OPT_RESUME },
 	{ "errors", required_argument, NULL, OPT_ERRORS },
@@ -146,7 +147,7 @@ static void parse_args(struct cli *c, int argc, char **argv)
 	char *list, *tok, *save;
 	size_t n;
 
-	while ((opt = getopt_long(argc, argv, "o:f:p:P:O:i:j:qhV", long_options,
+	while ((opt = getopt_long(argc, argv, "o:f:p:P:O:i:j:qhV0", long_options,
 	                          NULL)) != -1) {
 		switch (opt) {
 		case 'o':
@@ -218,6 +219,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		}
 		case OPT_FILES_FROM:
 			c->files_from = optarg;
+			break;
+		case '0':
+			c->null_list = 1;
 			break;
 		case OPT_SHARD: {
 			unsigned k, of;
@@ -590,6 +594,87 @@ static int output_done(const struct cli *c, const char *rel,
 	return done;
 }
 
+static ssize_t poll_read(int fd, char *dst, size_t room, int *err);
+
+/* Standard input, or a pipe, FIFO or character device named as an input:
+ * read once, by the walking thread, which a stop signal can interrupt. */
+static int is_stream(const char *path)
+{
+	struct stat st;
+	return !strcmp(path, "-") ||
+	       (stat(path, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+	                                 S_ISCHR(st.st_mode)));
+}
+
+/* Reads a stream to its end into *ret (malloc'ed, *ret_len bytes): 0;
+ * 1 over max bytes (what is left is not read); -1 on a read error (errno
+ * in *err); 2 when the run was stopped. */
+static int read_stream(int fd, size_t max, char **ret, size_t *ret_len,
+                       int *err)
+{
+	size_t cap = 65536, len = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		abort();
+	for (;;) {
+		ssize_t n;
+		if (halted()) {
+			free(buf);
+			return 2;
+		}
+		if (cap - len < 4096) {
+			cap *= 2;
+			if (!(buf = realloc(buf, cap)))
+				abort();
+		}
+		n = poll_read(fd, buf + len, cap - len, err);
+		if (n == -2)
+			continue;
+		if (n < 0) {
+			free(buf);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > max) {
+			free(buf);
+			return 1;
+		}
+	}
+	*ret = buf;
+	*ret_len = len;
+	return 0;
+}
+
+/* A document from a stream: read here, then queued with its bytes. */
+static void add_stream(struct run *r, const char *path, const char *rel)
+{
+	struct cli *c = r->c;
+	size_t max = c->read.max_size ? c->read.max_size : UM_DEFAULT_MAX_SIZE;
+	int from_stdin = !strcmp(path, "-"), err = 0, rc;
+	int fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	char *data = NULL, msg[256];
+	size_t len = 0;
+
+	if (fd < 0) {
+		snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+		batch_add_stream(r->batch, path, rel, NULL, 0, msg);
+		return;
+	}
+	rc = read_stream(fd, max, &data, &len, &err);
+	if (!from_stdin)
+		close(fd);
+	if (rc == 2)
+		return;
+	if (rc == 1)
+		snprintf(msg, sizeof(msg), "document is over the size limit of "
+		         "%zu bytes", max);
+	else if (rc < 0)
+		snprintf(msg, sizeof(msg), "cannot read: %s", strerror(err));
+	batch_add_stream(r->batch, path, rel, data, len, rc ? msg : NULL);
+}
+
 static int add_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
@@ -635,6 +720,12 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		free(own);
 		return halted();
 	}
+	/* a stream cannot be compared with an output: it is always read */
+	if (is_stream(path)) {
+		add_stream(r, path, rel);
+		free(own);
+		return halted();
+	}
 	if (c->resume && c->outdir) {
 		struct stat in;
 		if (output_done(c, rel, stat(path, &in) == 0 ? &in : NULL)) {
@@ -669,6 +760,7 @@ struct lines {
 	size_t start, len, cap;
 	int eof;
 	int skipping;             /* in a line over the limit: dropped */
+	int nul;                  /* lines end with NUL, not LF (--null) */
 	/* Records: the bytes read go through zin, and are inflated if they
 	 * begin like gzip data. */
 	char *zin;                /* ZIN bytes, or NULL: read straight */
@@ -760,13 +852,14 @@ static char *next_line(struct lines *l, size_t max, size_t *ret_len,
 {
 	*too_long = 0;
 	for (;;) {
-		char *nl = memchr(l->buf + l->start, '\n', l->len - l->start);
+		char *nl = memchr(l->buf + l->start, l->nul ? 0 : '\n',
+		                  l->len - l->start);
 		char *line = l->buf + l->start;
 		ssize_t n;
 		if (nl || (l->eof && (l->len > l->start || l->skipping))) {
 			char *end = nl ? nl : l->buf + l->len;
 			l->start = nl ? (size_t)(nl - l->buf) + 1 : l->len;
-			while (end > line && end[-1] == '\r')
+			while (!l->nul && end > line && end[-1] == '\r')
 				end--;
 			if (l->skipping || (max && (size_t)(end - line) > max)) {
 				l->skipping = 0;
@@ -849,11 +942,13 @@ static void add_records(struct run *r, const char *path, const char *rel,
 	int err = 0, too_long, have_in;
 	char *line;
 
-	if (counting && from_stdin) {
+	if (counting && is_stream(path)) {
 		r->uncounted = 1; /* read once, when the documents are added */
 		return;
 	}
-	l.fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	/* not blocking: a FIFO with no writer yet is waited for by
+	 * next_line's polls */
+	l.fd = from_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (l.fd < 0) {
 		if (!counting) {
 			char msg[256];
@@ -937,7 +1032,7 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 	if (c->files_from) {
 		int from_stdin = !strcmp(c->files_from, "-");
 		struct stat st;
-		struct lines l = { .cap = 65536 };
+		struct lines l = { .cap = 65536, .nul = c->null_list };
 		char *line;
 		int err = 0;
 		/* a list on standard input, a pipe or a FIFO is read once: it
@@ -1018,6 +1113,8 @@ int main(int argc, char **argv)
 	}
 	if (optind >= argc && !c.files_from)
 		usage_error("%s", "no input paths (use - for standard input)");
+	if (c.null_list && !c.files_from)
+		usage_error("%s", "--null is for the list of --files-from");
 	for (int i = optind; c.files_from && i < argc; i++)
 		if (!strcmp(argv[i], "-") && !strcmp(c.files_from, "-"))
 			usage_error("%s", "standard input can hold a document (-) or "
@@ -1141,6 +1238,11 @@ int main(int argc, char **argv)
 		        (double)cli_peak_rss_kib() / 1024.0);
 		if (c.skipped)
 			fprintf(stderr, "; %zu already done", c.skipped);
+		/* what failed that is not a document: said above, and in the
+		 * exit status */
+		if (c.problems)
+			fprintf(stderr, "; %d other problem%s (above)", c.problems,
+			        c.problems == 1 ? "" : "s");
 		fputc('\n', stderr);
 	}
 	if (stopped()) {

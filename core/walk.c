@@ -161,11 +161,16 @@ size_t um_walk_skip(const char *path, const char *skip, um_walk_fn fn,
 		return 0;
 	}
 	/* A file argument's rel is its own name; a directory's entries are
-	 * named below it. */
+	 * named below it. A pipe, FIFO or character device named outright
+	 * is handed on as a file (found in a directory, it is skipped: it
+	 * could block the walk for ever). */
 	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		base = strrchr(path, '/');
 		base = base ? base + 1 : path;
-		visit(&w, path, base);
+		if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
+			fn(ctx, path, base);
+		else
+			visit(&w, path, base);
 	} else {
 		visit(&w, path, "");
 	}

@@ -654,6 +654,13 @@ then ok; else
 	fail "standard output read back as input (status $s)"
 	head -3 "$tmp/self.err"
 fi
+# the summary counts such problems apart from the documents
+"$unmine" -P "$pp" -p none --stats -f jsonl "$tmp/self" >"$tmp/self/all.jsonl" \
+	2>"$tmp/self.err"
+case $(tail -n 1 "$tmp/self.err") in
+"unmine: 1 documents, 0 failed, "*"; 1 other problem (above)") ok ;;
+*) fail "summary without the other problem: $(tail -n 1 "$tmp/self.err")" ;;
+esac
 rm "$tmp/self/all.jsonl"
 run -p none --errors "$tmp/self/e.tsv" "$tmp/self" >/dev/null 2>"$tmp/self.err"
 s=$?
@@ -700,6 +707,61 @@ s2=$?
 if [ "$s" -eq 0 ] && [ "$(wc -l <"$tmp/fifo.jsonl")" -eq 2 ] && [ "$s2" -eq 130 ]
 then ok; else
 	fail "a list of paths from a FIFO (status $s, $s2)"
+fi
+# Streams named as inputs: a FIFO and /dev/stdin are each one document,
+# read like the same bytes from a file; with --resume they are read again.
+# SIGINT stops a run that waits on standard input.
+mkfifo "$tmp/doc.fifo"
+cat corpus/A_64_504.txt >"$tmp/doc.fifo" &
+run -f jsonl "$tmp/doc.fifo" >"$tmp/sfifo.jsonl" 2>&1
+s1=$?
+wait
+run -f jsonl /dev/stdin <corpus/A_64_504.txt >"$tmp/sstdin.jsonl" 2>&1
+s2=$?
+cat corpus/A_64_504.txt | run -f jsonl /dev/stdin >"$tmp/spipe.jsonl" 2>&1
+s3=$?
+run -f jsonl corpus/A_64_504.txt >"$tmp/sfile.jsonl" 2>&1
+python3 -c 'import json, sys
+d = [json.loads(open(p, encoding="utf-8").read()) for p in sys.argv[1:]]
+sys.exit(0 if all(x[k] == d[0][k] for x in d[1:]
+                  for k in ("text", "annotations", "tags")) else 1)' \
+	"$tmp/sfile.jsonl" "$tmp/sfifo.jsonl" "$tmp/sstdin.jsonl" "$tmp/spipe.jsonl"
+s4=$?
+run -p none /dev/stdin -o "$tmp/so" <corpus/A_64_504.txt 2>/dev/null
+out=$(printf 'Kenya.\n' | "$unmine" -P "$pp" -p none --stats --resume /dev/stdin -o "$tmp/so" 2>&1)
+if [ "$s1$s2$s3$s4" = 0000 ] && grep -q Kenya "$tmp/so/stdin.xml" &&
+   case $out in "unmine: 1 documents, 0 failed"*) true ;; *) false ;; esac
+then ok; else
+	fail "streams as inputs (status $s1 $s2 $s3 $s4): $out"
+fi
+mkfifo "$tmp/in.fifo"
+"$unmine" -q -p none - <"$tmp/in.fifo" >/dev/null 2>&1 &
+pid=$!
+sleep 8 >"$tmp/in.fifo" &
+writer=$!
+sleep 0.5
+start=$(date +%s)
+kill -INT "$pid"
+wait "$pid"
+s=$?
+took=$(( $(date +%s) - start ))
+kill "$writer" 2>/dev/null
+if [ "$s" -eq 130 ] && [ "$took" -le 2 ]; then ok; else
+	fail "SIGINT while reading standard input: status $s after ${took}s"
+fi
+# --null: paths end with NUL, so a name may hold a line end
+mkdir -p "$tmp/nul"
+printf 'Kenya.\n' >"$tmp/nul/a
+b.txt"
+printf 'Chile.\n' >"$tmp/nul/c.txt"
+find "$tmp/nul" -type f -print0 | sort -z |
+	run -p none -f jsonl -0 --files-from - >"$tmp/nul.jsonl" 2>"$tmp/nul.err"
+s=$?
+if [ "$s" -eq 0 ] && [ ! -s "$tmp/nul.err" ] &&
+   [ "$(wc -l <"$tmp/nul.jsonl")" -eq 2 ] && grep -q 'a\\nb.txt' "$tmp/nul.jsonl"
+then ok; else
+	fail "--null lists (status $s)"
+	cat "$tmp/nul.err"
 fi
 # The --errors file holds each failure as soon as it is known: here while
 # the next document is still held by the test plugin.
@@ -767,7 +829,7 @@ fi
 # Arguments refused before anything is read.
 for a in "--shard 1/-3" "--shard 4294967297/4294967298" "--shard 0/2" \
 	"--shard 3/2" "--shard 1/2x" "--shard 1/1000001" "--errors -" \
-	"--files-from - -"; do
+	"--files-from - -" "--null"; do
 	# shellcheck disable=SC2086
 	echo | "$unmine" -q -p none $a corpus/A_64_504.txt >/dev/null 2>&1
 	s=$?

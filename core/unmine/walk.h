@@ -9,7 +9,8 @@
 extern "C" {
 #endif
 
-/* Called for each regular file: path to open, and rel, the path below the
+/* Called for each regular file, and for the path itself when it is a pipe,
+ * FIFO or character device: path to open, and rel, the path below the
  * argument the walk started from (the file's own name for a file
  * argument). Return nonzero to stop the walk. */
 typedef int (*um_walk_fn)(void *ctx, const char *path, const char *rel);
@@ -18,8 +19,9 @@ typedef int (*um_walk_fn)(void *ctx, const char *path, const char *rel);
  * Visits path: a file, or a directory recursively with entries sorted by
  * name (bytewise) and hidden entries (starting with ".") skipped.
  * Symbolic links are followed; a directory reached again through a link
- * (a loop) is reported, not entered. Every entry that cannot be read is
- * reported to diag. Returns the number of problems reported.
+ * (a loop) is reported, not entered. Every entry that cannot be read, and
+ * every one that is neither a regular file nor a directory (a FIFO found
+ * in a directory could block the walk), is reported to diag. Returns the number of problems reported.
  */
 size_t um_walk(const char *path, um_walk_fn fn, void *ctx, um_diag_fn diag,
                void *dctx);
