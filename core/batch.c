@@ -301,13 +301,23 @@ static void emit(struct batch *b, struct job *j)
 		c->bytes += j->bytes;
 		c->failed += j->failed;
 	}
-	if (j->out && j->outlen && !c->write_failed &&
-	    fwrite(j->out, 1, j->outlen, c->out) != j->outlen) {
-		/* a full disk or a closed reader: every later document would
-		 * be lost the same way */
-		c->write_failed = 1;
-		c->write_errno = errno;
-		atomic_store_explicit(&c->out_broken, 1, memory_order_relaxed);
+	if (j->out && j->outlen) {
+		if (c->write_failed) {
+			c->lost++;    /* in flight when the output failed */
+			c->failed++;
+		} else if (fwrite(j->out, 1, j->outlen, c->out) != j->outlen ||
+		           fflush(c->out) != 0) {
+			/* flushed a document at a time: one that was not
+			 * written is known as such */
+			/* a full disk or a closed reader: every later document
+			 * would be lost the same way */
+			c->write_failed = 1;
+			c->write_errno = errno;
+			atomic_store_explicit(&c->out_broken, 1,
+			                      memory_order_relaxed);
+			c->lost++;
+			c->failed++;
+		}
 	}
 	if (j->msgs.len && !j->not_started) {
 		if (c->progress)

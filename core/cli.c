@@ -63,7 +63,7 @@ void cli_usage(FILE *f)
 "                            (comma-separated local names, e.g. p,s)\n"
 "      --lang CODE           language of documents that state none (en)\n"
 "      --max-doc-size SIZE   refuse larger documents, and longer lines of\n"
-"                            records (default 256M; K, M, G)\n"
+"                            records (default 256M; K, M, G; below 4G)\n"
 "      --max-memory SIZE     memory for the documents being annotated at\n"
 "                            once (K, M, G; default: 3/4 of the machine's or\n"
 "                            of its control group's limit; 0: no limit); a\n"

@@ -35,6 +35,7 @@ struct cli {
 	int problems;               /* refused plugins, unreadable paths */
 	int write_failed;           /* the output stream reported an error */
 	int write_errno;            /* its errno */
+	size_t lost;                /* documents whose output was not written */
 	/* nonzero once the output stream failed: as after a stop signal,
 	 * documents not started are left alone */
 	atomic_int out_broken;

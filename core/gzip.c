@@ -17,6 +17,9 @@ struct um_gz {
 	z_stream z;
 	int where;
 	uint64_t read;        /* compressed bytes taken, for messages */
+	/* an error found after some output of the same call: that output
+	 * is handed out first, the error at the next call */
+	char *error;
 };
 
 int um_gz_magic(const void *buf, size_t len)
@@ -40,6 +43,7 @@ void um_gz_free(um_gz *g)
 	if (!g)
 		return;
 	inflateEnd(&g->z);
+	free(g->error);
 	free(g);
 }
 
@@ -48,7 +52,12 @@ int um_gz_inflate(um_gz *g, const char *in, size_t inlen, size_t *ret_used,
                   size_t errlen)
 {
 	size_t used = 0, made = 0;
+	char why[256];
 
+	if (g->error) {
+		um_seterr(err, errlen, "%s", g->error);
+		return UM_EFORMAT;
+	}
 	/* Inside a member, inflate may still hold output when the input is
 	 * all taken: it is called until it makes no progress. */
 	while (made < outlen) {
@@ -66,10 +75,10 @@ int um_gz_inflate(um_gz *g, const char *in, size_t inlen, size_t *ret_used,
 				continue;
 			}
 			if (c != 0) {
-				um_seterr(err, errlen, "data after the gzip data, at "
-				          "byte %llu of the file",
-				          (unsigned long long)(g->read + used));
-				return UM_EFORMAT;
+				snprintf(why, sizeof(why), "data after the gzip data, at "
+				         "byte %llu of the file",
+				         (unsigned long long)(g->read + used));
+				goto bad;
 			}
 			g->where = IN_ZEROS;
 			used++;
@@ -92,10 +101,10 @@ int um_gz_inflate(um_gz *g, const char *in, size_t inlen, size_t *ret_used,
 		} else if (r == Z_MEM_ERROR) {
 			abort();
 		} else if (r != Z_OK && r != Z_BUF_ERROR) {
-			um_seterr(err, errlen, "corrupt gzip data (%s), at byte %llu "
-			          "of the file", g->z.msg ? g->z.msg : "bad data",
-			          (unsigned long long)(g->read + used));
-			return UM_EFORMAT;
+			snprintf(why, sizeof(why), "corrupt gzip data (%s), at byte "
+			         "%llu of the file", g->z.msg ? g->z.msg : "bad data",
+			         (unsigned long long)(g->read + used));
+			goto bad;
 		} else if (!took && !gave) {
 			break;        /* it needs more input */
 		}
@@ -104,10 +113,24 @@ int um_gz_inflate(um_gz *g, const char *in, size_t inlen, size_t *ret_used,
 	*ret_used = used;
 	*ret_made = made;
 	return 0;
+bad:
+	if (made) {
+		g->error = um_xstrdup(why);
+		g->read += used;
+		*ret_used = used;
+		*ret_made = made;
+		return 0;
+	}
+	um_seterr(err, errlen, "%s", why);
+	return UM_EFORMAT;
 }
 
 int um_gz_end(const um_gz *g, char *err, size_t errlen)
 {
+	if (g->error) {
+		um_seterr(err, errlen, "%s", g->error);
+		return UM_EFORMAT;
+	}
 	if (g->where != IN_MEMBER)
 		return 0;
 	um_seterr(err, errlen, "truncated gzip data: the file ends inside it, "
@@ -118,16 +141,19 @@ int um_gz_end(const um_gz *g, char *err, size_t errlen)
 int um_gunzip(const char *in, size_t inlen, size_t max, char **ret,
               size_t *ret_len, char *err, size_t errlen)
 {
-	/* a first guess at the ratio of prose, then doubling, up to one
-	 * byte over max: that byte tells a document over the limit */
-	size_t cap = inlen < max / 4 ? inlen * 4 + 4096 : max + 1;
-	size_t len = 0, done = 0;
+	size_t cap, len = 0, done = 0;
 	char *out;
-	um_gz *g = um_gz_new();
+	um_gz *g;
 	int r = 0;
 
+	if (max > SIZE_MAX / 4)
+		max = SIZE_MAX / 4;   /* no limit: max + 1 must not wrap */
+	/* a first guess at the ratio of prose, then doubling, up to one
+	 * byte over max: that byte tells a document over the limit */
+	cap = inlen < max / 4 ? inlen * 4 + 4096 : max + 1;
 	if (cap > max + 1)
 		cap = max + 1;
+	g = um_gz_new();
 	out = um_xmalloc(cap + 1);
 	for (;;) {
 		size_t used, made, room;

@@ -196,8 +196,12 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			c->read.language = optarg;
 			break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_size(optarg, 0, &c->read.max_size))
-				usage_error("bad size '%s' (e.g. 512K, 64M, 2G)", optarg);
+			/* a document's text is at most 4 GiB - 1 bytes */
+			if (cli_parse_size(optarg, 0, &c->read.max_size) ||
+			    c->read.max_size > UINT32_MAX)
+				usage_error("bad size '%s' (e.g. 512K, 64M, 2G; at most "
+				            "4G - 1, the most text a document holds)",
+				            optarg);
 			break;
 		case OPT_MAX_MEMORY:
 			/* 0 (0K, 00...) is no limit */
@@ -374,7 +378,18 @@ struct run {
 	} own[2];
 	int nown;
 	char *outreal;            /* -o's directory, resolved */
+	int out_above;            /* it holds the current directory */
+	int list_on_stdin;        /* --files-from reads standard input */
 };
+
+/* Whether the --files-from list is standard input, by name or not. */
+static int list_is_stdin(const char *list)
+{
+	struct stat a, b;
+	return !strcmp(list, "-") ||
+	       (fstat(STDIN_FILENO, &a) == 0 && stat(list, &b) == 0 &&
+	        a.st_dev == b.st_dev && a.st_ino == b.st_ino);
+}
 
 static void walk_diag(void *ctx, const char *origin, const char *msg);
 
@@ -400,19 +415,27 @@ static void add_own(struct run *r, int fd, const char *what)
 	}
 }
 
-/* Whether path, given as an input, is -o's directory or inside it: the
- * outputs are not read again. A walk leaves the directory out on its way;
- * a path named outright is looked at here. */
+/* Whether real (a resolved path) is the directory dir or inside it. */
+static int under(const char *real, const char *dir)
+{
+	size_t n = strlen(dir);
+	return !strncmp(real, dir, n) &&
+	       (real[n] == 0 || real[n] == '/' || (n == 1 && dir[0] == '/'));
+}
+
+/* Whether path, given as an input, is -o's directory or, when that lies
+ * below the current directory, inside it: the outputs are not read
+ * again. A walk leaves the directory out on its way; a path named outright
+ * is looked at here. Writing into a directory that holds the current one
+ * (-o . or -o ..), the inputs are below it too, and only the directory
+ * itself is refused. */
 static int in_outdir(const struct run *r, const char *path)
 {
 	char *real;
-	size_t n;
 	int in;
 	if (!r->outreal || !strcmp(path, "-") || !(real = realpath(path, NULL)))
 		return 0;
-	n = strlen(r->outreal);
-	in = !strncmp(real, r->outreal, n) &&
-	     (real[n] == 0 || real[n] == '/' || (n == 1 && r->outreal[0] == '/'));
+	in = r->out_above ? !strcmp(real, r->outreal) : under(real, r->outreal);
 	free(real);
 	return in;
 }
@@ -1055,9 +1078,25 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 			abort();
 		size_t len;
 		int too_long;
-		while ((line = next_line(&l, 0, &len, &too_long, &err))) {
+		/* a path is at most PATH_MAX (4096) bytes: a longer line is
+		 * dropped as it is read, so that a list without line ends
+		 * cannot fill the memory */
+		while ((line = next_line(&l, 65536, &len, &too_long, &err))) {
+			if (too_long) {
+				if (!quiet_walk)
+					walk_diag(r, from_stdin ? "standard input" :
+					          c->files_from, "a line of more than 65536 "
+					          "bytes in the list of paths; not read");
+				continue;
+			}
 			if (!*line)
 				continue;
+			if (r->list_on_stdin && !strcmp(line, "-")) {
+				if (!quiet_walk)
+					walk_diag(r, "-", "standard input holds the list of "
+					          "paths; not read as a document");
+				continue;
+			}
 			r->prefix = line;
 			visit_input(r, line, fn, report, quiet_walk);
 			r->prefix = NULL;
@@ -1116,13 +1155,14 @@ int main(int argc, char **argv)
 	if (c.null_list && !c.files_from)
 		usage_error("%s", "--null is for the list of --files-from");
 	for (int i = optind; c.files_from && i < argc; i++)
-		if (!strcmp(argv[i], "-") && !strcmp(c.files_from, "-"))
+		if (!strcmp(argv[i], "-") && list_is_stdin(c.files_from))
 			usage_error("%s", "standard input can hold a document (-) or "
 			            "the list of paths (--files-from -), not both");
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&run, 0, sizeof(run));
 	run.c = &c;
+	run.list_on_stdin = c.files_from && list_is_stdin(c.files_from);
 	if (c.resume && !c.outdir)
 		usage_error("%s", "--resume needs -o DIR");
 	if (!c.threads) {
@@ -1169,8 +1209,11 @@ int main(int argc, char **argv)
 		add_own(&run, STDOUT_FILENO, "standard output");
 	if (c.errors)
 		add_own(&run, fileno(c.errors), "--errors file");
-	if (c.outdir)
-		run.outreal = realpath(c.outdir, NULL);
+	if (c.outdir && (run.outreal = realpath(c.outdir, NULL)) != NULL) {
+		char *here = realpath(".", NULL);
+		run.out_above = here && under(here, run.outreal);
+		free(here);
+	}
 	if (!c.outdir && (c.output == UM_OUT_EDGES ?
 	                  um_write_edges_header(c.out) :
 	                  c.output == UM_OUT_JSONL ? 0 :
@@ -1209,11 +1252,11 @@ int main(int argc, char **argv)
 	free(run.outreal);
 	run.batch = NULL;
 	if (c.write_failed) {
-		/* it stopped the run: what was read after it was not begun */
+		/* it stopped the run: what was read after it was not begun;
+		 * the documents whose output was lost count as failed */
 		fprintf(stderr, "unmine: cannot write to standard output: %s; "
-		        "stopped after %zu documents\n", strerror(c.write_errno),
-		        c.docs);
-		c.failed++;
+		        "%zu document%s not written, the rest not read\n",
+		        strerror(c.write_errno), c.lost, c.lost == 1 ? "" : "s");
 	} else if (!c.outdir && (c.output == UM_OUT_EDGES ||
 	                         c.output == UM_OUT_JSONL ? fflush(c.out) :
 	                         um_write_end(c.out, "corpus")) != 0) {

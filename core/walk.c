@@ -23,7 +23,41 @@ struct walker {
 	size_t depth, cap;
 	int has_skip;
 	struct dirid skip;        /* a directory left out */
+	/* and what lies below it, reached through a link: by resolved
+	 * paths, worked out at the first directory (files need none) */
+	const char *skip_path, *root;
+	char *skip_real;
+	int resolved, below;
 };
+
+/* Whether real (a resolved path) is the directory dir or inside it. */
+static int under(const char *real, const char *dir)
+{
+	size_t n = strlen(dir);
+	return !strncmp(real, dir, n) &&
+	       (real[n] == 0 || real[n] == '/' || (n == 1 && dir[0] == '/'));
+}
+
+/* Whether the directory at path lies inside the skip, reached through a
+ * link (the skip itself is found by device and inode). Not when the walk
+ * started inside the skip: everything would be. */
+static int in_skip(struct walker *w, const char *path)
+{
+	char *real;
+	int in;
+	if (!w->resolved) {
+		char *root = realpath(w->root, NULL);
+		w->resolved = 1;
+		w->skip_real = realpath(w->skip_path, NULL);
+		w->below = w->skip_real && root && !under(root, w->skip_real);
+		free(root);
+	}
+	if (!w->below || !(real = realpath(path, NULL)))
+		return 0;
+	in = under(real, w->skip_real);
+	free(real);
+	return in;
+}
 
 static void problem(struct walker *w, const char *path, const char *msg)
 {
@@ -68,7 +102,8 @@ static void visit_dir(struct walker *w, const char *path, const char *rel,
 	char **names = NULL;
 	size_t n = 0, i;
 
-	if (w->has_skip && w->skip.dev == st->st_dev && w->skip.ino == st->st_ino)
+	if (w->has_skip && ((w->skip.dev == st->st_dev &&
+	                     w->skip.ino == st->st_ino) || in_skip(w, path)))
 		return;
 	for (i = 0; i < w->depth; i++) {
 		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
@@ -155,6 +190,8 @@ size_t um_walk_skip(const char *path, const char *skip, um_walk_fn fn,
 		w.has_skip = 1;
 		w.skip.dev = st.st_dev;
 		w.skip.ino = st.st_ino;
+		w.skip_path = skip;
+		w.root = path;
 	}
 	if (strcmp(path, "-") == 0) {
 		fn(ctx, path, "-");
@@ -175,5 +212,6 @@ size_t um_walk_skip(const char *path, const char *skip, um_walk_fn fn,
 		visit(&w, path, "");
 	}
 	free(w.stack);
+	free(w.skip_real);
 	return w.problems;
 }

@@ -629,6 +629,27 @@ then ok; else
 	fail "many records of gzip (status $s)"
 	head -3 "$tmp/many.err"
 fi
+# a bad byte early in the second member: the records of the first, read
+# in the same call to inflate as the damage, are done, and the file is
+# reported
+python3 - "$tmp/gzrec/docs.jsonl.gz" "$first" "$tmp/gzrec/bad.jsonl.gz" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[int(sys.argv[2]) + 20] ^= 0xFF
+open(sys.argv[3], "wb").write(data)
+PY
+run -f jsonl "$tmp/gzrec/bad.jsonl.gz" >"$tmp/gzbad.jsonl" 2>"$tmp/gzbad.err"
+s=$?
+case $(cat "$tmp/gzbad.err") in
+"unmine: $tmp/gzrec/bad.jsonl.gz: cannot read: corrupt gzip data ("*) r=ok ;;
+*) r=no ;;
+esac
+if [ "$s" -eq 1 ] && [ "$r" = ok ] && [ "$(wc -l <"$tmp/gzbad.jsonl")" -eq 2 ]
+then ok; else
+	fail "records of gzip before a bad byte (status $s)"
+	cat "$tmp/gzbad.err"
+fi
+rm "$tmp/gzrec/bad.jsonl.gz"
 # cut just after the header of the second member: the records of the first
 # are done, and the file is reported
 head -c $((first + 10)) "$tmp/gzrec/docs.jsonl.gz" >"$tmp/gzrec/cut.jsonl.gz"
@@ -690,6 +711,52 @@ s=$?
 if [ "$s" -eq 1 ] && [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/out: in the output directory; not read (the outputs are not read again as inputs)" ]
 then ok; else
 	fail "-o's directory as the input (status $s)"
+fi
+# -o holding the current directory (-o . or ..): inputs below it are read
+mkdir -p "$tmp/up/in"
+printf 'Kenya.\n' >"$tmp/up/in/a.txt"
+(cd "$tmp/up" && "$unmine" -q -p none in -o . 2>/dev/null)
+s1=$?
+(cd "$tmp/up/in" && "$unmine" -q -p none a.txt -o .. 2>/dev/null)
+s2=$?
+if [ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && [ -f "$tmp/up/a.txt.xml" ]; then ok; else
+	fail "-o . and -o .. with the inputs below (status $s1, $s2)"
+fi
+# a link in the input to a directory inside -o's: left out like -o's own
+mkdir -p "$tmp/lk/in/sub"
+printf 'Kenya.\n' >"$tmp/lk/in/sub/a.txt"
+run -p none "$tmp/lk/in" -o "$tmp/lk/out" 2>/dev/null
+ln -s ../out/sub "$tmp/lk/in/lnk"
+run -p none "$tmp/lk/in" -o "$tmp/lk/out" 2>/dev/null
+s=$?
+(cd "$tmp/lk/out" && find . -type f | sort) >"$tmp/lk.list"
+printf '%s\n' ./.unmine-settings ./sub/a.txt.xml >"$tmp/lk.want"
+if [ "$s" -eq 0 ] && cmp -s "$tmp/lk.want" "$tmp/lk.list"; then ok; else
+	fail "a link into -o's directory followed (status $s)"
+	cat "$tmp/lk.list"
+fi
+# standard input holding the list: a line "-" in it is not read as a
+# document; a "-" argument with the list on /dev/stdin is refused
+printf '%s\n' corpus/A_64_504.txt - corpus/MHL_57_2002.txt |
+	run -p none -f jsonl --files-from - >"$tmp/dash.jsonl" 2>"$tmp/dash.err"
+s=$?
+echo corpus/A_64_504.txt | "$unmine" -q -p none --files-from /dev/stdin - \
+	>/dev/null 2>&1
+s2=$?
+if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/dash.jsonl")" -eq 2 ] && [ "$s2" -eq 2 ] &&
+   [ "$(cat "$tmp/dash.err")" = "unmine: -: standard input holds the list of paths; not read as a document" ]
+then ok; else
+	fail "'-' in a list read from standard input (status $s, $s2)"
+	cat "$tmp/dash.err"
+fi
+# a line of a list longer than any path is dropped as it is read
+{ python3 -c 'print("a" * 100000)'; echo corpus/A_64_504.txt; } |
+	run -p none -f jsonl --files-from - >"$tmp/longl.jsonl" 2>"$tmp/longl.err"
+s=$?
+if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/longl.jsonl")" -eq 1 ] &&
+   [ "$(cat "$tmp/longl.err")" = "unmine: standard input: a line of more than 65536 bytes in the list of paths; not read" ]
+then ok; else
+	fail "a list line longer than any path (status $s)"
 fi
 # A list of paths from a FIFO: read once its writer comes; with no writer,
 # SIGINT ends the wait.
@@ -817,19 +884,29 @@ for f in xml jsonl edges; do
 done
 # A full disk under standard output stops the run: what is left is not
 # read, to be lost the same way.
+# The documents whose output was lost count as failed, those in flight
+# too, and the summary agrees.
 if [ -w /dev/full ]; then
-	run -p none -f jsonl -j 1 "$tmp/in" >/dev/full 2>"$tmp/full.err"
-	s=$?
-	n=$(sed -n 's/^unmine: cannot write to standard output: No space left on device; stopped after \([0-9]*\) documents$/\1/p' "$tmp/full.err")
-	if [ "$s" -eq 1 ] && [ -n "$n" ] && [ "$n" -lt 12 ]; then ok; else
-		fail "a full disk under standard output (status $s)"
-		cat "$tmp/full.err"
-	fi
+	for j in 1 2; do
+		run -p none -f jsonl -j "$j" --stats "$tmp/in" >/dev/full 2>"$tmp/full.err"
+		s=$?
+		k=$(sed -n 's/^unmine: cannot write to standard output: No space left on device; \([0-9]*\) documents\{0,1\} not written, the rest not read$/\1/p' "$tmp/full.err")
+		n=$(sed -n 's/^unmine: \([0-9]*\) documents, [0-9]* failed.*/\1/p' "$tmp/full.err")
+		f=$(sed -n 's/^unmine: [0-9]* documents, \([0-9]*\) failed.*/\1/p' "$tmp/full.err")
+		# the one binary file of the input fails apart (when reached)
+		if [ "$s" -eq 1 ] && [ -n "$k" ] && [ "$k" -ge 1 ] && [ -n "$n" ] &&
+		   [ "$n" -lt 12 ] && [ "$f" -ge "$k" ] && [ "$f" -le $((k + 1)) ]
+		then ok; else
+			fail "a full disk under standard output, -j $j (status $s)"
+			cat "$tmp/full.err"
+		fi
+	done
 fi
 # Arguments refused before anything is read.
 for a in "--shard 1/-3" "--shard 4294967297/4294967298" "--shard 0/2" \
 	"--shard 3/2" "--shard 1/2x" "--shard 1/1000001" "--errors -" \
-	"--files-from - -" "--null"; do
+	"--files-from - -" "--null" "--max-doc-size 4294967296" \
+	"--max-doc-size 18446744073709551615"; do
 	# shellcheck disable=SC2086
 	echo | "$unmine" -q -p none $a corpus/A_64_504.txt >/dev/null 2>&1
 	s=$?

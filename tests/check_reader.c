@@ -1468,6 +1468,11 @@ START_TEST(gzip_size_limit_after_inflating)
 	doc = rd(t, n, "a.txt.gz", &opt);
 	ck_assert_uint_eq(strlen(um_doc_text(doc, NULL)), 100000);
 	um_doc_free(doc);
+	/* the largest limit, which must not wrap when one is added */
+	opt.max_size = SIZE_MAX;
+	doc = rd(t, n, "a.txt.gz", &opt);
+	ck_assert_uint_eq(strlen(um_doc_text(doc, NULL)), 100000);
+	um_doc_free(doc);
 	opt.max_size = 99999;
 	ck_assert_int_eq(rd_fail(t, n, "a.txt.gz", &opt, err, sizeof(err)),
 	                 UM_ETOOBIG);

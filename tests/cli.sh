@@ -156,11 +156,11 @@ same "unknown option key message" "$tmp/stderr" "unmine: plugin 'acronyms': unkn
 expect 2 "bad option value" -- "$unmine" -P "$plugdir" -O acronyms.min-length=many corpus
 same "bad option value message" "$tmp/stderr" "unmine: plugin 'acronyms': option 'min-length' takes a whole number, not 'many'"
 expect 2 "size zero" -- "$unmine" --max-doc-size 0 corpus
-same "size zero message" "$tmp/stderr" "unmine: bad size '0' (e.g. 512K, 64M, 2G)
+same "size zero message" "$tmp/stderr" "unmine: bad size '0' (e.g. 512K, 64M, 2G; at most 4G - 1, the most text a document holds)
 Try 'unmine --help'."
 expect 2 "size unit" -- "$unmine" --max-doc-size 1X corpus
 expect 2 "size past the limit" -- "$unmine" --max-doc-size 99999999999G corpus
-same "size past the limit message" "$tmp/stderr" "unmine: bad size '99999999999G' (e.g. 512K, 64M, 2G)
+same "size past the limit message" "$tmp/stderr" "unmine: bad size '99999999999G' (e.g. 512K, 64M, 2G; at most 4G - 1, the most text a document holds)
 Try 'unmine --help'."
 expect 2 "memory unit" -- "$unmine" --max-memory 2X corpus
 same "memory unit message" "$tmp/stderr" "unmine: bad size '2X' (e.g. 512M, 8G, or 0 for no limit)

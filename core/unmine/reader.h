@@ -46,9 +46,9 @@ int um_format_parse(const char *name, int *ret_format);
  * Reads a file into a new document with metadata "source" (path as given),
  * "format", and what the input states ("symbol", "date", "language",
  * "title"). gzip data is inflated first, within the size limit, and its
- * format taken from the name without ".gz". The text is valid UTF-8 in
- * NFC: a leading byte-order mark is
- * dropped, UTF-16 with a byte-order mark is converted, invalid bytes become
+ * format taken from the name without ".gz" (not a record: with format
+ * UM_FMT_JSONL the bytes are one line of JSON). The text is valid UTF-8
+ * in NFC: a leading byte-order mark is dropped, UTF-16 with a byte-order mark is converted, invalid bytes become
  * U+FFFD with a warning that gives the byte offset of the first one, line
  * ends become LF, and control characters that XML 1.0 forbids become
  * spaces. On failure writes one line into err (without the file name) and
@@ -88,7 +88,8 @@ um_gz *um_gz_new(void);
 void um_gz_free(um_gz *g);
 /* Inflates what it can of in[0, inlen) into out (outlen bytes): the bytes
  * taken in *ret_used, made in *ret_made, and 0; UM_EFORMAT with err for
- * corrupt data or other bytes after it. Call again with the rest of the
+ * corrupt data or other bytes after it (found after some output, that
+ * output is returned first, and the error by the next call). Call again with the rest of the
  * input and room; when no input is left, call it with room until it makes
  * less than the room (inflate may hold output). */
 int um_gz_inflate(um_gz *g, const char *in, size_t inlen, size_t *ret_used,

@@ -29,8 +29,10 @@ size_t um_walk(const char *path, um_walk_fn fn, void *ctx, um_diag_fn diag,
 /*
  * The same, leaving out the directory skip wherever the walk meets it,
  * whatever the path that leads there (directories are compared by device
- * and inode): the output directory of a run that lies inside its input.
- * A skip that does not exist, or NULL, leaves nothing out.
+ * and inode), and the directories inside it that a link leads to (by
+ * resolved paths; not when path itself lies inside skip): the output
+ * directory of a run that lies inside its input. A skip that does not
+ * exist, or NULL, leaves nothing out.
  */
 size_t um_walk_skip(const char *path, const char *skip, um_walk_fn fn,
                     void *ctx, um_diag_fn diag, void *dctx);
