@@ -122,26 +122,22 @@ timed() {
 	rows="$rows$name	$best	$peak
 "
 }
+# timed_unmine J WHAT INPUT: unmine with J threads on INPUT, JSON Lines
+# out, which must hold a line for each text
+timed_unmine() {
+	timed "unmine -j $1, $2" "$unmine" --plugins "$plugins" -j "$1" -q \
+		${plugin_path:+--plugin-path "$plugin_path"} -f jsonl "$3"
+	n=$(wc -l <"$scratch/stdout")
+	[ "$n" -eq "$files" ] || say "warning: $n documents out of $files texts ($2)"
+}
 # shellcheck disable=SC2086
 timed "wc -w (records)" env $utf8_env wc -w "$scratch/records.jsonl"
 for j in $(printf '%s\n' "$jobs" | tr ',' ' '); do
-	timed "unmine -j $j, files" "$unmine" --plugins "$plugins" -j "$j" -q \
-		${plugin_path:+--plugin-path "$plugin_path"} -f jsonl "$scratch/tree"
-	n=$(wc -l <"$scratch/stdout")
-	[ "$n" -eq "$files" ] || say "warning: $n documents out of $files files"
-	timed "unmine -j $j, records" "$unmine" --plugins "$plugins" -j "$j" -q \
-		${plugin_path:+--plugin-path "$plugin_path"} -f jsonl "$scratch/records.jsonl"
-	n=$(wc -l <"$scratch/stdout")
-	[ "$n" -eq "$files" ] || say "warning: $n documents out of $files records"
+	timed_unmine "$j" files "$scratch/tree"
+	timed_unmine "$j" records "$scratch/records.jsonl"
 	[ "$gz" -eq 1 ] || continue
-	timed "unmine -j $j, files.gz" "$unmine" --plugins "$plugins" -j "$j" -q \
-		${plugin_path:+--plugin-path "$plugin_path"} -f jsonl "$scratch/treegz"
-	n=$(wc -l <"$scratch/stdout")
-	[ "$n" -eq "$files" ] || say "warning: $n documents out of $files files"
-	timed "unmine -j $j, records.gz" "$unmine" --plugins "$plugins" -j "$j" -q \
-		${plugin_path:+--plugin-path "$plugin_path"} -f jsonl "$scratch/records.jsonl.gz"
-	n=$(wc -l <"$scratch/stdout")
-	[ "$n" -eq "$files" ] || say "warning: $n documents out of $files records"
+	timed_unmine "$j" files.gz "$scratch/treegz"
+	timed_unmine "$j" records.gz "$scratch/records.jsonl.gz"
 done
 echo
 printf '%s' "$rows" | awk -F '\t' -v bytes="$bytes" '

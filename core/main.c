@@ -393,14 +393,11 @@ static int list_is_stdin(const char *list)
 
 static void walk_diag(void *ctx, const char *origin, const char *msg);
 
-/* What the run writes to path, a file, or NULL. */
-static const char *own_file(const struct run *r, const char *path)
+/* What the run writes to the file of status st, or NULL. */
+static const char *own_file(const struct run *r, const struct stat *st)
 {
-	struct stat st;
-	if (!r->nown || stat(path, &st) != 0)
-		return NULL;
 	for (int i = 0; i < r->nown; i++)
-		if (r->own[i].dev == st.st_dev && r->own[i].ino == st.st_ino)
+		if (r->own[i].dev == st->st_dev && r->own[i].ino == st->st_ino)
 			return r->own[i].what;
 	return NULL;
 }
@@ -568,7 +565,8 @@ static int is_records(const struct cli *c, const char *path)
 static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
-	if (own_file(r, path))
+	struct stat st;
+	if (r->nown && stat(path, &st) == 0 && own_file(r, &st))
 		return halted();
 	if (is_records(r->c, path))
 		add_records(r, path, rel, 1);
@@ -619,14 +617,13 @@ static int output_done(const struct cli *c, const char *rel,
 
 static ssize_t poll_read(int fd, char *dst, size_t room, int *err);
 
-/* Standard input, or a pipe, FIFO or character device named as an input:
- * read once, by the walking thread, which a stop signal can interrupt. */
-static int is_stream(const char *path)
+/* Standard input, or a pipe, FIFO or character device named as an input
+ * (st its status, NULL for "-" or when unknown): read once, by the
+ * walking thread, which a stop signal can interrupt. */
+static int is_stream(const char *path, const struct stat *st)
 {
-	struct stat st;
 	return !strcmp(path, "-") ||
-	       (stat(path, &st) == 0 && (S_ISFIFO(st.st_mode) ||
-	                                 S_ISCHR(st.st_mode)));
+	       (st && (S_ISFIFO(st->st_mode) || S_ISCHR(st->st_mode)));
 }
 
 /* Reads a stream to its end into *ret (malloc'ed, *ret_len bytes): 0;
@@ -705,9 +702,13 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	char *own = NULL;
 	int records = is_records(c, path);
 	const char *ours;
+	/* the input's status, once, for all that follows */
+	struct stat in;
+	const struct stat *st = strcmp(path, "-") && stat(path, &in) == 0 ?
+	                        &in : NULL;
 	if (halted())
 		return 1;
-	if ((ours = own_file(r, path)) != NULL) {
+	if (st && (ours = own_file(r, st)) != NULL) {
 		char msg[128];
 		snprintf(msg, sizeof(msg), "is this run's %s; not read", ours);
 		walk_diag(r, path, msg);
@@ -716,8 +717,8 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	if (!records && !wanted(c, path))
 		return 0;
 	if (r->prefix) {
-		struct stat st;
-		int is_dir = stat(r->prefix, &st) == 0 && S_ISDIR(st.st_mode);
+		struct stat ls;
+		int is_dir = stat(r->prefix, &ls) == 0 && S_ISDIR(ls.st_mode);
 		own = listed_rel(r->prefix, rel, is_dir);
 		rel = own;
 	}
@@ -744,14 +745,13 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		return halted();
 	}
 	/* a stream cannot be compared with an output: it is always read */
-	if (is_stream(path)) {
+	if (is_stream(path, st)) {
 		add_stream(r, path, rel);
 		free(own);
 		return halted();
 	}
 	if (c->resume && c->outdir) {
-		struct stat in;
-		if (output_done(c, rel, stat(path, &in) == 0 ? &in : NULL)) {
+		if (output_done(c, rel, st)) {
 			c->skipped++;
 			free(own);
 			return 0;
@@ -965,9 +965,13 @@ static void add_records(struct run *r, const char *path, const char *rel,
 	int err = 0, too_long, have_in;
 	char *line;
 
-	if (counting && is_stream(path)) {
-		r->uncounted = 1; /* read once, when the documents are added */
-		return;
+	/* a stream is read once, when the documents are added */
+	if (counting) {
+		have_in = !from_stdin && stat(path, &in) == 0;
+		if (is_stream(path, have_in ? &in : NULL)) {
+			r->uncounted = 1;
+			return;
+		}
 	}
 	/* not blocking: a FIFO with no writer yet is waited for by
 	 * next_line's polls */
