@@ -6,8 +6,9 @@
 #   fuzz/run.sh [--time SECONDS] [--build-only | --no-build] [HARNESS...]
 #
 # Harnesses: fuzz_txt, fuzz_xml, fuzz_html, fuzz_jsonl (one reader each,
-# the last a record of JSON Lines, then the tokenizer) and fuzz_pipeline
-# (reader by content, every plugin, every writer). Default: all five, 60
+# the last a record of JSON Lines, then the tokenizer), fuzz_gzip (the
+# stream inflater, whole and in small pieces, compared) and fuzz_pipeline
+# (reader by content, every plugin, every writer). Default: all six, 60
 # seconds each, one after another. The
 # growing corpus of each is kept in build-fuzz/corpus/HARNESS; inputs that
 # crash go to build-fuzz/findings/, and the run fails. Needs clang.
@@ -27,7 +28,7 @@ while [ "$#" -gt 0 ]; do
 	*) break ;;
 	esac
 done
-[ "$#" -gt 0 ] || set -- fuzz_txt fuzz_xml fuzz_html fuzz_jsonl fuzz_pipeline
+[ "$#" -gt 0 ] || set -- fuzz_txt fuzz_xml fuzz_html fuzz_jsonl fuzz_gzip fuzz_pipeline
 command -v clang >/dev/null || { echo "fuzz/run.sh: clang is needed" >&2; exit 2; }
 
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
@@ -50,6 +51,8 @@ for fmt in txt xml html jsonl; do
 	clang $cflags -DFUZZ_FORMAT=UM_FMT_$up -o "$b/fuzz_$fmt" fuzz/fuzz_reader.c \
 		-L"$lib" -lunmine -Wl,-rpath,"$lib"
 done
+clang $cflags -o "$b/fuzz_gzip" fuzz/fuzz_gzip.c \
+	-L"$lib" -lunmine -Wl,-rpath,"$lib"
 clang $cflags -DFUZZ_PLUGIN_PATH="\"$pp\"" -o "$b/fuzz_pipeline" \
 	fuzz/fuzz_pipeline.c -L"$lib" -lunmine -Wl,-rpath,"$lib"
 fi
@@ -68,6 +71,12 @@ for h in "$@"; do
 		# a record a seed: each line of the records written by hand
 		seeds=""
 		split -l 1 -a 3 tests/fuzz/records.jsonl "$c/record-" ;;
+	fuzz_gzip)
+		# gzip of a few files of corpus/, and the seeds that are
+		seeds="tests/fuzz/*.gz"
+		for s in corpus/*; do
+			[ -f "$s" ] && head -c 20000 "$s" | gzip -9n >"$c/$(basename "$s").gz"
+		done ;;
 	*) seeds="corpus/* tests/fuzz/*" ;;
 	esac
 	for s in $seeds; do
