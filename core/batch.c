@@ -63,15 +63,14 @@ static void error_line(struct buf *b, const char *path, const char *stage,
 
 static void buf_printf(struct buf *b, const char *fmt, ...)
 {
-	char line[2048];
 	va_list ap;
-	int n;
+	size_t len;
+	char *line;
 	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
+	line = cli_vline(&len, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		buf_add(b, line, (size_t)n < sizeof(line) ? (size_t)n :
-		        sizeof(line) - 1);
+	buf_add(b, line, len);
+	free(line);
 }
 
 /* One document, or one message of the walk, in input order. */

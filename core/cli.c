@@ -697,3 +697,57 @@ out:
 	free(tmp);
 	return rc;
 }
+
+char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
+{
+	static const char hex[] = "0123456789abcdef";
+	va_list aq;
+	char *text, *line;
+	size_t n, len = 0;
+	int r;
+
+	va_copy(aq, ap);
+	r = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	n = r > 0 ? (size_t)r : 0;
+	text = malloc(n + 1);
+	line = malloc(4 * n + 2);
+	if (!text || !line)
+		abort();
+	if (vsnprintf(text, n + 1, fmt, ap) < 0)
+		n = 0;
+	if (n && text[n - 1] == '\n')
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		if (ch >= 0x20 && ch != 0x7f) {
+			line[len++] = (char)ch;
+			continue;
+		}
+		line[len++] = '\\';
+		if (ch == '\n' || ch == '\r' || ch == '\t') {
+			line[len++] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : 't';
+		} else {
+			line[len++] = 'x';
+			line[len++] = hex[ch >> 4];
+			line[len++] = hex[ch & 15];
+		}
+	}
+	line[len++] = '\n';
+	line[len] = 0;
+	free(text);
+	*ret_len = len;
+	return line;
+}
+
+void cli_say(const char *fmt, ...)
+{
+	va_list ap;
+	size_t len;
+	char *line;
+	va_start(ap, fmt);
+	line = cli_vline(&len, fmt, ap);
+	va_end(ap);
+	fwrite(line, 1, len, stderr);
+	free(line);
+}

@@ -2,6 +2,7 @@
 #ifndef UM_CLI_H
 #define UM_CLI_H
 
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -92,5 +93,14 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 void cli_list_plugins(const um_plugin_set *set, FILE *f);
 /* Peak resident memory of this process in KiB. */
 long cli_peak_rss_kib(void);
+/* fmt and its arguments as one line of a message, malloc'd: the control
+ * characters of the text (a line end or an escape in a file name) written
+ * \n, \r, \t or \xHH, so that it stays one line and cannot drive a
+ * terminal; one line end after it, the format's own last "\n" being
+ * that. Its length in *ret_len. */
+char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* The same, written to stderr. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -54,11 +54,15 @@ static void usage_error(const char *fmt, ...)
 static void usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("unmine: ", stderr);
+	size_t len;
+	char *line;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	line = cli_vline(&len, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'unmine --help'.\n", stderr);
+	fputs("unmine: ", stderr);
+	fwrite(line, 1, len, stderr);
+	free(line);
+	fputs("Try 'unmine --help'.\n", stderr);
 	exit(2);
 }
 
@@ -66,7 +70,7 @@ static void diag(void *ctx, const char *origin, const char *msg)
 {
 	struct cli *c = ctx;
 	c->problems++;
-	fprintf(stderr, "unmine: %s: %s\n", origin, msg);
+	cli_say("unmine: %s: %s\n", origin, msg);
 }
 
 /* What the scan of the plugin path said, kept until it is known whether
@@ -96,11 +100,11 @@ static void scan_report(struct cli *c, struct scan_notes *s, int warn)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		if (warn) {
-			fprintf(stderr, "unmine: %s (not loaded; not one of the "
+			cli_say("unmine: %s (not loaded; not one of the "
 			        "plugins asked for)\n", s->lines[i]);
 		} else {
 			c->problems++;
-			fprintf(stderr, "unmine: %s\n", s->lines[i]);
+			cli_say("unmine: %s\n", s->lines[i]);
 		}
 		free(s->lines[i]);
 	}
@@ -321,7 +325,7 @@ static um_plugin_set *setup_plugins(struct cli *c, int listing)
 		goto fail;
 	return set;
 fail:
-	fprintf(stderr, "unmine: %s\n", err);
+	cli_say("unmine: %s\n", err);
 	um_plugin_set_free(set);
 	exit(2);
 }
@@ -769,7 +773,7 @@ static void walk_diag(void *ctx, const char *origin, const char *msg)
 	if (r->batch)
 		batch_note(r->batch, origin, msg, "walk");
 	else
-		fprintf(stderr, "unmine: %s: %s\n", origin, msg);
+		cli_say("unmine: %s: %s\n", origin, msg);
 }
 
 /* The lines of a list of paths or of JSON Lines records, read from a
@@ -1178,7 +1182,7 @@ int main(int argc, char **argv)
 	/* made now, so that a walk through an input that holds it leaves it
 	 * out (the outputs are not read again as inputs) */
 	if (c.outdir && cli_make_dir(c.outdir) != 0) {
-		fprintf(stderr, "unmine: cannot create %s: %s\n", c.outdir,
+		cli_say("unmine: cannot create %s: %s\n", c.outdir,
 		        strerror(errno));
 		um_plugin_set_free(plugins);
 		cli_free(&c);
@@ -1192,7 +1196,7 @@ int main(int argc, char **argv)
 		int rc = cli_claim_settings(&c, text, err, sizeof(err));
 		free(text);
 		if (rc != 0) {
-			fprintf(stderr, "unmine: %s\n", err);
+			cli_say("unmine: %s\n", err);
 			um_plugin_set_free(plugins);
 			cli_free(&c);
 			return 2;
@@ -1200,7 +1204,7 @@ int main(int argc, char **argv)
 	}
 	/* opened (emptied) once nothing can stop the run before it starts */
 	if (c.errors_path && !(c.errors = fopen(c.errors_path, "w"))) {
-		fprintf(stderr, "unmine: %s: %s\n", c.errors_path, strerror(errno));
+		cli_say("unmine: %s: %s\n", c.errors_path, strerror(errno));
 		um_plugin_set_free(plugins);
 		cli_free(&c);
 		return 2;
@@ -1258,20 +1262,20 @@ int main(int argc, char **argv)
 	if (c.write_failed) {
 		/* it stopped the run: what was read after it was not begun;
 		 * the documents whose output was lost count as failed */
-		fprintf(stderr, "unmine: cannot write to standard output: %s; "
+		cli_say("unmine: cannot write to standard output: %s; "
 		        "%zu document%s not written, the rest not read\n",
 		        strerror(c.write_errno), c.lost, c.lost == 1 ? "" : "s");
 	} else if (!c.outdir && (c.output == UM_OUT_EDGES ||
 	                         c.output == UM_OUT_JSONL ? fflush(c.out) :
 	                         um_write_end(c.out, "corpus")) != 0) {
-		fprintf(stderr, "unmine: cannot write to standard output: %s\n",
+		cli_say("unmine: cannot write to standard output: %s\n",
 		        strerror(errno));
 		c.write_failed = 1;
 		c.failed++;
 	}
 	um_plugin_set_free(plugins);
 	if (c.errors && fclose(c.errors) != 0) {
-		fprintf(stderr, "unmine: %s: %s\n", c.errors_path, strerror(errno));
+		cli_say("unmine: %s: %s\n", c.errors_path, strerror(errno));
 		c.failed++;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -168,6 +168,17 @@ if cmp -s "$tmp/tabbed.want" "$tmp/tabbed.rel"; then ok; else
 	fail "--errors with a tab and a line end in a file name"
 	cat "$tmp/tabbed.rel"
 fi
+# On stderr the same name stays on one line, and an escape in a name
+# cannot drive the terminal: control characters written \t, \n, \xHH.
+printf '<doc><p>bad</doc>' >"$tmp/tabbed/$(printf 'e\033[2Jf.xml')"
+run -j 2 "$tmp/tabbed" -o "$tmp/ot2" 2>"$tmp/tabbed.err"
+sed "s|$tmp|TMP|g" "$tmp/tabbed.err" >"$tmp/tabbed.err.rel"
+printf '%s\n' 'unmine: TMP/tabbed/a\tb\nc.xml: malformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc' \
+	'unmine: TMP/tabbed/e\x1b[2Jf.xml: malformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc' >"$tmp/tabbed.err.want"
+if cmp -s "$tmp/tabbed.err.want" "$tmp/tabbed.err.rel"; then ok; else
+	fail "control characters of a file name on stderr"
+	cat -A "$tmp/tabbed.err.rel"
+fi
 
 # 6. --resume: killed with SIGKILL at several moments, then resumed, the
 # output is that of one uninterrupted run.
