@@ -419,6 +419,16 @@ struct batch *batch_new(struct cli *c, um_plugin_set *set)
 	return b;
 }
 
+void batch_flush(struct batch *b)
+{
+	if (b->threads == 1)
+		return;       /* every document is written as it is done */
+	pthread_mutex_lock(&b->lock);
+	while (emit_ready(b))
+		;
+	pthread_mutex_unlock(&b->lock);
+}
+
 /* Puts a job in the window, waiting for room. */
 static void enqueue(struct batch *b, struct job *j)
 {
@@ -498,7 +508,8 @@ void batch_note(struct batch *b, const char *origin, const char *msg,
 	if (!j)
 		abort();
 	buf_printf(&j->msgs, "unmine: %s: %s\n", origin, msg);
-	error_line(&j->errors, origin, stage, msg);
+	if (stage)
+		error_line(&j->errors, origin, stage, msg);
 	enqueue(b, j);
 }
 

@@ -25,9 +25,14 @@ void batch_add_record(struct batch *b, const char *name, const char *rel,
 void batch_add_stream(struct batch *b, const char *path, const char *rel,
                       char *data, size_t len, const char *error);
 /* A problem of the walk (origin: the path), printed in its place in the
- * order and, with --errors, recorded with its stage. */
+ * order and, with --errors, recorded with its stage; with stage NULL, a
+ * note that is no failure, printed only. */
 void batch_note(struct batch *b, const char *origin, const char *msg,
                 const char *stage);
+/* Writes the documents finished so far that are next in order, without
+ * waiting; for the caller about to wait for input, so that a document is
+ * not held back until the next one comes (a coprocess waits for it). */
+void batch_flush(struct batch *b);
 /* Waits for every document, writes what is left, stops the workers and
  * frees the batch. */
 void batch_end(struct batch *b);

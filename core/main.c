@@ -370,6 +370,7 @@ struct run {
 	struct cli *c;
 	struct batch *batch;
 	const char *prefix;       /* --files-from: the listed path, for rel */
+	const char *named;        /* the argument being walked */
 	size_t counted;           /* counting pass: documents to do */
 	int uncounted;            /* some inputs can be read only once */
 	struct outputs *outputs;  /* NULL when no two inputs can meet */
@@ -396,6 +397,7 @@ static int list_is_stdin(const char *list)
 }
 
 static void walk_diag(void *ctx, const char *origin, const char *msg);
+static void walk_skip(struct run *r, const char *origin, const char *msg);
 
 /* What the run writes to the file of status st, or NULL. */
 static const char *own_file(const struct run *r, const struct stat *st)
@@ -620,6 +622,9 @@ static int output_done(const struct cli *c, const char *rel,
 }
 
 static ssize_t poll_read(int fd, char *dst, size_t room, int *err);
+/* The run's batch while inputs are read: poll_read writes its finished
+ * documents when it is about to wait. */
+static struct batch *waiting_batch;
 
 /* Standard input, or a pipe, FIFO or character device named as an input
  * (st its status, NULL for "-" or when unknown): read once, by the
@@ -715,7 +720,12 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	if (st && (ours = own_file(r, st)) != NULL) {
 		char msg[128];
 		snprintf(msg, sizeof(msg), "is this run's %s; not read", ours);
-		walk_diag(r, path, msg);
+		/* named as an argument, a mistake; met in a directory or a
+		 * list, left out as intended */
+		if (r->named && !strcmp(path, r->named))
+			walk_diag(r, path, msg);
+		else
+			walk_skip(r, path, msg);
 		return 0;
 	}
 	if (!records && !wanted(c, path))
@@ -766,6 +776,16 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	return 0;
 }
 
+/* An input left out on purpose (an output of this run): said in its
+ * place, but no failure, and not a line of --errors. */
+static void walk_skip(struct run *r, const char *origin, const char *msg)
+{
+	if (r->batch)
+		batch_note(r->batch, origin, msg, NULL);
+	else
+		cli_say("unmine: %s: %s\n", origin, msg);
+}
+
 static void walk_diag(void *ctx, const char *origin, const char *msg)
 {
 	struct run *r = ctx;
@@ -804,8 +824,16 @@ struct lines {
 static ssize_t poll_read(int fd, char *dst, size_t room, int *err)
 {
 	struct pollfd p = { .fd = fd, .events = POLLIN };
-	int ready = poll(&p, 1, 100);
+	int ready = poll(&p, 1, 0);
 	ssize_t n;
+	/* no input yet: what is done is written first, for a reader who
+	 * waits for it before it sends more */
+	if (ready == 0 && waiting_batch) {
+		batch_flush(waiting_batch);
+		ready = poll(&p, 1, 100);
+	} else if (ready == 0) {
+		ready = poll(&p, 1, 100);
+	}
 	if (ready < 0 && errno != EINTR) {
 		*err = errno;
 		return -1;
@@ -1043,12 +1071,21 @@ static void visit_input(struct run *r, const char *path, um_walk_fn fn,
                         um_diag_fn report, int quiet_walk)
 {
 	if (in_outdir(r, path)) {
-		if (!quiet_walk)
-			walk_diag(r, path, "in the output directory; not read (the "
-			          "outputs are not read again as inputs)");
+		static const char why[] = "in the output directory; not read (the "
+		                          "outputs are not read again as inputs)";
+		/* a line of a list (find over the tree that holds -o) is left
+		 * out as intended; an argument is a mistake */
+		if (quiet_walk)
+			;
+		else if (r->prefix)
+			walk_skip(r, path, why);
+		else
+			walk_diag(r, path, why);
 		return;
 	}
+	r->named = r->prefix ? NULL : path;
 	um_walk_skip(path, r->c->outdir, fn, r, report, r);
+	r->named = NULL;
 }
 
 /* Every input: the arguments, then the paths of --files-from, one per
@@ -1084,17 +1121,33 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 		}
 		if (!(l.buf = malloc(l.cap)))
 			abort();
-		size_t len;
+		size_t len, lineno = 0;
 		int too_long;
+		const char *list = from_stdin ? "standard input" : c->files_from;
+		char why[128];
 		/* a path is at most PATH_MAX (4096) bytes: a longer line is
 		 * dropped as it is read, so that a list without line ends
 		 * cannot fill the memory */
 		while ((line = next_line(&l, 65536, &len, &too_long, &err))) {
+			lineno++;
 			if (too_long) {
 				if (!quiet_walk)
-					walk_diag(r, from_stdin ? "standard input" :
-					          c->files_from, "a line of more than 65536 "
-					          "bytes in the list of paths; not read");
+					walk_diag(r, list, l.nul ? "a path of more than 65536 "
+					          "bytes in the list of paths; not read" :
+					          "a line of more than 65536 bytes in the list "
+					          "of paths (a list of find -print0 needs -0); "
+					          "not read");
+				continue;
+			}
+			/* no path holds a NUL byte: a list of find -print0 read
+			 * by lines, whose paths would be lost but the first */
+			if (!l.nul && memchr(line, 0, len)) {
+				if (!quiet_walk) {
+					snprintf(why, sizeof(why), "line %zu of the list of "
+					         "paths holds a NUL byte, as a list of find "
+					         "-print0 does (give -0); not read", lineno);
+					walk_diag(r, list, why);
+				}
 				continue;
 			}
 			if (!*line)
@@ -1254,7 +1307,9 @@ int main(int argc, char **argv)
 	c.stop = &interrupted;
 	out_broken = &c.out_broken;
 	run.batch = batch_new(&c, plugins);
+	waiting_batch = run.batch;
 	walk_inputs(&run, argv + optind, argc - optind, add_file, 0);
+	waiting_batch = NULL;
 	batch_end(run.batch);
 	outputs_free(run.outputs);
 	free(run.outreal);

@@ -85,6 +85,27 @@ if [ "$st" -eq 1 ] &&
 	fail "--files-from DIR: status $st"
 	cat "$tmp/ffd.err"
 fi
+# A list of find -print0 read without -0: one line per list line with a
+# NUL byte, none of its paths read, status 1 (not the first path alone).
+printf '%s\0%s\0' "$tmp/in/A_64_504.txt" "$tmp/in/c/bad.xml" |
+	run --files-from - -f jsonl >"$tmp/ffn.tsv" 2>"$tmp/ffn.err"
+st=$?
+if [ "$st" -eq 1 ] && [ ! -s "$tmp/ffn.tsv" ] &&
+   [ "$(cat "$tmp/ffn.err")" = "unmine: standard input: line 1 of the list of paths holds a NUL byte, as a list of find -print0 does (give -0); not read" ]
+then ok; else
+	fail "a NUL byte in a list read by lines: status $st"
+	cat "$tmp/ffn.err"
+fi
+# A document is written once done, not held until the next path comes:
+# the list stays open until the output has its line (10 s at most).
+( echo "$tmp/in/A_64_504.txt"; i=0
+  while [ ! -s "$tmp/co.jsonl" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  echo "$i" >"$tmp/co.waited" ) |
+	run -j 2 -f jsonl --files-from - >"$tmp/co.jsonl" 2>/dev/null
+if [ "$(cat "$tmp/co.waited")" -lt 100 ] &&
+   [ "$(wc -l <"$tmp/co.jsonl")" -eq 1 ]; then ok; else
+	fail "a document held back until the list ended (waited $(cat "$tmp/co.waited"))"
+fi
 
 # Two inputs given the same output name (x.txt in two directories given
 # apart): the first is written, the second named with the first and not
@@ -674,30 +695,42 @@ then ok; else
 fi
 
 # 11. What a run writes is not read back: standard output redirected into
-# an input directory, the --errors file there, a path inside -o's
-# directory given outright, -o's directory as the input.
+# an input directory, the --errors file there, paths inside -o's
+# directory in a list (each said, no failure); named as arguments, -o's
+# directory or standard output's file are a mistake (status 1).
 mkdir -p "$tmp/self"
 cp corpus/A_64_504.txt "$tmp/self/"
 run -p none -f jsonl "$tmp/self" >"$tmp/self/all.jsonl" 2>"$tmp/self.err"
 s=$?
-if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/self/all.jsonl")" -eq 1 ] &&
+if [ "$s" -eq 0 ] && [ "$(wc -l <"$tmp/self/all.jsonl")" -eq 1 ] &&
    [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/all.jsonl: is this run's standard output; not read" ]
 then ok; else
 	fail "standard output read back as input (status $s)"
 	head -3 "$tmp/self.err"
 fi
-# the summary counts such problems apart from the documents
+# left out as intended: no failure, no other problem in the summary
 "$unmine" -P "$pp" -p none --stats -f jsonl "$tmp/self" >"$tmp/self/all.jsonl" \
 	2>"$tmp/self.err"
 case $(tail -n 1 "$tmp/self.err") in
-"unmine: 1 documents, 0 failed, "*"; 1 other problem (above)") ok ;;
-*) fail "summary without the other problem: $(tail -n 1 "$tmp/self.err")" ;;
+*problem*) fail "a file of the run counted as a problem: $(tail -n 1 "$tmp/self.err")" ;;
+"unmine: 1 documents, 0 failed, "*) ok ;;
+*) fail "summary: $(tail -n 1 "$tmp/self.err")" ;;
 esac
+# named as an argument, a mistake: status 1
+run -p none -f jsonl "$tmp/self/A_64_504.txt" "$tmp/self/all.jsonl" \
+	>"$tmp/self/all.jsonl" 2>"$tmp/self.err"
+s=$?
+if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/self/all.jsonl")" -eq 1 ] &&
+   [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/all.jsonl: is this run's standard output; not read" ]
+then ok; else
+	fail "standard output named as an input (status $s)"
+	head -3 "$tmp/self.err"
+fi
 rm "$tmp/self/all.jsonl"
 run -p none --errors "$tmp/self/e.tsv" "$tmp/self" >/dev/null 2>"$tmp/self.err"
 s=$?
-if [ "$s" -eq 1 ] &&
-   [ "$(cat "$tmp/self/e.tsv")" = "$tmp/self/e.tsv	walk	is this run's --errors file; not read" ]
+if [ "$s" -eq 0 ] && [ ! -s "$tmp/self/e.tsv" ] &&
+   [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/e.tsv: is this run's --errors file; not read" ]
 then ok; else
 	fail "--errors file read back as input (status $s)"
 	cat "$tmp/self.err"
@@ -712,7 +745,7 @@ printf '%s\n' \
 	"unmine: TMP/self/out/.unmine-settings: in the output directory; not read (the outputs are not read again as inputs)" \
 	"unmine: TMP/self/out/A_64_504.txt.xml: in the output directory; not read (the outputs are not read again as inputs)" \
 	>"$tmp/self.want"
-if [ "$s" -eq 1 ] && cmp -s "$tmp/self.want" "$tmp/self.rel" &&
+if [ "$s" -eq 0 ] && cmp -s "$tmp/self.want" "$tmp/self.rel" &&
    [ "$(find "$tmp/self/out" -type f | wc -l)" -eq 3 ]; then ok; else
 	fail "outputs listed in --files-from read back (status $s)"
 	diff "$tmp/self.want" "$tmp/self.rel" | head -5
@@ -765,7 +798,7 @@ fi
 	run -p none -f jsonl --files-from - >"$tmp/longl.jsonl" 2>"$tmp/longl.err"
 s=$?
 if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/longl.jsonl")" -eq 1 ] &&
-   [ "$(cat "$tmp/longl.err")" = "unmine: standard input: a line of more than 65536 bytes in the list of paths; not read" ]
+   [ "$(cat "$tmp/longl.err")" = "unmine: standard input: a line of more than 65536 bytes in the list of paths (a list of find -print0 needs -0); not read" ]
 then ok; else
 	fail "a list line longer than any path (status $s)"
 fi
