@@ -76,6 +76,8 @@ static void buf_printf(struct buf *b, const char *fmt, ...)
 /* One document, or one message of the walk, in input order. */
 struct job {
 	char *path, *rel;         /* NULL for a message */
+	struct timespec mtime;    /* the input's, for its output file */
+	int has_mtime;
 	char *data;               /* read from memory: a record of JSON Lines, */
 	size_t len;
 	int whole;                /* or a whole document read from a stream */
@@ -235,7 +237,8 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 		goto failed;
 	stage = "write";
 	if (c->outdir) {
-		if (cli_write_file(c, j->rel, doc, last_dir, err, sizeof(err)) != 0)
+		if (cli_write_file(c, j->rel, doc, j->has_mtime ? &j->mtime : NULL,
+		                   last_dir, err, sizeof(err)) != 0)
 			goto failed;
 	} else {
 		j->out = um_render_doc(doc, c->output, &j->outlen);
@@ -454,24 +457,32 @@ static void enqueue(struct batch *b, struct job *j)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* A document's job, named path and written as rel. */
-static struct job *new_job(const char *path, const char *rel)
+/* A document's job, named path and written as rel, its output file given
+ * mtime (NULL: none). */
+static struct job *new_job(const char *path, const char *rel,
+                           const struct timespec *mtime)
 {
 	struct job *j = calloc(1, sizeof(*j));
 	if (!j || !(j->path = strdup(path)) || !(j->rel = strdup(rel)))
 		abort();
+	if (mtime) {
+		j->mtime = *mtime;
+		j->has_mtime = 1;
+	}
 	return j;
 }
 
-void batch_add(struct batch *b, const char *path, const char *rel)
+void batch_add(struct batch *b, const char *path, const char *rel,
+               const struct timespec *mtime)
 {
-	enqueue(b, new_job(path, rel));
+	enqueue(b, new_job(path, rel, mtime));
 }
 
 void batch_add_record(struct batch *b, const char *name, const char *rel,
-                      const char *data, size_t len, const char *error)
+                      const struct timespec *mtime, const char *data,
+                      size_t len, const char *error)
 {
-	struct job *j = new_job(name, rel);
+	struct job *j = new_job(name, rel, mtime);
 	if (error) {
 		if (!(j->error = strdup(error)))
 			abort();
@@ -488,7 +499,7 @@ void batch_add_record(struct batch *b, const char *name, const char *rel,
 void batch_add_stream(struct batch *b, const char *path, const char *rel,
                       char *data, size_t len, const char *error)
 {
-	struct job *j = new_job(path, rel);
+	struct job *j = new_job(path, rel, NULL);
 	j->whole = 1;
 	if (error) {
 		if (!(j->error = strdup(error)))

@@ -11,13 +11,16 @@ struct batch;
  * by the caller). set is read-only while the batch runs. */
 struct batch *batch_new(struct cli *c, um_plugin_set *set);
 /* Queues a document; may wait for room, writing finished documents in
- * order meanwhile. */
-void batch_add(struct batch *b, const char *path, const char *rel);
+ * order meanwhile. mtime: the input's modification time, before it is
+ * read, given to its output file (NULL: none). */
+void batch_add(struct batch *b, const char *path, const char *rel,
+               const struct timespec *mtime);
 /* Queues a record of JSON Lines (data, len: copied) as document name,
- * written as rel; or, with error non-NULL, a record refused before it was
+ * written as rel (mtime: its file's, as for batch_add); or, with error non-NULL, a record refused before it was
  * read, which fails with that reason. */
 void batch_add_record(struct batch *b, const char *name, const char *rel,
-                      const char *data, size_t len, const char *error);
+                      const struct timespec *mtime, const char *data,
+                      size_t len, const char *error);
 /* Queues a whole document read from a stream (standard input, a pipe) by
  * the caller, data (malloc'ed, len bytes; the batch frees it) read as the
  * file path would be; or, with error non-NULL, one that failed as it was

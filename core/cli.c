@@ -304,13 +304,14 @@ char *cli_output_path(const struct cli *c, const char *rel)
 }
 
 int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
-                   char **last_dir, char *err, size_t errlen)
+                   const struct timespec *mtime, char **last_dir, char *err,
+                   size_t errlen)
 {
 	char *path = cli_output_path(c, rel);
 	size_t n = strlen(path) + 8;
 	char *tmp = malloc(n);
 	FILE *f = NULL;
-	int rc = -1;
+	int rc = -1, fd;
 
 	if (!tmp)
 		abort();
@@ -324,13 +325,24 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 		         path, strerror(errno));
 		goto out;
 	}
-	if (!(f = fopen(tmp, "w"))) {
-		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
+	/* not through a link put in its place: that would write over the
+	 * file it leads to */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	          0666);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		snprintf(err, errlen, "cannot write %s: %s", tmp,
+		         errno == ELOOP ? "a symbolic link is in its place" :
+		         strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		goto out;
 	}
+	/* the time last, once every byte is written */
 	if ((c->output == UM_OUT_EDGES ? um_write_edges_header(f) :
 	     c->output == UM_OUT_JSONL ? 0 : um_write_begin(f, NULL)) ||
-	    um_write_doc(f, doc, c->output) || fflush(f) != 0) {
+	    um_write_doc(f, doc, c->output) || fflush(f) != 0 ||
+	    (mtime && futimens(fd, (const struct timespec[2]) {
+	                       { .tv_nsec = UTIME_OMIT }, *mtime }) != 0)) {
 		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
 		fclose(f);
 		unlink(tmp);

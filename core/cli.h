@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 #include <unmine/unmine.h>
 
 struct cli {
@@ -70,10 +71,12 @@ int cli_make_dir(const char *dir);
 /* DIR/REL.xml (.tsv, .jsonl): the output file of a document; free it. */
 char *cli_output_path(const struct cli *c, const char *rel);
 /* Writes one document to its output file through a temporary file; 0 or
- * -1 with err set. *last_dir caches the directory made last (one per
- * thread). */
+ * -1 with err set. The file is given the modification time mtime (the
+ * input's when it was read, for --resume; NULL: the time of writing).
+ * *last_dir caches the directory made last (one per thread). */
 int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
-                   char **last_dir, char *err, size_t errlen);
+                   const struct timespec *mtime, char **last_dir, char *err,
+                   size_t errlen);
 /* The file in an output directory that holds the settings its files were
  * written with. */
 #define CLI_SETTINGS_FILE ".unmine-settings"

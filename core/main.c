@@ -582,11 +582,11 @@ static int count_file(void *ctx, const char *path, const char *rel)
 }
 
 /* File a was modified after file b. */
-static int newer(const struct stat *a, const struct stat *b)
+/* Whether a and b were last modified at the same time. */
+static int same_mtime(const struct stat *a, const struct stat *b)
 {
-	return a->st_mtim.tv_sec != b->st_mtim.tv_sec ?
-	       a->st_mtim.tv_sec > b->st_mtim.tv_sec :
-	       a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
+	return a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
 }
 
 /* Whether the file open on fd ends as a whole output of the format does:
@@ -604,8 +604,11 @@ static int ends_whole(int fd, const struct stat *st, int format)
 	       !memcmp(tail, end, n);
 }
 
-/* --resume: the output of rel is there, whole, and not older than the
- * input, whose status is in (NULL when unknown: standard input). */
+/* --resume: the output of rel is there, whole, and has the modification
+ * time the input had when it was read, which the output was given; the
+ * input's status is in (NULL when unknown: standard input). An input
+ * changed since has another time, whatever it is: edited after it was
+ * read, or put back with an older time (rsync -a, cp -p, tar). */
 static int output_done(const struct cli *c, const char *rel,
                        const struct stat *in)
 {
@@ -613,7 +616,7 @@ static int output_done(const struct cli *c, const char *rel,
 	struct stat st;
 	int fd = open(out, O_RDONLY | O_CLOEXEC), done = 0;
 	if (fd >= 0) {
-		done = fstat(fd, &st) == 0 && (!in || !newer(in, &st)) &&
+		done = fstat(fd, &st) == 0 && (!in || same_mtime(in, &st)) &&
 		       ends_whole(fd, &st, c->output);
 		close(fd);
 	}
@@ -771,7 +774,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			return 0;
 		}
 	}
-	batch_add(r->batch, path, rel);
+	batch_add(r->batch, path, rel, st ? &st->st_mtim : NULL);
 	free(own);
 	return 0;
 }
@@ -993,6 +996,8 @@ static void add_records(struct run *r, const char *path, const char *rel,
 	const char *rbase = from_stdin ? "stdin" : rel;
 	struct lines l = { .cap = 65536 };
 	struct stat in;
+	const struct stat *file = NULL;
+	const struct timespec *mtime = NULL;
 	size_t lineno = 0, n;
 	int err = 0, too_long, have_in;
 	char *line;
@@ -1017,6 +1022,12 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		return;
 	}
 	have_in = !from_stdin && fstat(l.fd, &in) == 0;
+	/* a file's time, given to the outputs of its records and compared
+	 * by --resume; a stream's records are looked up by their line */
+	if (have_in && S_ISREG(in.st_mode)) {
+		file = &in;
+		mtime = &in.st_mtim;
+	}
 	if (!(l.buf = malloc(l.cap)) || !(l.zin = malloc(ZIN)))
 		abort();
 	while ((line = next_line(&l, max, &n, &too_long, &err))) {
@@ -1036,7 +1047,7 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		}
 		out_rel = xprintf("%s/%zu", rbase, lineno);
 		if (c->resume && c->outdir &&
-		    output_done(c, out_rel, have_in ? &in : NULL)) {
+		    output_done(c, out_rel, file)) {
 			c->skipped++;
 			free(name);
 			free(out_rel);
@@ -1046,9 +1057,10 @@ static void add_records(struct run *r, const char *path, const char *rel,
 			char msg[128];
 			snprintf(msg, sizeof(msg), "record over the size limit of "
 			         "%zu bytes; not read", max);
-			batch_add_record(r->batch, name, out_rel, NULL, 0, msg);
+			batch_add_record(r->batch, name, out_rel, mtime, NULL, 0, msg);
 		} else {
-			batch_add_record(r->batch, name, out_rel, line, n, NULL);
+			batch_add_record(r->batch, name, out_rel, mtime, line, n,
+			                 NULL);
 		}
 		free(name);
 		free(out_rel);

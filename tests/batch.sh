@@ -216,20 +216,44 @@ for delay in 0.05 0.2 0.5 1; do
 		diff -r "$tmp/o1" "$tmp/ok" | head -5
 	fi
 done
-# a resumed run skips what is done: nothing is written again
-touch -d '2000-01-01' "$tmp/in/A_64_504.txt"
-touch -d '2001-01-01' "$tmp/ok/A_64_504.txt.xml"
+# a link in the place of the temporary file is not followed: the file it
+# leads to is left alone, and the document fails
+mkdir -p "$tmp/lk" "$tmp/lko"
+printf 'Text.\n' >"$tmp/lk/a.txt"
+printf 'precious\n' >"$tmp/victim"
+ln -s "$tmp/victim" "$tmp/lko/a.txt.xml.tmp"
+run -p none "$tmp/lk" -o "$tmp/lko" 2>"$tmp/lk.err"
+s=$?
+if [ "$s" -eq 1 ] && [ "$(cat "$tmp/victim")" = precious ] &&
+   [ "$(cat "$tmp/lk.err")" = "unmine: $tmp/lk/a.txt: cannot write $tmp/lko/a.txt.xml.tmp: a symbolic link is in its place" ]
+then ok; else
+	fail "a link in the place of the temporary file (status $s)"
+	cat "$tmp/lk.err"
+fi
+# an output has the time its input had when it was read
+if [ "$(stat -c %y "$tmp/in/A_64_504.txt")" = "$(stat -c %y "$tmp/ok/A_64_504.txt.xml")" ]
+then ok; else
+	fail "an output without its input's time"
+fi
+# a resumed run skips what is done: nothing is written again (a file
+# written again is a new one, renamed into place)
+ino=$(stat -c %i "$tmp/ok/A_64_504.txt.xml")
 run --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
-if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2002-01-01' | wc -l)" -eq 0 ]; then ok; else
+if [ "$(stat -c %i "$tmp/ok/A_64_504.txt.xml")" = "$ino" ]; then ok; else
 	fail "--resume wrote a finished document again"
 fi
-# but an input changed after its output was written is done again
-touch -d '2003-01-01' "$tmp/in/A_64_504.txt"
-run --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
-if [ "$(find "$tmp/ok/A_64_504.txt.xml" -newermt '2004-01-01' | wc -l)" -eq 1 ] &&
-   cmp -s "$tmp/o1/A_64_504.txt.xml" "$tmp/ok/A_64_504.txt.xml"; then ok; else
-	fail "--resume kept the output of an input changed since"
-fi
+# but an input changed since is done again: given a later time (edited),
+# or an earlier one (put back by rsync -a, cp -p or tar, which keep the
+# time of their source)
+for when in '2030-01-01' '2000-01-01'; do
+	ino=$(stat -c %i "$tmp/ok/A_64_504.txt.xml")
+	touch -d "$when" "$tmp/in/A_64_504.txt"
+	run --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
+	if [ "$(stat -c %i "$tmp/ok/A_64_504.txt.xml")" != "$ino" ] &&
+	   cmp -s "$tmp/o1/A_64_504.txt.xml" "$tmp/ok/A_64_504.txt.xml"; then ok; else
+		fail "--resume kept the output of an input given the time $when"
+	fi
+done
 
 # 6b. An output directory holds files of one set of settings, kept in it
 # by the first run; a run with others, resumed or not, is refused before
@@ -897,6 +921,33 @@ if [ "$s" -eq 1 ] &&
    [ "$got" = "$tmp/errs/a.txt	read	binary file (NUL byte at offset 1)" ]; then ok; else
 	fail "--errors written as the run goes (status $s): '$got'"
 fi
+# An input edited while it is being annotated (a copy still coming in):
+# its output has the time it had when it was read, so a resumed run does
+# it again. The edit comes a second later, as a file system may count
+# time in seconds.
+mkdir -p "$tmp/race" "$tmp/racectl"
+printf 'First half.\n' >"$tmp/race/a.txt"
+TP_SLOW_DIR="$tmp/racectl" "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
+	-j 1 "$tmp/race" -o "$tmp/raceo" >/dev/null 2>&1 &
+pid=$!
+(sleep 30; touch "$tmp/racectl/go") >/dev/null 2>&1 &
+watchdog=$!
+for i in $(seq 600); do
+	[ -e "$tmp/racectl/started.1" ] && break
+	sleep 0.05
+done
+sleep 1.1
+printf 'Second half.\n' >>"$tmp/race/a.txt"
+touch "$tmp/racectl/go"
+wait "$pid"
+kill "$watchdog" 2>/dev/null
+first=$(grep -c 'Second half' "$tmp/raceo/a.txt.xml")
+TP_SLOW_DIR="$tmp/racectl" "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
+	--resume "$tmp/race" -o "$tmp/raceo" 2>/dev/null
+if [ "$first" -eq 0 ] && [ "$(grep -c 'Second half' "$tmp/raceo/a.txt.xml")" -eq 1 ]
+then ok; else
+	fail "--resume kept the output of an input edited while it was read"
+fi
 # --resume redoes an output that is empty or cut short, as a machine
 # crash can leave one (renamed before its data reached the disk), for
 # every format's ending (XML: one cut after a whole line too).
@@ -905,7 +956,7 @@ for f in xml jsonl edges; do
 	mkdir -p "$tmp/rz"
 	cp corpus/A_64_504.txt corpus/MHL_57_2002.txt corpus/A_RES_78_11.xml "$tmp/rz/"
 	run -f "$f" "$tmp/rz" -o "$tmp/rzo" 2>/dev/null
-	cp -r "$tmp/rzo" "$tmp/rzo.whole"
+	cp -rp "$tmp/rzo" "$tmp/rzo.whole"
 	set -- "$tmp/rzo"/*.*
 	: >"$1"
 	truncate -s -1 "$2"
@@ -914,7 +965,10 @@ for f in xml jsonl edges; do
 		head -n 3 "$3" >"$tmp/rz.part" && mv "$tmp/rz.part" "$3"
 		want="3 documents, 0 failed"
 	fi
-	touch -d '2030-01-01' "$tmp/rzo"/*.*
+	# their times kept, as a crash leaves them
+	for o in "$tmp/rzo"/*.*; do
+		touch -r "$tmp/rzo.whole/${o##*/}" "$o"
+	done
 	out=$("$unmine" -P "$pp" --stats --resume -f "$f" "$tmp/rz" -o "$tmp/rzo" 2>&1)
 	case $out in
 	"unmine: $want"*) r=ok ;;
