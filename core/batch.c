@@ -237,8 +237,18 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 		goto failed;
 	stage = "write";
 	if (c->outdir) {
-		if (cli_write_file(c, j->rel, doc, j->has_mtime ? &j->mtime : NULL,
-		                   last_dir, err, sizeof(err)) != 0)
+		int e = cli_write_file(c, j->rel, doc,
+		                       j->has_mtime ? &j->mtime : NULL, last_dir,
+		                       err, sizeof(err));
+		/* no room left, or no writing at all: the documents after it
+		 * would be annotated only to fail the same way */
+		if (e == ENOSPC || e == EDQUOT || e == EROFS) {
+			int none = 0;
+			atomic_compare_exchange_strong(&c->outdir_errno, &none, e);
+			atomic_store_explicit(&c->out_broken, 1,
+			                      memory_order_relaxed);
+		}
+		if (e)
 			goto failed;
 	} else {
 		j->out = um_render_doc(doc, c->output, &j->outlen);

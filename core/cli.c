@@ -311,7 +311,7 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 	size_t n = strlen(path) + 8;
 	char *tmp = malloc(n);
 	FILE *f = NULL;
-	int rc = -1, fd;
+	int rc, fd;
 
 	if (!tmp)
 		abort();
@@ -321,8 +321,9 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 	 * one left. */
 	snprintf(tmp, n, "%s.tmp", path);
 	if (make_parents(path, last_dir) != 0) {
+		rc = errno;
 		snprintf(err, errlen, "cannot create the directory of %s: %s",
-		         path, strerror(errno));
+		         path, strerror(rc));
 		goto out;
 	}
 	/* not through a link put in its place: that would write over the
@@ -330,9 +331,10 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	          0666);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		rc = errno;
 		snprintf(err, errlen, "cannot write %s: %s", tmp,
-		         errno == ELOOP ? "a symbolic link is in its place" :
-		         strerror(errno));
+		         rc == ELOOP ? "a symbolic link is in its place" :
+		         strerror(rc));
 		if (fd >= 0)
 			close(fd);
 		goto out;
@@ -343,13 +345,15 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 	    um_write_doc(f, doc, c->output) || fflush(f) != 0 ||
 	    (mtime && futimens(fd, (const struct timespec[2]) {
 	                       { .tv_nsec = UTIME_OMIT }, *mtime }) != 0)) {
-		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
+		rc = errno ? errno : EIO;
+		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(rc));
 		fclose(f);
 		unlink(tmp);
 		goto out;
 	}
 	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		rc = errno;
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(rc));
 		unlink(tmp);
 		goto out;
 	}

@@ -41,6 +41,9 @@ struct cli {
 	/* nonzero once the output stream failed: as after a stop signal,
 	 * documents not started are left alone */
 	atomic_int out_broken;
+	/* the errno of a write into -o's directory that stopped the run (a
+	 * full disk): every later document would fail the same way */
+	atomic_int outdir_errno;
 	FILE *out;                  /* the stream without -o */
 	/* nonzero once SIGINT or SIGTERM came: documents not started are
 	 * left alone */
@@ -70,8 +73,8 @@ void cli_split_path(const char *s, char ***arr, size_t *n);
 int cli_make_dir(const char *dir);
 /* DIR/REL.xml (.tsv, .jsonl): the output file of a document; free it. */
 char *cli_output_path(const struct cli *c, const char *rel);
-/* Writes one document to its output file through a temporary file; 0 or
- * -1 with err set. The file is given the modification time mtime (the
+/* Writes one document to its output file through a temporary file: 0, or
+ * the errno of the failure with err saying what failed. The file is given the modification time mtime (the
  * input's when it was read, for --resume; NULL: the time of writing).
  * *last_dir caches the directory made last (one per thread). */
 int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,

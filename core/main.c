@@ -1326,7 +1326,12 @@ int main(int argc, char **argv)
 	outputs_free(run.outputs);
 	free(run.outreal);
 	run.batch = NULL;
-	if (c.write_failed) {
+	if (atomic_load(&c.outdir_errno)) {
+		/* said after the document whose output failed */
+		cli_say("unmine: cannot write into %s: %s; the documents not yet "
+		        "begun were not read (--resume does them)\n", c.outdir,
+		        strerror(atomic_load(&c.outdir_errno)));
+	} else if (c.write_failed) {
 		/* it stopped the run: what was read after it was not begun;
 		 * the documents whose output was lost count as failed */
 		cli_say("unmine: cannot write to standard output: %s; "
