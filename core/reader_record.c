@@ -153,7 +153,9 @@ int um_read_record(const char *buf, size_t len, const char *name,
 			um_seterr(err, errlen, "no \"text\" member");
 			goto out;
 		}
-		if (json_object_object_get_ex(root, "format", &v)) {
+		/* a member that is null is absent (exports write null for
+		 * what they do not know) */
+		if (json_object_object_get_ex(root, "format", &v) && v) {
 			if (!json_object_is_type(v, json_type_string) || has_nul(v) ||
 			    um_format_parse(json_object_get_string(v), &inner.format) ||
 			    inner.format == UM_FMT_JSONL) {
@@ -164,7 +166,7 @@ int um_read_record(const char *buf, size_t len, const char *name,
 		}
 		for (i = 0; i < NMETA; i++)
 			if (json_object_object_get_ex(root, meta_members[i].member,
-			                              &v) &&
+			                              &v) && v &&
 			    !(meta[i] = meta_text(v, i, ids[i], sizeof(ids[i]), err,
 			                          errlen)))
 				goto out;

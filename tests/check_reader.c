@@ -1192,6 +1192,18 @@ START_TEST(record_string_number_id_and_formats)
 	ck_assert_str_eq(um_doc_meta(doc, "format"), "html");
 	assert_text(doc, "Hi.");
 	um_doc_free(doc);
+	/* members that are null are absent, as exports write what they do
+	 * not know: the format by content, no id or symbol */
+	doc = RD("{\"id\": null, \"text\": \"<p>Hi.</p>\", \"format\": null, "
+	         "\"symbol\": null, \"title\": null, \"date\": null, "
+	         "\"lang\": null}", "x.jsonl:4", &record_opt);
+	ck_assert_str_eq(um_doc_meta(doc, "format"), "xml");
+	ck_assert_str_eq(um_doc_meta(doc, "language"), "en");
+	ck_assert_ptr_null(um_doc_meta(doc, "id"));
+	ck_assert_ptr_null(um_doc_meta(doc, "symbol"));
+	ck_assert_uint_eq(um_doc_meta_count(doc), 3);
+	assert_text(doc, "Hi.");
+	um_doc_free(doc);
 }
 END_TEST
 
