@@ -182,8 +182,10 @@ static void parse_args(struct cli *c, int argc, char **argv)
 				            "html, jsonl)", optarg);
 			break;
 		case OPT_ELEMENTS:
+			/* given again, it adds to the list */
 			list = strdup(optarg);
-			n = 0;
+			for (n = 0; c->elements && c->elements[n]; n++)
+				;
 			save = NULL;
 			for (tok = strtok_r(list, ",", &save); tok;
 			     tok = strtok_r(NULL, ",", &save)) {
@@ -338,7 +340,34 @@ _Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler sets it");
 
 static void on_stop_signal(int sig)
 {
+	static const char now[] = "\nunmine: stopped at once (a second "
+	                          "signal); the documents in flight are lost\n";
+	/* a second one: the user will not wait for the documents in
+	 * flight (--resume does them); the signal's own death, so that the
+	 * status says which */
+	if (atomic_load_explicit(&interrupted, memory_order_relaxed)) {
+		ssize_t w = write(STDERR_FILENO, now, sizeof(now) - 1);
+		(void)w;
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
 	atomic_store_explicit(&interrupted, sig, memory_order_relaxed);
+}
+
+/* Stops on sig with on_stop_signal, system calls restarted (output in
+ * flight is not cut short), unless the signal is ignored, as a shell
+ * leaves SIGINT for a job it starts in the background. */
+static void catch_stop(int sig)
+{
+	struct sigaction sa, old;
+	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
 }
 
 static int stopped(void)
@@ -1301,8 +1330,8 @@ int main(int argc, char **argv)
 	}
 	/* Ctrl-C, and the polite stop of batch systems and service managers
 	 * before they kill: both finish the documents in flight */
-	signal(SIGINT, on_stop_signal);
-	signal(SIGTERM, on_stop_signal);
+	catch_stop(SIGINT);
+	catch_stop(SIGTERM);
 	if (c.progress) {
 		/* the documents to do, for the progress line's total */
 		walk_inputs(&run, argv + optind, argc - optind, count_file, 1);

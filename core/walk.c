@@ -80,11 +80,26 @@ int um_list_dir(const char *path, char ***ret_names, size_t *ret_n)
 
 	if (!dp)
 		return UM_EIO;
-	while ((de = readdir(dp)) != NULL) {
+	/* readdir ends with NULL at the end and on an error (a disk or a
+	 * network file system failing midway), told apart by errno: a
+	 * listing cut short is not taken for the whole */
+	for (;;) {
+		errno = 0;
+		if (!(de = readdir(dp)))
+			break;
 		if (de->d_name[0] == '.')
 			continue;
 		UM_GROW(names, cap, n + 1);
 		names[n++] = um_xstrdup(de->d_name);
+	}
+	if (errno) {
+		int e = errno;
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		closedir(dp);
+		errno = e;
+		return UM_EIO;
 	}
 	closedir(dp);
 	if (n)

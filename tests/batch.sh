@@ -13,6 +13,9 @@ checks=0
 ok() { checks=$((checks + 1)); }
 fail() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
 run() { "$unmine" -q -P "$pp" "$@"; }
+# A command started with & in a script has SIGINT ignored, which unmine
+# leaves so; the runs a test stops with SIGINT have it back.
+dfl="env --default-signal=INT"
 
 cd "$top_srcdir" || exit 99
 # A corpus with nested directories, a bad file and an unreadable one.
@@ -297,12 +300,12 @@ if cmp -s "$tmp/os1.want" "$tmp/os1/.unmine-settings"; then ok; else
 	diff "$tmp/os1.want" "$tmp/os1/.unmine-settings" | head -5
 fi
 # the same settings said otherwise: another order, spellings, repeats,
-# defaults given; and the file as another system may have left it (CR LF,
+# --elements given twice, defaults given; and the file as another system may have left it (CR LF,
 # no last line end, another comment)
 { echo '# written by hand'; sed -e '/^#/d' -e 's/$/\r/' "$tmp/os1.want"; } |
 	head -c -2 >"$tmp/os1/.unmine-settings"
 out=$("$unmine" -q -P "$pp" --resume -p references,dates,acronyms \
-	-f standoff --lang fr --elements p,s -O dates.durations=0 \
+	-f standoff --lang fr --elements p --elements s -O dates.durations=0 \
 	-O dates.relative=1 -O references.set-symbol=yes \
 	-O references.set-symbol=FALSE -O acronyms.min-length=03 \
 	"$tmp/in/A_64_504.txt" -o "$tmp/os1" 2>&1)
@@ -391,7 +394,7 @@ fi
 stop_check() {
 	rm -rf "$tmp/oi" "$tmp/fifo"
 	mkfifo "$tmp/fifo"
-	"$unmine" -P "$pp" -j 2 --files-from "$tmp/fifo" -o "$tmp/oi" \
+	$dfl "$unmine" -P "$pp" -j 2 --files-from "$tmp/fifo" -o "$tmp/oi" \
 		2>"$tmp/int.err" &
 	pid=$!
 	trap '' PIPE              # a run that died must not stop the test
@@ -427,7 +430,7 @@ stop_check TERM 143 terminated
 mkdir -p "$tmp/slow" "$tmp/slowplug" "$tmp/slowctl"
 cp "$top_builddir/tests/.libs/tp_slow.so" "$tmp/slowplug/"
 for k in 1 2 3 4 5 6 7 8; do printf 'Text %s.\n' "$k" >"$tmp/slow/d$k.txt"; done
-TP_SLOW_DIR="$tmp/slowctl" "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
+TP_SLOW_DIR="$tmp/slowctl" $dfl "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
 	-j 2 "$tmp/slow" -o "$tmp/os" 2>"$tmp/slow.err" &
 pid=$!
 (sleep 30; touch "$tmp/slowctl/go") >/dev/null 2>&1 &
@@ -449,6 +452,55 @@ if [ "$st" -eq 130 ] && [ "$n" -eq 2 ] &&
 else
 	fail "queued documents begun after SIGINT (status $st, $n written)"
 	cat "$tmp/slow.err"
+fi
+# A second signal does not wait for the documents in flight: the run dies
+# of it at once, while the test plugin still holds its document.
+rm -rf "$tmp/slowctl" "$tmp/os2"
+mkdir -p "$tmp/slowctl"
+TP_SLOW_DIR="$tmp/slowctl" $dfl "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
+	-j 1 "$tmp/slow" -o "$tmp/os2" 2>"$tmp/slow2.err" &
+pid=$!
+(sleep 30; touch "$tmp/slowctl/go") >/dev/null 2>&1 &
+watchdog=$!
+for i in $(seq 600); do
+	[ -e "$tmp/slowctl/started.1" ] && break
+	sleep 0.05
+done
+kill -INT "$pid"
+sleep 0.3
+alive=0
+kill -0 "$pid" 2>/dev/null && alive=1
+kill -INT "$pid"
+wait "$pid"
+st=$?
+held=0
+[ -e "$tmp/slowctl/go" ] || held=1
+kill "$watchdog" 2>/dev/null
+touch "$tmp/slowctl/go"
+if [ "$alive" -eq 1 ] && [ "$held" -eq 1 ] && [ "$st" -eq 130 ] &&
+   [ "$(tail -n 1 "$tmp/slow2.err")" = "unmine: stopped at once (a second signal); the documents in flight are lost" ]
+then ok; else
+	fail "a second SIGINT (status $st, alive after the first $alive, held $held)"
+	cat "$tmp/slow2.err"
+fi
+# SIGINT ignored when the run starts (as a shell leaves it for a job in
+# the background) stays ignored: the run waits for its list and ends well.
+mkfifo "$tmp/ign.fifo"
+(trap '' INT; exec "$unmine" -q -P "$pp" -p none -f jsonl --files-from "$tmp/ign.fifo" \
+	>"$tmp/ign.jsonl" 2>"$tmp/ign.err") &
+pid=$!
+sleep 0.3
+kill -INT "$pid"
+sleep 0.3
+alive=0
+kill -0 "$pid" 2>/dev/null && alive=1
+echo corpus/A_64_504.txt >"$tmp/ign.fifo"
+wait "$pid"
+st=$?
+if [ "$alive" -eq 1 ] && [ "$st" -eq 0 ] && [ "$(wc -l <"$tmp/ign.jsonl")" -eq 1 ]
+then ok; else
+	fail "SIGINT ignored at the start (status $st, alive $alive)"
+	cat "$tmp/ign.err"
 fi
 
 # 8. On a terminal (script(1) gives one): a progress line with the total,
@@ -856,7 +908,7 @@ printf '%s\n' corpus/A_64_504.txt corpus/MHL_57_2002.txt >"$tmp/list.fifo" &
 run -p none -f jsonl --files-from "$tmp/list.fifo" >"$tmp/fifo.jsonl" 2>&1
 s=$?
 wait
-"$unmine" -q -p none --files-from "$tmp/list.fifo" >/dev/null 2>&1 &
+$dfl "$unmine" -q -p none --files-from "$tmp/list.fifo" >/dev/null 2>&1 &
 pid=$!
 sleep 0.3
 kill -INT "$pid"
@@ -893,7 +945,7 @@ then ok; else
 	fail "streams as inputs (status $s1 $s2 $s3 $s4): $out"
 fi
 mkfifo "$tmp/in.fifo"
-"$unmine" -q -p none - <"$tmp/in.fifo" >/dev/null 2>&1 &
+$dfl "$unmine" -q -p none - <"$tmp/in.fifo" >/dev/null 2>&1 &
 pid=$!
 sleep 8 >"$tmp/in.fifo" &
 writer=$!
