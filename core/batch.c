@@ -336,8 +336,17 @@ static void emit(struct batch *b, struct job *j)
 			fputs("\r\033[K", stderr);
 		fputs(j->msgs.data, stderr);
 	}
-	if (j->errors.len && c->errors)
-		fputs(j->errors.data, c->errors);
+	/* a line at a time (line-buffered): a write that fails is known at
+	 * once, and said once */
+	if (j->errors.len && c->errors && !c->errors_failed &&
+	    (fputs(j->errors.data, c->errors) == EOF || fflush(c->errors))) {
+		c->errors_failed = 1;
+		c->problems++;
+		if (c->progress)
+			fputs("\r\033[K", stderr);
+		cli_say("unmine: %s: cannot write: %s; the failures after it are "
+		        "on standard error only\n", c->errors_path, strerror(errno));
+	}
 	progress(b, 0);
 	free_job(j);
 }

@@ -31,6 +31,7 @@ struct cli {
 	const char *files_from;     /* --files-from FILE, or - */
 	int null_list;              /* --null: its paths end with NUL */
 	FILE *errors;               /* --errors FILE */
+	int errors_failed;          /* a write into it failed: said once */
 	const char *errors_path;
 	/* counters */
 	size_t docs, failed, bytes, skipped, total;

@@ -1375,7 +1375,7 @@ int main(int argc, char **argv)
 		c.failed++;
 	}
 	um_plugin_set_free(plugins);
-	if (c.errors && fclose(c.errors) != 0) {
+	if (c.errors && fclose(c.errors) != 0 && !c.errors_failed) {
 		cli_say("unmine: %s: %s\n", c.errors_path, strerror(errno));
 		c.failed++;
 	}

@@ -192,6 +192,21 @@ if cmp -s "$tmp/tabbed.want" "$tmp/tabbed.rel"; then ok; else
 	fail "--errors with a tab and a line end in a file name"
 	cat "$tmp/tabbed.rel"
 fi
+# An --errors file that cannot be written: said once, in its place, a
+# problem (status 1 even if no document failed after it).
+mkdir -p "$tmp/ef"
+printf 'a\000b' >"$tmp/ef/a.txt"
+printf 'a\000b' >"$tmp/ef/b.txt"
+run -p none "$tmp/ef" -o "$tmp/efo" --errors /dev/full 2>"$tmp/ef.err"
+s=$?
+sed "s|$tmp|TMP|g" "$tmp/ef.err" >"$tmp/ef.rel"
+printf '%s\n' "unmine: TMP/ef/a.txt: binary file (NUL byte at offset 1)" \
+	"unmine: /dev/full: cannot write: No space left on device; the failures after it are on standard error only" \
+	"unmine: TMP/ef/b.txt: binary file (NUL byte at offset 1)" >"$tmp/ef.want"
+if [ "$s" -eq 1 ] && cmp -s "$tmp/ef.want" "$tmp/ef.rel"; then ok; else
+	fail "an --errors file that cannot be written (status $s)"
+	cat "$tmp/ef.err"
+fi
 # On stderr the same name stays on one line, and an escape in a name
 # cannot drive the terminal: control characters written \t, \n, \xHH.
 printf '<doc><p>bad</doc>' >"$tmp/tabbed/$(printf 'e\033[2Jf.xml')"
