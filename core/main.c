@@ -425,6 +425,17 @@ static int list_is_stdin(const char *list)
 	        a.st_dev == b.st_dev && a.st_ino == b.st_ino);
 }
 
+/* Whether an input argument reads standard input when it is a stream
+ * (a pipe, a terminal), which can be read once: "-", or /dev/stdin and
+ * the like. A regular file on standard input may be read twice. */
+static int arg_is_stdin(const char *arg)
+{
+	struct stat a, b;
+	return !strcmp(arg, "-") ||
+	       (fstat(STDIN_FILENO, &a) == 0 && !S_ISREG(a.st_mode) &&
+	        stat(arg, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino);
+}
+
 static void walk_diag(void *ctx, const char *origin, const char *msg);
 static void walk_skip(struct run *r, const char *origin, const char *msg);
 
@@ -1256,10 +1267,17 @@ int main(int argc, char **argv)
 		usage_error("%s", "no input paths (use - for standard input)");
 	if (c.null_list && !c.files_from)
 		usage_error("%s", "--null is for the list of --files-from");
-	for (int i = optind; c.files_from && i < argc; i++)
-		if (!strcmp(argv[i], "-") && list_is_stdin(c.files_from))
+	{
+		int from_stdin = 0;
+		for (int i = optind; i < argc; i++)
+			from_stdin += arg_is_stdin(argv[i]);
+		if (from_stdin && c.files_from && list_is_stdin(c.files_from))
 			usage_error("%s", "standard input can hold a document (-) or "
 			            "the list of paths (--files-from -), not both");
+		if (from_stdin > 1)
+			usage_error("%s", "standard input is named twice (- or "
+			            "/dev/stdin): it can be read once");
+	}
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&run, 0, sizeof(run));

@@ -173,6 +173,15 @@ Try 'unmine --help'."
 expect 0 "memory zero with a unit" -- "$unmine" --plugins none --max-memory 0K "$tmp/2k.txt"
 expect 2 "output directory not made" -- "$unmine" --plugins none corpus/A_64_504.txt -o corpus/A_64_504.txt/out
 same "output directory not made message" "$tmp/stderr" "unmine: cannot create corpus/A_64_504.txt/out: Not a directory"
+# standard input, a pipe, read once: not named twice, nor for a document
+# and the list at once, by "-" or by /dev/stdin
+expect 2 "standard input twice" -- sh -c 'echo Text. | "$0" -p none - /dev/stdin' "$unmine"
+same "standard input twice message" "$tmp/stderr" "unmine: standard input is named twice (- or /dev/stdin): it can be read once
+Try 'unmine --help'."
+expect 2 "standard input for the list and a document" -- \
+	sh -c 'echo corpus/A_64_504.txt | "$0" -p none --files-from - /dev/stdin' "$unmine"
+same "standard input for the list and a document message" "$tmp/stderr" "unmine: standard input can hold a document (-) or the list of paths (--files-from -), not both
+Try 'unmine --help'."
 expect 0 "help" -- "$unmine" --help
 grep -q '^Usage: unmine \[OPTIONS\] PATH\.\.\.' "$tmp/stdout" && ok || fail "help text"
 expect 0 "version" -- "$unmine" --version
