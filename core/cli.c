@@ -45,6 +45,9 @@ void cli_usage(FILE *f)
 "                            absent) and is not older than the input\n"
 "      --errors FILE         also write failures to FILE as TSV: path,\n"
 "                            stage (walk, read, annotate, write), reason\n"
+"      --exit-zero           exit 0 when documents fail (each is still\n"
+"                            named): for mappers whose job a status of 1\n"
+"                            would fail; an output not written is still 1\n"
 "  -p, --plugins LIST        plugins to run, comma-separated; all (the\n"
 "                            default) or none\n"
 "  -P, --plugin-path DIRS    search these directories (colon-separated) for\n"
@@ -73,7 +76,8 @@ void cli_usage(FILE *f)
 "      --stats               print a summary with throughput and peak memory\n"
 "                            (always printed, with a progress line, when\n"
 "                            standard error is a terminal)\n"
-"  -q, --quiet               do not print warnings, progress or summary\n"
+"  -q, --quiet               do not print warnings or progress, nor the\n"
+"                            summary unless --stats asks for it\n"
 "  -h, --help                show this help and exit\n"
 "  -V, --version             show the version and exit\n"
 "\n"
@@ -83,7 +87,8 @@ void cli_usage(FILE *f)
 "Exit status: 0 if every document was done, 1 if some failed (each is named\n"
 "on stderr with the reason), 2 for a usage or setup error, 130 if stopped by\n"
 "SIGINT and 143 by SIGTERM (after the documents being annotated, which are\n"
-"written; those waiting are not begun).\n", f);
+"written; those waiting are not begun). With --exit-zero, 0 when documents\n"
+"failed.\n", f);
 }
 
 int cli_parse_size(const char *s, int zero_ok, size_t *ret)

@@ -32,6 +32,7 @@ struct cli {
 	int null_list;              /* --null: its paths end with NUL */
 	FILE *errors;               /* --errors FILE */
 	int errors_failed;          /* a write into it failed: said once */
+	int exit_zero;              /* --exit-zero */
 	const char *errors_path;
 	/* counters */
 	size_t docs, failed, bytes, skipped, total;

@@ -20,7 +20,8 @@
 
 enum {
 	OPT_ELEMENTS = 256, OPT_LANG, OPT_MAX_SIZE, OPT_STATS, OPT_TAXONOMY,
-	OPT_FILES_FROM, OPT_SHARD, OPT_RESUME, OPT_ERRORS, OPT_MAX_MEMORY
+	OPT_FILES_FROM, OPT_SHARD, OPT_RESUME, OPT_ERRORS, OPT_MAX_MEMORY,
+	OPT_EXIT_ZERO
 };
 
 static const struct option long_options[] = {
@@ -42,6 +43,7 @@ static const struct option long_options[] = {
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "resume", no_argument, NULL, OPT_RESUME },
 	{ "errors", required_argument, NULL, OPT_ERRORS },
+	{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -251,6 +253,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 				            "output holds the documents and standard "
 				            "error the messages");
 			c->errors_path = optarg;
+			break;
+		case OPT_EXIT_ZERO:
+			c->exit_zero = 1;
 			break;
 		case OPT_TAXONOMY:
 			/* the themes plugin's option, said the short way */
@@ -1423,7 +1428,13 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		return 128 + sig;
 	}
-	status = (c.failed || c.problems) ? 1 : 0;
+	/* --exit-zero: failed documents are said, but the run is not; what
+	 * it wrote is whole */
+	if (c.exit_zero)
+		status = c.write_failed || atomic_load(&c.outdir_errno) ||
+		         c.errors_failed ? 1 : 0;
+	else
+		status = (c.failed || c.problems) ? 1 : 0;
 	cli_free(&c);
 	return status;
 }

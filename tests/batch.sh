@@ -207,6 +207,17 @@ if [ "$s" -eq 1 ] && cmp -s "$tmp/ef.want" "$tmp/ef.rel"; then ok; else
 	fail "an --errors file that cannot be written (status $s)"
 	cat "$tmp/ef.err"
 fi
+# --exit-zero: failed documents are named, the status is 0; an output
+# that cannot be written is still 1.
+run -p none -f jsonl --exit-zero "$tmp/ef" "$tmp/in/A_64_504.txt" >"$tmp/ez.jsonl" 2>"$tmp/ez.err"
+s=$?
+run -p none -f jsonl --exit-zero "$tmp/in/A_64_504.txt" >/dev/full 2>/dev/null
+s2=$?
+if [ "$s" -eq 0 ] && [ "$s2" -eq 1 ] && [ "$(wc -l <"$tmp/ez.jsonl")" -eq 1 ] &&
+   [ "$(grep -c 'binary file' "$tmp/ez.err")" -eq 2 ]; then ok; else
+	fail "--exit-zero (status $s, $s2)"
+	cat "$tmp/ez.err"
+fi
 # On stderr the same name stays on one line, and an escape in a name
 # cannot drive the terminal: control characters written \t, \n, \xHH.
 printf '<doc><p>bad</doc>' >"$tmp/tabbed/$(printf 'e\033[2Jf.xml')"
