@@ -443,6 +443,7 @@ static int arg_is_stdin(const char *arg)
 
 static void walk_diag(void *ctx, const char *origin, const char *msg);
 static void walk_skip(struct run *r, const char *origin, const char *msg);
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* What the run writes to the file of status st, or NULL. */
 static const char *own_file(const struct run *r, const struct stat *st)
@@ -789,14 +790,24 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		const char *first = claim_output(r->outputs,
 		                                 strcmp(rel, "-") ? rel : "stdin",
 		                                 path);
+		struct stat fst;
+		if (first && (!strcmp(first, path) ||
+		              (st && stat(first, &fst) == 0 &&
+		               fst.st_dev == st->st_dev && fst.st_ino == st->st_ino))) {
+			/* the same file given twice (two lists that overlap,
+			 * a and ./a): one document */
+			walk_skip(r, path, "given again; read once");
+			free(own);
+			return 0;
+		}
 		if (first) {
 			char *out = cli_output_path(c, rel);
-			char msg[4096];
-			snprintf(msg, sizeof(msg), "same output file as %s (%s); "
-			         "not written", first, out);
+			char *msg = xprintf("same output file as %s (%s); not written",
+			                    first, out);
 			free(out);
 			c->problems++;
 			batch_note(r->batch, path, msg, "write");
+			free(msg);
 			free(own);
 			return 0;
 		}
@@ -1000,8 +1011,6 @@ static char *next_line(struct lines *l, size_t max, size_t *ret_len,
 		l->len += (size_t)n;
 	}
 }
-
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static char *xprintf(const char *fmt, ...)
 {

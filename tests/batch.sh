@@ -131,6 +131,18 @@ st=$?
 if [ "$st" -eq 0 ] && [ "$(wc -l <"$tmp/same/all.jsonl")" -eq 2 ]; then ok; else
 	fail "two inputs with one name in a stream: status $st"
 fi
+# The same file given twice under one output name (a, ./a): read once,
+# said, no failure.
+(cd "$tmp/same" && "$unmine" -q -P "$pp" d1/x.txt ./d1/x.txt d1/x.txt -o out2 \
+	--errors err2.tsv 2>err2)
+st=$?
+if [ "$st" -eq 0 ] && [ ! -s "$tmp/same/err2.tsv" ] &&
+   [ "$(cat "$tmp/same/err2")" = "unmine: ./d1/x.txt: given again; read once
+unmine: d1/x.txt: given again; read once" ] &&
+   [ "$(ls "$tmp/same/out2")" = x.txt.xml ]; then ok; else
+	fail "the same file given twice: status $st"
+	cat "$tmp/same/err2"
+fi
 
 # The output directory inside the input: made before the walk and left
 # out of it, so that a second run reads the inputs only and writes the
