@@ -314,9 +314,9 @@ static void emit(struct batch *b, struct job *j)
 		c->failed += j->failed;
 	}
 	if (j->out && j->outlen) {
+		int lost = 1;
 		if (c->write_failed) {
-			c->lost++;    /* in flight when the output failed */
-			c->failed++;
+			;             /* in flight when the output failed */
 		} else if (fwrite(j->out, 1, j->outlen, c->out) != j->outlen ||
 		           fflush(c->out) != 0) {
 			/* flushed a document at a time: one that was not
@@ -327,8 +327,17 @@ static void emit(struct batch *b, struct job *j)
 			c->write_errno = errno;
 			atomic_store_explicit(&c->out_broken, 1,
 			                      memory_order_relaxed);
+		} else {
+			lost = 0;
+		}
+		if (lost) {
+			char why[256];
+			snprintf(why, sizeof(why), "not written: cannot write to "
+			         "standard output: %s", strerror(c->write_errno));
 			c->lost++;
 			c->failed++;
+			buf_printf(&j->msgs, "unmine: %s: %s\n", j->path, why);
+			error_line(&j->errors, j->path, "write", why);
 		}
 	}
 	if (j->msgs.len && !j->not_started) {

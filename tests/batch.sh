@@ -1096,17 +1096,22 @@ done
 # A full disk under standard output stops the run: what is left is not
 # read, to be lost the same way.
 # The documents whose output was lost count as failed, those in flight
-# too, and the summary agrees.
+# too, each named (on standard error and in --errors), and the summary
+# agrees.
 if [ -w /dev/full ]; then
 	for j in 1 2; do
-		run -p none -f jsonl -j "$j" --stats "$tmp/in" >/dev/full 2>"$tmp/full.err"
+		run -p none -f jsonl -j "$j" --stats --errors "$tmp/full.tsv" "$tmp/in" \
+			>/dev/full 2>"$tmp/full.err"
 		s=$?
+		named=$(grep -c '^unmine: .*: not written: cannot write to standard output: No space left on device$' "$tmp/full.err")
+		listed=$(grep -c '	write	not written: cannot write to standard output: No space left on device$' "$tmp/full.tsv")
 		k=$(sed -n 's/^unmine: cannot write to standard output: No space left on device; \([0-9]*\) documents\{0,1\} not written, the rest not read$/\1/p' "$tmp/full.err")
 		n=$(sed -n 's/^unmine: \([0-9]*\) documents, [0-9]* failed.*/\1/p' "$tmp/full.err")
 		f=$(sed -n 's/^unmine: [0-9]* documents, \([0-9]*\) failed.*/\1/p' "$tmp/full.err")
 		# the one binary file of the input fails apart (when reached)
 		if [ "$s" -eq 1 ] && [ -n "$k" ] && [ "$k" -ge 1 ] && [ -n "$n" ] &&
-		   [ "$n" -lt 12 ] && [ "$f" -ge "$k" ] && [ "$f" -le $((k + 1)) ]
+		   [ "$n" -lt 12 ] && [ "$f" -ge "$k" ] && [ "$f" -le $((k + 1)) ] &&
+		   [ "$named" -eq "$k" ] && [ "$listed" -eq "$k" ]
 		then ok; else
 			fail "a full disk under standard output, -j $j (status $s)"
 			cat "$tmp/full.err"
