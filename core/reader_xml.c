@@ -71,6 +71,7 @@ struct xml_state {
 	int line;
 	int failed;
 	int huge;        /* failed on a limit that XML_PARSE_HUGE lifts */
+	int open;        /* elements begun and not yet ended */
 };
 
 static void on_error(void *arg, xmlErrorPtr e)
@@ -89,6 +90,13 @@ static void on_error(void *arg, xmlErrorPtr e)
 		st->huge = 1;
 	st->failed = 1;
 	st->line = e->line;
+	/* libxml2's reader says so of a file that ends with elements still
+	 * open, which is most often one cut short */
+	if (e->code == XML_ERR_DOCUMENT_END && st->open > 0) {
+		snprintf(st->msg, sizeof(st->msg), "the document ends before its "
+		         "elements are closed (a file cut short?)");
+		return;
+	}
 	snprintf(st->msg, sizeof(st->msg), "%s", e->message ? e->message : "error");
 	n = strlen(st->msg);
 	while (n && (st->msg[n - 1] == '\n' || st->msg[n - 1] == ' '))
@@ -266,9 +274,11 @@ static int parse(struct walk *w, const char *buf, size_t len, int options,
 		int depth = xmlTextReaderDepth(r);
 		switch (xmlTextReaderNodeType(r)) {
 		case XML_READER_TYPE_ELEMENT:
+			st->open += !xmlTextReaderIsEmptyElement(r);
 			element_start(w, r, depth);
 			break;
 		case XML_READER_TYPE_END_ELEMENT:
+			st->open--;
 			element_end(w, r, depth);
 			break;
 		case XML_READER_TYPE_TEXT:
