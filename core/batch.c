@@ -310,7 +310,10 @@ static void emit(struct batch *b, struct job *j)
 	struct cli *c = b->c;
 	if (j->path && !j->not_started) {
 		c->docs++;
-		c->bytes += j->bytes;
+		/* the text done: a document refused (too large for
+		 * --max-memory) is read but not counted in the MB/s */
+		if (!j->failed)
+			c->bytes += j->bytes;
 		c->failed += j->failed;
 	}
 	if (j->out && j->outlen) {

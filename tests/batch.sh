@@ -588,6 +588,12 @@ if [ "$s" -eq 1 ] && cmp -s "$tmp/mem.want" "$tmp/mem.rel" &&
 	fail "a document over --max-memory (status $s)"
 	cat "$tmp/mem.rel"
 fi
+# the text of a refused document is not counted as done in the summary
+"$unmine" -P "$pp" --stats --max-memory 100K "$tmp/mem/big.txt" >/dev/null 2>"$tmp/mem.err"
+case $(tail -n 1 "$tmp/mem.err") in
+"unmine: 1 documents, 1 failed, 0.000 MB of text in "*) ok ;;
+*) fail "a refused document counted in the summary: $(tail -n 1 "$tmp/mem.err")" ;;
+esac
 # below 32 bytes a byte of text, it is refused before it is tokenized
 run --max-memory 60K "$tmp/mem/big.txt" >/dev/null 2>"$tmp/mem.err"
 s=$?
