@@ -762,14 +762,18 @@ char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 	return line;
 }
 
+void cli_vsay(const char *fmt, va_list ap)
+{
+	size_t len;
+	char *line = cli_vline(&len, fmt, ap);
+	fwrite(line, 1, len, stderr);
+	free(line);
+}
+
 void cli_say(const char *fmt, ...)
 {
 	va_list ap;
-	size_t len;
-	char *line;
 	va_start(ap, fmt);
-	line = cli_vline(&len, fmt, ap);
+	cli_vsay(fmt, ap);
 	va_end(ap);
-	fwrite(line, 1, len, stderr);
-	free(line);
 }

@@ -109,6 +109,7 @@ long cli_peak_rss_kib(void);
 char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 /* The same, written to stderr. */
+void cli_vsay(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -56,14 +56,10 @@ static void usage_error(const char *fmt, ...)
 static void usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	size_t len;
-	char *line;
-	va_start(ap, fmt);
-	line = cli_vline(&len, fmt, ap);
-	va_end(ap);
 	fputs("unmine: ", stderr);
-	fwrite(line, 1, len, stderr);
-	free(line);
+	va_start(ap, fmt);
+	cli_vsay(fmt, ap);
+	va_end(ap);
 	fputs("Try 'unmine --help'.\n", stderr);
 	exit(2);
 }
