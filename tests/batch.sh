@@ -465,18 +465,27 @@ stop_check TERM 143 terminated
 # it is let go; SIGINT once both workers hold one, then let go: those two
 # are finished and written, the six queued behind them are not begun
 # (without the stop, all eight were). A watchdog lets go after 30 s.
-mkdir -p "$tmp/slow" "$tmp/slowplug" "$tmp/slowctl"
+mkdir -p "$tmp/slow" "$tmp/slowplug"
 cp "$top_builddir/tests/.libs/tp_slow.so" "$tmp/slowplug/"
 for k in 1 2 3 4 5 6 7 8; do printf 'Text %s.\n' "$k" >"$tmp/slow/d$k.txt"; done
-TP_SLOW_DIR="$tmp/slowctl" $dfl "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
-	-j 2 "$tmp/slow" -o "$tmp/os" 2>"$tmp/slow.err" &
-pid=$!
-(sleep 30; touch "$tmp/slowctl/go") >/dev/null 2>&1 &
-watchdog=$!
-for i in $(seq 600); do
-	[ "$(find "$tmp/slowctl" -name 'started.*' | wc -l)" -ge 2 ] && break
-	sleep 0.05
-done
+# held CTL N ARGS...: unmine ARGS with the test plugin tp-slow, which
+# holds each document until CTL/go exists, in the background ($pid, with
+# SIGINT), and a watchdog ($watchdog) that lets go after 30 s; returns
+# once N documents are held (the plugin numbers them CTL/started.K).
+held() {
+	ctl=$1 n=$2
+	shift 2
+	mkdir -p "$ctl"
+	TP_SLOW_DIR="$ctl" $dfl "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow "$@" &
+	pid=$!
+	(sleep 30; touch "$ctl/go") >/dev/null 2>&1 &
+	watchdog=$!
+	for i in $(seq 600); do
+		[ -e "$ctl/started.$n" ] && break
+		sleep 0.05
+	done
+}
+held "$tmp/slowctl" 2 -j 2 "$tmp/slow" -o "$tmp/os" 2>"$tmp/slow.err"
 kill -INT "$pid"
 sleep 0.2
 touch "$tmp/slowctl/go"
@@ -494,16 +503,7 @@ fi
 # A second signal does not wait for the documents in flight: the run dies
 # of it at once, while the test plugin still holds its document.
 rm -rf "$tmp/slowctl" "$tmp/os2"
-mkdir -p "$tmp/slowctl"
-TP_SLOW_DIR="$tmp/slowctl" $dfl "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
-	-j 1 "$tmp/slow" -o "$tmp/os2" 2>"$tmp/slow2.err" &
-pid=$!
-(sleep 30; touch "$tmp/slowctl/go") >/dev/null 2>&1 &
-watchdog=$!
-for i in $(seq 600); do
-	[ -e "$tmp/slowctl/started.1" ] && break
-	sleep 0.05
-done
+held "$tmp/slowctl" 1 -j 1 "$tmp/slow" -o "$tmp/os2" 2>"$tmp/slow2.err"
 kill -INT "$pid"
 sleep 0.3
 alive=0
@@ -1019,18 +1019,10 @@ then ok; else
 fi
 # The --errors file holds each failure as soon as it is known: here while
 # the next document is still held by the test plugin.
-mkdir -p "$tmp/errs" "$tmp/errsctl"
+mkdir -p "$tmp/errs"
 printf 'a\000b' >"$tmp/errs/a.txt"
 printf 'Text.\n' >"$tmp/errs/b.txt"
-TP_SLOW_DIR="$tmp/errsctl" "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
-	-j 1 --errors "$tmp/errs.tsv" "$tmp/errs" >/dev/null 2>&1 &
-pid=$!
-(sleep 30; touch "$tmp/errsctl/go") >/dev/null 2>&1 &
-watchdog=$!
-for i in $(seq 600); do
-	[ -e "$tmp/errsctl/started.1" ] && break
-	sleep 0.05
-done
+held "$tmp/errsctl" 1 -j 1 --errors "$tmp/errs.tsv" "$tmp/errs" >/dev/null 2>&1
 got=$(cat "$tmp/errs.tsv")
 touch "$tmp/errsctl/go"
 wait "$pid"
@@ -1044,17 +1036,9 @@ fi
 # its output has the time it had when it was read, so a resumed run does
 # it again. The edit comes a second later, as a file system may count
 # time in seconds.
-mkdir -p "$tmp/race" "$tmp/racectl"
+mkdir -p "$tmp/race"
 printf 'First half.\n' >"$tmp/race/a.txt"
-TP_SLOW_DIR="$tmp/racectl" "$unmine" -q -P "$tmp/slowplug" --plugins tp-slow \
-	-j 1 "$tmp/race" -o "$tmp/raceo" >/dev/null 2>&1 &
-pid=$!
-(sleep 30; touch "$tmp/racectl/go") >/dev/null 2>&1 &
-watchdog=$!
-for i in $(seq 600); do
-	[ -e "$tmp/racectl/started.1" ] && break
-	sleep 0.05
-done
+held "$tmp/racectl" 1 -j 1 "$tmp/race" -o "$tmp/raceo" >/dev/null 2>&1
 sleep 1.1
 printf 'Second half.\n' >>"$tmp/race/a.txt"
 touch "$tmp/racectl/go"
