@@ -42,7 +42,8 @@ void cli_usage(FILE *f)
 "                            each file's path (or record's name)\n"
 "      --resume              with -o: skip documents whose output file\n"
 "                            exists, ends whole (outputs are complete or\n"
-"                            absent) and is not older than the input\n"
+"                            absent) and has the modification time the\n"
+"                            input had when it was read\n"
 "      --errors FILE         also write failures to FILE as TSV: path,\n"
 "                            stage (walk, read, annotate, write), reason\n"
 "      --exit-zero           exit 0 when documents fail (each is still\n"
@@ -332,15 +333,17 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 		         path, strerror(rc));
 		goto out;
 	}
-	/* not through a link put in its place: that would write over the
-	 * file it leads to */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-	          0666);
+	/* a new file, not one that a killed run left or a link put in its
+	 * place (a symbolic one, or a hard link of a copy made with cp -al),
+	 * which writing would carry to the file it leads to */
+	if (unlink(tmp) != 0 && errno != ENOENT)
+		fd = -1;
+	else
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		          O_CLOEXEC, 0666);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		rc = errno;
-		snprintf(err, errlen, "cannot write %s: %s", tmp,
-		         rc == ELOOP ? "a symbolic link is in its place" :
-		         strerror(rc));
+		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(rc));
 		if (fd >= 0)
 			close(fd);
 		goto out;
@@ -720,6 +723,34 @@ out:
 	return rc;
 }
 
+/* The length of the UTF-8 sequence at s (n bytes left) if it is valid
+ * and not a C1 control (U+0080 to U+009F, which some terminals obey as
+ * escapes); 0 otherwise. */
+static size_t printable_utf8(const unsigned char *s, size_t n)
+{
+	size_t k;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	k = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (s[0] == 0xC2)
+		lo = 0xA0;            /* C2 80 to C2 9F: the C1 controls */
+	else if (s[0] == 0xE0)
+		lo = 0xA0;            /* overlong */
+	else if (s[0] == 0xED)
+		hi = 0x9F;            /* surrogates */
+	else if (s[0] == 0xF0)
+		lo = 0x90;            /* overlong */
+	else if (s[0] == 0xF4)
+		hi = 0x8F;            /* past U+10FFFF */
+	if (n < k || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < k; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return k;
+}
+
 char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -742,8 +773,16 @@ char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 		n--;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)text[i];
-		if (ch >= 0x20 && ch != 0x7f) {
+		size_t k;
+		if (ch >= 0x20 && ch < 0x7f) {
 			line[len++] = (char)ch;
+			continue;
+		}
+		if (ch >= 0x80 &&
+		    (k = printable_utf8((const unsigned char *)text + i, n - i))) {
+			memcpy(line + len, text + i, k);
+			len += k;
+			i += k - 1;
 			continue;
 		}
 		line[len++] = '\\';

@@ -102,9 +102,10 @@ void cli_list_plugins(const um_plugin_set *set, FILE *f);
 /* Peak resident memory of this process in KiB. */
 long cli_peak_rss_kib(void);
 /* fmt and its arguments as one line of a message, malloc'd: the control
- * characters of the text (a line end or an escape in a file name) written
- * \n, \r, \t or \xHH, so that it stays one line and cannot drive a
- * terminal; one line end after it, the format's own last "\n" being
+ * characters of the text (a line end or an escape in a file name; C1
+ * controls too) written \n, \r, \t or \xHH, and so the bytes that are
+ * not UTF-8 (a Latin-1 name), so that it stays one line and cannot drive
+ * a terminal; one line end after it, the format's own last "\n" being
  * that. Its length in *ret_len. */
 char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));

@@ -624,11 +624,21 @@ static int count_file(void *ctx, const char *path, const char *rel)
 }
 
 /* File a was modified after file b. */
-/* Whether a and b were last modified at the same time. */
-static int same_mtime(const struct stat *a, const struct stat *b)
+/* Whether out was given in's modification time, at the precision of out's
+ * file system: one that keeps whole seconds (ext4 with small inodes,
+ * ext3, HFS+), two (FAT) or hundredths (exFAT) cuts the time it is given
+ * down, and out's own digits tell how far (nanoseconds that end in six
+ * zeros: milliseconds). An edit of the input within that precision of its
+ * time is not seen there. */
+static int same_mtime(const struct stat *in, const struct stat *out)
 {
-	return a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
-	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+	long ns = out->st_mtim.tv_nsec, step = 1;
+	time_t s = in->st_mtim.tv_sec, os = out->st_mtim.tv_sec;
+	if (ns == 0)      /* seconds, or two of them, even, on FAT */
+		return os == s || (os % 2 == 0 && s == os + 1);
+	while (step < 100000000 && ns % (step * 10) == 0)
+		step *= 10;
+	return os == s && in->st_mtim.tv_nsec - in->st_mtim.tv_nsec % step == ns;
 }
 
 /* Whether the file open on fd ends as a whole output of the format does:
@@ -791,8 +801,10 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		              (st && stat(first, &fst) == 0 &&
 		               fst.st_dev == st->st_dev && fst.st_ino == st->st_ino))) {
 			/* the same file given twice (two lists that overlap,
-			 * a and ./a): one document */
+			 * a and ./a): one document, counted once */
 			walk_skip(r, path, "given again; read once");
+			if (c->total)
+				c->total--;
 			free(own);
 			return 0;
 		}
@@ -1405,7 +1417,8 @@ int main(int argc, char **argv)
 	um_plugin_set_free(plugins);
 	if (c.errors && fclose(c.errors) != 0 && !c.errors_failed) {
 		cli_say("unmine: %s: %s\n", c.errors_path, strerror(errno));
-		c.failed++;
+		c.errors_failed = 1;
+		c.problems++;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (c.stats || c.progress) {

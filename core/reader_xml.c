@@ -71,7 +71,6 @@ struct xml_state {
 	int line;
 	int failed;
 	int huge;        /* failed on a limit that XML_PARSE_HUGE lifts */
-	int open;        /* elements begun and not yet ended */
 };
 
 static void on_error(void *arg, xmlErrorPtr e)
@@ -91,8 +90,10 @@ static void on_error(void *arg, xmlErrorPtr e)
 	st->failed = 1;
 	st->line = e->line;
 	/* libxml2's reader says so of a file that ends with elements still
-	 * open, which is most often one cut short */
-	if (e->code == XML_ERR_DOCUMENT_END && st->open > 0) {
+	 * open in the parser (which reads ahead of the reader), most often
+	 * one cut short */
+	if (e->code == XML_ERR_DOCUMENT_END && e->ctxt &&
+	    ((xmlParserCtxtPtr)e->ctxt)->nameNr > 0) {
 		snprintf(st->msg, sizeof(st->msg), "the document ends before its "
 		         "elements are closed (a file cut short?)");
 		return;
@@ -274,11 +275,9 @@ static int parse(struct walk *w, const char *buf, size_t len, int options,
 		int depth = xmlTextReaderDepth(r);
 		switch (xmlTextReaderNodeType(r)) {
 		case XML_READER_TYPE_ELEMENT:
-			st->open += !xmlTextReaderIsEmptyElement(r);
 			element_start(w, r, depth);
 			break;
 		case XML_READER_TYPE_END_ELEMENT:
-			st->open--;
 			element_end(w, r, depth);
 			break;
 		case XML_READER_TYPE_TEXT:

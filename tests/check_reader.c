@@ -791,6 +791,25 @@ START_TEST(malformed_xml)
 	                         sizeof(err)), UM_EFORMAT);
 	ck_assert_str_eq(err, "malformed XML at line 1: Extra content at the end "
 	                 "of the document");
+	/* longer than what the parser reads ahead of the reader: two
+	 * documents run together, and one cut short */
+	{
+		static char two[3 + 200 * 11 + 9];
+		size_t open_len;
+		strcpy(two, "<r>");
+		for (int i = 0; i < 200; i++)
+			strcat(two, "<p>text</p>");
+		open_len = strlen(two);
+		strcat(two, "</r><x/>");
+		ck_assert_int_eq(rd_fail(two, strlen(two), "two.xml", NULL, err,
+		                         sizeof(err)), UM_EFORMAT);
+		ck_assert_str_eq(err, "malformed XML at line 1: Extra content at the "
+		                 "end of the document");
+		ck_assert_int_eq(rd_fail(two, open_len, "cut.xml", NULL, err,
+		                         sizeof(err)), UM_EFORMAT);
+		ck_assert_str_eq(err, "malformed XML at line 1: the document ends "
+		                 "before its elements are closed (a file cut short?)");
+	}
 }
 END_TEST
 
