@@ -16,8 +16,9 @@ struct batch *batch_new(struct cli *c, um_plugin_set *set);
 void batch_add(struct batch *b, const char *path, const char *rel,
                const struct timespec *mtime);
 /* Queues a record of JSON Lines (data, len: copied) as document name,
- * written as rel (mtime: its file's, as for batch_add); or, with error non-NULL, a record refused before it was
- * read, which fails with that reason. */
+ * written as rel (mtime: its file's, as for batch_add); or, with error
+ * non-NULL, a record refused before it was read, which fails with that
+ * reason. */
 void batch_add_record(struct batch *b, const char *name, const char *rel,
                       const struct timespec *mtime, const char *data,
                       size_t len, const char *error);

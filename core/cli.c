@@ -348,7 +348,9 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 			close(fd);
 		goto out;
 	}
-	/* the time last, once every byte is written */
+	/* the time last, once every byte is written; errno cleared, so
+	 * that a failure that sets none is not told by an earlier one */
+	errno = 0;
 	if ((c->output == UM_OUT_EDGES ? um_write_edges_header(f) :
 	     c->output == UM_OUT_JSONL ? 0 : um_write_begin(f, NULL)) ||
 	    um_write_doc(f, doc, c->output) || fflush(f) != 0 ||
