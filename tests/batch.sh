@@ -241,6 +241,17 @@ if cmp -s "$tmp/tabbed.err.want" "$tmp/tabbed.err.rel"; then ok; else
 	fail "control characters of a file name on stderr"
 	cat -A "$tmp/tabbed.err.rel"
 fi
+# so are a C1 control (U+009B, a CSI to some terminals) and bytes that
+# are not UTF-8 (Latin-1); other UTF-8 is written as it is
+mkdir -p "$tmp/c1"
+printf '<doc><p>bad</doc>' >"$tmp/c1/$(printf 'caf\351-\302\233-\303\251.xml')"
+run "$tmp/c1" -o "$tmp/c1o" 2>"$tmp/c1.err"
+sed "s|$tmp|TMP|g" "$tmp/c1.err" >"$tmp/c1.rel"
+printf 'unmine: TMP/c1/caf\\xe9-\\xc2\\x9b-\303\251.xml: malformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc\n' >"$tmp/c1.want"
+if cmp -s "$tmp/c1.want" "$tmp/c1.rel"; then ok; else
+	fail "a C1 control and Latin-1 in a file name on stderr"
+	cat -A "$tmp/c1.rel"
+fi
 
 # 6. --resume: killed with SIGKILL at several moments, then resumed, the
 # output is that of one uninterrupted run.
