@@ -317,11 +317,10 @@ static void emit(struct batch *b, struct job *j)
 		c->failed += j->failed;
 	}
 	if (j->out && j->outlen) {
-		int lost = 1;
-		if (c->write_failed) {
-			;             /* in flight when the output failed */
-		} else if (fwrite(j->out, 1, j->outlen, c->out) != j->outlen ||
-		           fflush(c->out) != 0) {
+		/* in flight when the output failed, or failing now */
+		int lost = c->write_failed;
+		if (!lost && (fwrite(j->out, 1, j->outlen, c->out) != j->outlen ||
+		              fflush(c->out) != 0)) {
 			/* flushed a document at a time: one that was not
 			 * written is known as such */
 			/* a full disk or a closed reader: every later document
@@ -330,8 +329,7 @@ static void emit(struct batch *b, struct job *j)
 			c->write_errno = errno;
 			atomic_store_explicit(&c->out_broken, 1,
 			                      memory_order_relaxed);
-		} else {
-			lost = 0;
+			lost = 1;
 		}
 		if (lost) {
 			char why[256];

@@ -417,28 +417,22 @@ struct run {
 	int list_on_stdin;        /* --files-from reads standard input */
 };
 
-/* Whether the --files-from list is standard input, by name or not. */
-static int list_is_stdin(const char *list)
+/* Whether path reads standard input: "-", or /dev/stdin and the like,
+ * by device and inode. With streams_only, only when standard input is a
+ * stream (a pipe, a terminal), which can be read once: a regular file on
+ * standard input may be read twice. */
+static int is_stdin(const char *path, int streams_only)
 {
 	struct stat a, b;
-	return !strcmp(list, "-") ||
-	       (fstat(STDIN_FILENO, &a) == 0 && stat(list, &b) == 0 &&
+	return !strcmp(path, "-") ||
+	       (fstat(STDIN_FILENO, &a) == 0 &&
+	        !(streams_only && S_ISREG(a.st_mode)) && stat(path, &b) == 0 &&
 	        a.st_dev == b.st_dev && a.st_ino == b.st_ino);
 }
 
-/* Whether an input argument reads standard input when it is a stream
- * (a pipe, a terminal), which can be read once: "-", or /dev/stdin and
- * the like. A regular file on standard input may be read twice. */
-static int arg_is_stdin(const char *arg)
-{
-	struct stat a, b;
-	return !strcmp(arg, "-") ||
-	       (fstat(STDIN_FILENO, &a) == 0 && !S_ISREG(a.st_mode) &&
-	        stat(arg, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino);
-}
-
 static void walk_diag(void *ctx, const char *origin, const char *msg);
-static void walk_skip(struct run *r, const char *origin, const char *msg);
+static void walk_note(struct run *r, const char *origin, const char *msg,
+                      const char *stage);
 static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* What the run writes to the file of status st, or NULL. */
@@ -777,10 +771,8 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		snprintf(msg, sizeof(msg), "is this run's %s; not read", ours);
 		/* named as an argument, a mistake; met in a directory or a
 		 * list, left out as intended */
-		if (r->named && !strcmp(path, r->named))
-			walk_diag(r, path, msg);
-		else
-			walk_skip(r, path, msg);
+		walk_note(r, path, msg,
+		          r->named && !strcmp(path, r->named) ? "walk" : NULL);
 		return 0;
 	}
 	if (!records && !wanted(c, path))
@@ -802,7 +794,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		               fst.st_dev == st->st_dev && fst.st_ino == st->st_ino))) {
 			/* the same file given twice (two lists that overlap,
 			 * a and ./a): one document, counted once */
-			walk_skip(r, path, "given again; read once");
+			walk_note(r, path, "given again; read once", NULL);
 			if (c->total)
 				c->total--;
 			free(own);
@@ -843,24 +835,23 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	return 0;
 }
 
-/* An input left out on purpose (an output of this run): said in its
- * place, but no failure, and not a line of --errors. */
-static void walk_skip(struct run *r, const char *origin, const char *msg)
+/* A line of the walk, said in its place in the order; with stage, a
+ * problem (and a line of --errors), without, an input left out on
+ * purpose (an output of this run, a file given again): no failure. */
+static void walk_note(struct run *r, const char *origin, const char *msg,
+                      const char *stage)
 {
+	if (stage)
+		r->c->problems++;
 	if (r->batch)
-		batch_note(r->batch, origin, msg, NULL);
+		batch_note(r->batch, origin, msg, stage);
 	else
 		cli_say("unmine: %s: %s\n", origin, msg);
 }
 
 static void walk_diag(void *ctx, const char *origin, const char *msg)
 {
-	struct run *r = ctx;
-	r->c->problems++;
-	if (r->batch)
-		batch_note(r->batch, origin, msg, "walk");
-	else
-		cli_say("unmine: %s: %s\n", origin, msg);
+	walk_note(ctx, origin, msg, "walk");
 }
 
 /* The lines of a list of paths or of JSON Lines records, read from a
@@ -1149,12 +1140,8 @@ static void visit_input(struct run *r, const char *path, um_walk_fn fn,
 		                          "outputs are not read again as inputs)";
 		/* a line of a list (find over the tree that holds -o) is left
 		 * out as intended; an argument is a mistake */
-		if (quiet_walk)
-			;
-		else if (r->prefix)
-			walk_skip(r, path, why);
-		else
-			walk_diag(r, path, why);
+		if (!quiet_walk)
+			walk_note(r, path, why, r->prefix ? NULL : "walk");
 		return;
 	}
 	r->named = r->prefix ? NULL : path;
@@ -1292,8 +1279,8 @@ int main(int argc, char **argv)
 	{
 		int from_stdin = 0;
 		for (int i = optind; i < argc; i++)
-			from_stdin += arg_is_stdin(argv[i]);
-		if (from_stdin && c.files_from && list_is_stdin(c.files_from))
+			from_stdin += is_stdin(argv[i], 1);
+		if (from_stdin && c.files_from && is_stdin(c.files_from, 0))
 			usage_error("%s", "standard input can hold a document (-) or "
 			            "the list of paths (--files-from -), not both");
 		if (from_stdin > 1)
@@ -1304,7 +1291,7 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&run, 0, sizeof(run));
 	run.c = &c;
-	run.list_on_stdin = c.files_from && list_is_stdin(c.files_from);
+	run.list_on_stdin = c.files_from && is_stdin(c.files_from, 0);
 	if (c.resume && !c.outdir)
 		usage_error("%s", "--resume needs -o DIR");
 	if (!c.threads) {

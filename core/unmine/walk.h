@@ -21,7 +21,8 @@ typedef int (*um_walk_fn)(void *ctx, const char *path, const char *rel);
  * Symbolic links are followed; a directory reached again through a link
  * (a loop) is reported, not entered. Every entry that cannot be read, and
  * every one that is neither a regular file nor a directory (a FIFO found
- * in a directory could block the walk), is reported to diag. Returns the number of problems reported.
+ * in a directory could block the walk), is reported to diag. Returns the
+ * number of problems reported.
  */
 size_t um_walk(const char *path, um_walk_fn fn, void *ctx, um_diag_fn diag,
                void *dctx);
