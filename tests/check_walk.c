@@ -1,6 +1,9 @@
 /* Tests: um_walk in byte order, hidden entries skipped, bad links reported. */
 #define _GNU_SOURCE
 #include <check.h>
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +64,43 @@ static void record_free(struct record *r)
 		free(r->msg[i]);
 	}
 	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * A listing that fails midway, as one on a failing disk or network file
+ * system does: this program's opendir and readdir stand in for the C
+ * library's, which the library under test calls, and hand every call on
+ * to them but for the directory cut_path: its listing gives one entry,
+ * then readdir fails with EIO.
+ */
+static const char *cut_path;
+static DIR *cut_dir;
+static int cut_entries;
+
+DIR *opendir(const char *path)
+{
+	static DIR *(*real)(const char *);
+	DIR *d;
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "opendir");
+	d = real(path);
+	if (d && cut_path && !strcmp(path, cut_path)) {
+		cut_dir = d;
+		cut_entries = 0;
+	}
+	return d;
+}
+
+struct dirent *readdir(DIR *d)
+{
+	static struct dirent *(*real)(DIR *);
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "readdir");
+	if (d == cut_dir && cut_entries++ >= 1) {
+		errno = EIO;
+		return NULL;
+	}
+	return real(d);
 }
 
 /* tmp/rel, malloc'ed. */
@@ -395,6 +435,29 @@ START_TEST(callback_stops_walk)
 }
 END_TEST
 
+START_TEST(listing_cut_short)
+{
+	/* sub/deeper cannot be listed to its end: it is said, with the
+	 * error, and none of its entries is taken, as if the part read were
+	 * the whole; the walk goes on (alias/deeper is listed whole) */
+	struct record r;
+	char *deeper = at("sub/deeper");
+	memset(&r, 0, sizeof(r));
+	cut_path = deeper;
+	ck_assert_uint_eq(um_walk(tmp, on_file, &r, on_problem, &r), 6);
+	cut_path = NULL;
+	ck_assert_uint_eq(r.nfiles, 10);
+	assert_file(&r, 3, "alias/deeper/y.txt");
+	assert_file(&r, 7, "sub/z.txt");
+	ck_assert_uint_eq(r.nproblems, 6);
+	assert_problem(&r, 3, "pipe", "not a regular file or directory; skipped");
+	assert_problem(&r, 4, "sub/deeper", strerror(EIO));
+	assert_problem(&r, 5, "sub/loop", loop_msg);
+	free(deeper);
+	record_free(&r);
+}
+END_TEST
+
 START_TEST(no_diag_still_counts)
 {
 	struct record r;
@@ -421,6 +484,7 @@ Suite *walk_suite(void)
 	tcase_add_test(tc, dash_passed_through);
 	tcase_add_test(tc, missing_and_broken_arguments);
 	tcase_add_test(tc, callback_stops_walk);
+	tcase_add_test(tc, listing_cut_short);
 	tcase_add_test(tc, no_diag_still_counts);
 	suite_add_tcase(s, tc);
 	return s;
