@@ -402,6 +402,8 @@ struct run {
 	const char *prefix;       /* --files-from: the listed path, for rel */
 	const char *named;        /* the argument being walked */
 	size_t counted;           /* counting pass: documents to do */
+	struct timespec said_at;  /* when the count was last shown */
+	int said;                 /* it was shown */
 	int uncounted;            /* some inputs can be read only once */
 	struct outputs *outputs;  /* NULL when no two inputs can meet */
 	/* files this run writes, which it must not read: standard output
@@ -604,6 +606,22 @@ static int is_records(const struct cli *c, const char *path)
 	return ends_with(path, n, ".jsonl") || ends_with(path, n, ".ndjson");
 }
 
+/* The count so far on the progress line, at most four times a second:
+ * counting a large archive (a network file system, millions of files,
+ * records in large files) takes a while before the first document. */
+static void say_count(struct run *r)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (r->said && (double)(now.tv_sec - r->said_at.tv_sec) +
+	               (double)(now.tv_nsec - r->said_at.tv_nsec) / 1e9 < 0.25)
+		return;
+	r->said = 1;
+	r->said_at = now;
+	fprintf(stderr, "\runmine: counting the documents to do: %zu  ",
+	        r->counted);
+}
+
 static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
@@ -614,6 +632,7 @@ static int count_file(void *ctx, const char *path, const char *rel)
 		add_records(r, path, rel, 1);
 	else
 		r->counted += wanted(r->c, path);
+	say_count(r);
 	return halted();
 }
 
@@ -1089,7 +1108,8 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		if (!too_long && blank(line, n))
 			continue;
 		if (counting && !c->shard_n) {
-			r->counted++;
+			if (++r->counted % 4096 == 0)
+				say_count(r);
 			continue;
 		}
 		name = xprintf("%s:%zu", base, lineno);
@@ -1363,6 +1383,8 @@ int main(int argc, char **argv)
 		/* the documents to do, for the progress line's total */
 		walk_inputs(&run, argv + optind, argc - optind, count_file, 1);
 		c.total = run.uncounted ? 0 : run.counted;
+		if (run.said)
+			fputs("\r\033[K", stderr);
 	}
 	/* one directory or file alone gives every document its own name;
 	 * more inputs may meet */

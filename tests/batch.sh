@@ -588,8 +588,9 @@ then ok; else
 	cat "$tmp/ign.err"
 fi
 
-# 8. On a terminal (script(1) gives one): a progress line with the total,
-# then the summary; with -q, neither.
+# 8. On a terminal (script(1) gives one): the count of the documents to
+# do as it goes, then a progress line with the total, then the summary;
+# with -q, none of them.
 if command -v script >/dev/null 2>&1; then
 	script -qec "'$unmine' -P '$pp' -j 2 '$tmp/in' -o '$tmp/ot'" /dev/null \
 		</dev/null 2>&1 | tr '\r' '\n' >"$tmp/tty"
@@ -598,6 +599,12 @@ if command -v script >/dev/null 2>&1; then
 		ok
 	else
 		fail "no progress line or summary on a terminal"
+		cat "$tmp/tty"
+	fi
+	if grep -q '^unmine: counting the documents to do: 1 ' "$tmp/tty"; then
+		ok
+	else
+		fail "no count of the documents to do on a terminal"
 		cat "$tmp/tty"
 	fi
 	script -qec "'$unmine' -q -P '$pp' -j 2 '$tmp/in' -o '$tmp/oq'" /dev/null \
@@ -611,7 +618,8 @@ if command -v script >/dev/null 2>&1; then
 		/dev/null </dev/null 2>&1 | tr '\r' '\n' >"$tmp/ttyl"
 	if [ "$(grep -c '^{"source"' "$tmp/ttyl")" -eq 6 ] &&
 	   [ "$(grep -c '^unmine: 3 documents, 0 failed' "$tmp/ttyl")" -eq 2 ] &&
-	   ! grep -q '^unmine: [0-9]*/' "$tmp/ttyl"; then ok; else
+	   ! grep -q '^unmine: [0-9]*/' "$tmp/ttyl" &&
+	   ! grep -q 'counting' "$tmp/ttyl"; then ok; else
 		fail "a list of paths from a pipe on a terminal"
 		cat "$tmp/ttyl"
 	fi
