@@ -406,6 +406,8 @@ struct run {
 	int said;                 /* it was shown */
 	int uncounted;            /* some inputs can be read only once */
 	struct outputs *outputs;  /* NULL when no two inputs can meet */
+	struct files *read;       /* without -o: the files taken, when a file
+	                           * can be met twice; else NULL */
 	/* files this run writes, which it must not read: standard output
 	 * when it is a file, the --errors file */
 	struct own {
@@ -531,14 +533,74 @@ static void outputs_free(struct outputs *o)
 	free(o);
 }
 
-/* The shard of a path: FNV-1a of its bytes, so every worker of a
- * cluster, given the same list, splits it the same way, then mixed (the
- * splitmix64 finaliser): the low bits of FNV-1a depend only on the low
- * bits of the bytes, so that names differing in one digit ("a.jsonl:1",
- * "a.jsonl:3") would all fall in one of two shards. */
-static unsigned shard_of(const char *path, unsigned n)
+/* The files a run without -o has taken, by device and inode, when one
+ * may be met again (several inputs, a list: find lists a directory and
+ * then its files): each is read once, as under -o. 16 bytes a file in a
+ * table at most half full. */
+struct files {
+	struct file_id {
+		dev_t dev;
+		ino_t ino;
+	} *slot;
+	size_t mask, n;
+};
+
+static size_t file_slot(const struct files *f, dev_t dev, ino_t ino)
 {
-	uint64_t h = fnv1a(path);
+	uint64_t h = ((uint64_t)dev * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)ino;
+	size_t i;
+	h = (h ^ (h >> 31)) * 0xbf58476d1ce4e5b9ULL;
+	for (i = (size_t)(h ^ (h >> 29)) & f->mask;
+	     (f->slot[i].dev || f->slot[i].ino) &&
+	     (f->slot[i].dev != dev || f->slot[i].ino != ino);
+	     i = (i + 1) & f->mask)
+		;
+	return i;
+}
+
+/* Records the file of status st: 1 if it was taken before, else 0. */
+static int taken_before(struct files *f, const struct stat *st)
+{
+	size_t i = file_slot(f, st->st_dev, st->st_ino);
+	if (f->slot[i].dev || f->slot[i].ino)
+		return 1;
+	f->slot[i].dev = st->st_dev;
+	f->slot[i].ino = st->st_ino;
+	if (++f->n * 2 > f->mask + 1) {
+		struct files g = { calloc((f->mask + 1) * 2, sizeof(*g.slot)),
+		                   (f->mask + 1) * 2 - 1, f->n };
+		if (!g.slot)
+			abort();
+		for (size_t k = 0; k <= f->mask; k++)
+			if (f->slot[k].dev || f->slot[k].ino)
+				g.slot[file_slot(&g, f->slot[k].dev, f->slot[k].ino)] =
+					f->slot[k];
+		free(f->slot);
+		*f = g;
+	}
+	return 0;
+}
+
+static void files_free(struct files *f)
+{
+	if (f)
+		free(f->slot);
+	free(f);
+}
+
+/* The shard of a document by its name below its input, the name of its
+ * output (sub/a.txt for archive/sub/a.txt given as archive/, a listed
+ * path made relative, a.jsonl/3 for a record): not by the path as
+ * given, so that workers that reach the archive by other paths (./a and
+ * a, other mount points) split it the same way, and two inputs given one
+ * output name fall in one shard, whose run finds them. FNV-1a of its
+ * bytes, then mixed (the splitmix64 finaliser): the low bits of FNV-1a
+ * depend only on the low bits of the bytes, so that names differing in
+ * one digit ("a.jsonl/1", "a.jsonl/3") would all fall in one of two
+ * shards. */
+static unsigned shard_of(const char *name, unsigned n)
+{
+	uint64_t h = fnv1a(name);
 	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
 	h ^= h >> 31;
@@ -577,9 +639,23 @@ static char *listed_rel(const char *listed, const char *rel, int is_dir)
 	return out;
 }
 
-static int wanted(struct cli *c, const char *path)
+static int wanted(struct cli *c, const char *name)
 {
-	return !c->shard_n || shard_of(path, c->shard_n) == c->shard_k;
+	return !c->shard_n || shard_of(name, c->shard_n) == c->shard_k;
+}
+
+/* A document's name below its input (rel from the walk), as its output
+ * is named: for a path of --files-from, the listed path made relative;
+ * *own is what to free. */
+static const char *doc_rel(const struct run *r, const char *rel, char **own)
+{
+	struct stat ls;
+	*own = NULL;
+	if (!r->prefix)
+		return rel;
+	*own = listed_rel(r->prefix, rel,
+	                  stat(r->prefix, &ls) == 0 && S_ISDIR(ls.st_mode));
+	return *own;
 }
 
 static void add_records(struct run *r, const char *path, const char *rel,
@@ -626,12 +702,15 @@ static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
 	struct stat st;
+	char *own;
 	if (r->nown && stat(path, &st) == 0 && own_file(r, &st))
 		return halted();
+	rel = doc_rel(r, rel, &own);
 	if (is_records(r->c, path))
 		add_records(r, path, rel, 1);
 	else
-		r->counted += wanted(r->c, path);
+		r->counted += wanted(r->c, rel);
+	free(own);
 	say_count(r);
 	return halted();
 }
@@ -684,6 +763,12 @@ static int output_done(const struct cli *c, const char *rel,
 		done = fstat(fd, &st) == 0 && (!in || same_mtime(in, &st)) &&
 		       ends_whole(fd, &st, c->output);
 		close(fd);
+	}
+	/* what a run killed while it wrote the file again left beside it */
+	if (done) {
+		char *tmp = xprintf("%s.tmp", out);
+		unlink(tmp);
+		free(tmp);
 	}
 	free(out);
 	return done;
@@ -794,13 +879,10 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		          r->named && !strcmp(path, r->named) ? "walk" : NULL);
 		return 0;
 	}
-	if (!records && !wanted(c, path))
+	rel = doc_rel(r, rel, &own);
+	if (!records && !wanted(c, rel)) {
+		free(own);
 		return 0;
-	if (r->prefix) {
-		struct stat ls;
-		int is_dir = stat(r->prefix, &ls) == 0 && S_ISDIR(ls.st_mode);
-		own = listed_rel(r->prefix, rel, is_dir);
-		rel = own;
 	}
 	if (r->outputs) {
 		/* standard input's output is named stdin, as a file may be */
@@ -831,6 +913,15 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			return 0;
 		}
 	}
+	/* without -o: the same file given again, or met again in a listed
+	 * directory and by its own line of the list */
+	if (r->read && st && S_ISREG(st->st_mode) && taken_before(r->read, st)) {
+		walk_note(r, path, "given again; read once", NULL);
+		if (c->total)
+			c->total--;
+		free(own);
+		return 0;
+	}
 	if (records) {
 		add_records(r, path, rel, 0);
 		free(own);
@@ -838,6 +929,19 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	}
 	/* a stream cannot be compared with an output: it is always read */
 	if (is_stream(path, st)) {
+		/* but a list names files: a FIFO there (find without -type f)
+		 * would wait for a writer for ever, and standard input holds
+		 * the list itself ("-" is standard input, as an argument) */
+		if (r->prefix && strcmp(path, "-")) {
+			walk_note(r, path, r->list_on_stdin && is_stdin(path, 0) ?
+			          "standard input holds the list of paths; not read "
+			          "as a document" :
+			          "not a regular file or directory; skipped", "walk");
+			if (c->total)
+				c->total--;
+			free(own);
+			return 0;
+		}
 		add_stream(r, path, rel);
 		free(own);
 		return halted();
@@ -1112,13 +1216,13 @@ static void add_records(struct run *r, const char *path, const char *rel,
 				say_count(r);
 			continue;
 		}
-		name = xprintf("%s:%zu", base, lineno);
-		if (counting || !wanted(c, name)) {
-			r->counted += counting && wanted(c, name);
-			free(name);
+		out_rel = xprintf("%s/%zu", rbase, lineno);
+		if (counting || !wanted(c, out_rel)) {
+			r->counted += counting && wanted(c, out_rel);
+			free(out_rel);
 			continue;
 		}
-		out_rel = xprintf("%s/%zu", rbase, lineno);
+		name = xprintf("%s:%zu", base, lineno);
 		if (c->resume && c->outdir &&
 		    output_done(c, out_rel, file)) {
 			c->skipped++;
@@ -1308,6 +1412,28 @@ int main(int argc, char **argv)
 			            "/dev/stdin): it can be read once");
 	}
 
+	/* a list that cannot be read is a mistake in the command, as a bad
+	 * option is: found before anything is done (a FIFO is not opened,
+	 * which would let its writer go on to an end already closed) */
+	if (c.files_from && strcmp(c.files_from, "-")) {
+		struct stat st;
+		int fd = -1;
+		const char *why = stat(c.files_from, &st) != 0 ? strerror(errno) :
+		                  S_ISDIR(st.st_mode) ? "is a directory" : NULL;
+		if (!why && S_ISREG(st.st_mode)) {
+			if ((fd = open(c.files_from, O_RDONLY | O_CLOEXEC)) < 0)
+				why = strerror(errno);
+			else
+				close(fd);
+		}
+		if (why) {
+			cli_say("unmine: %s: cannot read the list of paths: %s\n",
+			        c.files_from, why);
+			cli_free(&c);
+			return 2;
+		}
+	}
+
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&run, 0, sizeof(run));
 	run.c = &c;
@@ -1387,12 +1513,19 @@ int main(int argc, char **argv)
 			fputs("\r\033[K", stderr);
 	}
 	/* one directory or file alone gives every document its own name;
-	 * more inputs may meet */
+	 * more inputs, or a list, may give a file twice (a and ./a; find
+	 * lists a directory, then its files): what was taken is kept, the
+	 * output names under -o, else the files, and each is read once */
 	if (c.outdir && (argc - optind > 1 || c.files_from)) {
 		if (!(run.outputs = calloc(1, sizeof(*run.outputs))) ||
 		    !(run.outputs->slot = calloc(1024, sizeof(char *))))
 			abort();
 		run.outputs->mask = 1023;
+	} else if (argc - optind > 1 || c.files_from) {
+		if (!(run.read = calloc(1, sizeof(*run.read))) ||
+		    !(run.read->slot = calloc(1024, sizeof(*run.read->slot))))
+			abort();
+		run.read->mask = 1023;
 	}
 	c.stop = &interrupted;
 	out_broken = &c.out_broken;
@@ -1402,6 +1535,7 @@ int main(int argc, char **argv)
 	waiting_batch = NULL;
 	batch_end(run.batch);
 	outputs_free(run.outputs);
+	files_free(run.read);
 	free(run.outreal);
 	run.batch = NULL;
 	if (atomic_load(&c.outdir_errno)) {

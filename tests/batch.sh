@@ -80,12 +80,18 @@ run -j 2 --files-from - -f edges <"$tmp/list.crlf" >"$tmp/ffc.tsv" 2>/dev/null
 if cmp -s "$tmp/ffc.tsv" "$tmp/dir.tsv"; then ok; else
 	fail "--files-from - with CR LF lines differs"
 fi
-# A list that cannot be read: one line naming it, status 1.
+# A list that cannot be read is a mistake in the command: one line naming
+# it, status 2 before anything is done, even with --exit-zero (a mapper
+# given a wrong path must fail, not do nothing and succeed).
 run --files-from "$tmp/in" -f edges >/dev/null 2>"$tmp/ffd.err"
 st=$?
-if [ "$st" -eq 1 ] &&
-   [ "$(cat "$tmp/ffd.err")" = "unmine: $tmp/in: Is a directory" ]; then ok; else
-	fail "--files-from DIR: status $st"
+run --exit-zero --files-from "$tmp/nolist" -f edges >"$tmp/ffm.out" 2>"$tmp/ffm.err"
+sn=$?
+if [ "$st" -eq 2 ] && [ "$sn" -eq 2 ] && [ ! -s "$tmp/ffm.out" ] &&
+   [ "$(cat "$tmp/ffd.err")" = "unmine: $tmp/in: cannot read the list of paths: is a directory" ] &&
+   [ "$(cat "$tmp/ffm.err")" = "unmine: $tmp/nolist: cannot read the list of paths: No such file or directory" ]
+then ok; else
+	fail "--files-from DIR or a missing list: status $st, $sn"
 	cat "$tmp/ffd.err"
 fi
 # A list of find -print0 read without -0: one line per list line with a
@@ -143,6 +149,45 @@ unmine: d1/x.txt: given again; read once" ] &&
 	fail "the same file given twice: status $st"
 	cat "$tmp/same/err2"
 fi
+# Without -o too: given twice, or met in a listed directory and again by
+# its own line (find lists the directories and the files), a file is
+# read once and said so; two files are two documents even under one name.
+(cd "$tmp/same" && "$unmine" -q -P "$pp" -p none -f jsonl d1/x.txt ./d1/x.txt \
+	d2/x.txt >twice.jsonl 2>twice.err)
+st=$?
+find "$tmp/in" | run -p none --files-from - -f jsonl >"$tmp/findall.jsonl" \
+	2>"$tmp/findall.err"
+sf=$?
+n=$(grep -c '^{"source"' "$tmp/findall.jsonl")
+u=$(sed -n 's/^{"source":"\([^"]*\)".*/\1/p' "$tmp/findall.jsonl" | sort -u | wc -l)
+if [ "$st" -eq 0 ] && [ "$(grep -c '^{"source"' "$tmp/same/twice.jsonl")" -eq 2 ] &&
+   [ "$(cat "$tmp/same/twice.err")" = "unmine: ./d1/x.txt: given again; read once" ] &&
+   [ "$sf" -eq 1 ] && [ "$n" -eq 11 ] && [ "$u" -eq 11 ] &&
+   grep -q "^unmine: $tmp/in/a/A_64_504.txt: given again; read once\$" "$tmp/findall.err"
+then ok; else
+	fail "a file met twice without -o: status $st, $sf; $n documents, $u distinct"
+	cat "$tmp/same/twice.err"
+fi
+# A list names files: a FIFO in it (find without -type f) is left out as
+# a walk leaves it out, not waited on for ever; on a list read from
+# standard input, /dev/stdin is the list, not a document.
+mkfifo "$tmp/fifo.txt"
+printf '%s\n' "$tmp/fifo.txt" "$tmp/in/c/MHL_57_2002.txt" >"$tmp/fifo.list"
+timeout 60 "$unmine" -q -P "$pp" -p none -f jsonl --files-from "$tmp/fifo.list" \
+	>"$tmp/fifo.jsonl" 2>"$tmp/fifo.err"
+s1=$?
+printf '%s\n' /dev/stdin "$tmp/in/c/MHL_57_2002.txt" |
+	timeout 60 "$unmine" -q -P "$pp" -p none -f jsonl --files-from - \
+	>"$tmp/devstdin.jsonl" 2>"$tmp/devstdin.err"
+s2=$?
+if [ "$s1" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/fifo.jsonl")" -eq 1 ] &&
+   [ "$(cat "$tmp/fifo.err")" = "unmine: $tmp/fifo.txt: not a regular file or directory; skipped" ] &&
+   [ "$s2" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/devstdin.jsonl")" -eq 1 ] &&
+   [ "$(cat "$tmp/devstdin.err")" = "unmine: /dev/stdin: standard input holds the list of paths; not read as a document" ]
+then ok; else
+	fail "a FIFO or /dev/stdin in a list: status $s1, $s2"
+	cat "$tmp/fifo.err" "$tmp/devstdin.err"
+fi
 
 # The output directory inside the input: made before the walk and left
 # out of it, so that a second run reads the inputs only and writes the
@@ -165,9 +210,34 @@ if [ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && cmp -s "$tmp/inside.1" "$tmp/inside.2" 
 	cat "$tmp/inside.2"
 fi
 
-# 4. --shard: N slices through GNU parallel add up to one run. Paths
-# relative to the scratch directory, so that the slices are the same in
-# every run of the test.
+# 4. --shard: slices by the documents' names below their inputs, not by
+# the paths as given: workers that reach the archive by other paths (an
+# absolute and a relative one, ./in and in in lists) make the same slices.
+names() {
+	sed -n 's/^{"source":"\([^"]*\)".*/\1/p' "$@" |
+		sed -e "s|^$tmp/in/||" -e 's|^\./in/||' -e 's|^in/||' | sort
+}
+run -p none -j 1 -f jsonl --shard 1/2 "$tmp/in" >"$tmp/sp.1" 2>/dev/null
+(cd "$tmp" && "$unmine" -q -P "$pp" -p none -j 1 -f jsonl --shard 2/2 ./in \
+	>sp.2 2>/dev/null)
+(cd "$tmp" && find in -type f | sed 's|^|./|' >list.dot &&
+	find in -type f >list.plain &&
+	"$unmine" -q -P "$pp" -p none -f jsonl --shard 1/2 --files-from list.dot \
+		>spl.1 2>/dev/null &&
+	"$unmine" -q -P "$pp" -p none -f jsonl --shard 2/2 --files-from list.plain \
+		>spl.2 2>/dev/null)
+names "$tmp/j1.jsonl" >"$tmp/sp.whole"
+names "$tmp/sp.1" "$tmp/sp.2" >"$tmp/sp.union"
+names "$tmp/spl.1" "$tmp/spl.2" >"$tmp/spl.union"
+if cmp -s "$tmp/sp.union" "$tmp/sp.whole" && cmp -s "$tmp/spl.union" "$tmp/sp.whole" &&
+   [ -s "$tmp/sp.1" ] && [ -s "$tmp/sp.2" ]; then ok; else
+	fail "shards of one archive by two paths do not add up to it"
+	diff "$tmp/sp.whole" "$tmp/sp.union"
+	diff "$tmp/sp.whole" "$tmp/spl.union"
+fi
+# N slices through GNU parallel add up to one run. Paths relative to the
+# scratch directory, so that the slices are the same in every run of the
+# test.
 if command -v parallel >/dev/null 2>&1; then
 	(cd "$tmp" && parallel --will-cite -j 3 "$unmine" -q -P "$pp" -j 1 -f jsonl \
 		--shard {}/3 in ">" shard.{} "2>/dev/null" ::: 1 2 3)
@@ -268,6 +338,15 @@ for delay in 0.05 0.2 0.5 1; do
 		diff -r "$tmp/o1" "$tmp/ok" | head -5
 	fi
 done
+# a temporary file left by a run killed while it wrote a file again (a
+# run without --resume over a whole output): --resume, which finds the
+# file done, removes it
+: >"$tmp/ok/A_64_504.txt.xml.tmp"
+run -j 2 --resume "$tmp/in" -o "$tmp/ok" 2>/dev/null
+if [ ! -e "$tmp/ok/A_64_504.txt.xml.tmp" ] && diff -r "$tmp/o1" "$tmp/ok" >/dev/null
+then ok; else
+	fail "a temporary file beside a done output is left by --resume"
+fi
 # a link in the place of the temporary file, symbolic or hard (a copy
 # made with cp -al): the temporary file is made anew, the file the link
 # leads to left alone
