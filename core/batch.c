@@ -52,10 +52,17 @@ static void error_line(struct buf *b, const char *path, const char *stage,
                        const char *reason)
 {
 	const char *field[3] = { path, stage, reason };
+	/* a tab, a line end, a carriage return and a backslash inside a
+	 * field written \t, \n, \r, \\ (PostgreSQL's text format): each
+	 * line three fields, and each name given back whole by printf %b */
 	for (int f = 0; f < 3; f++) {
 		for (const char *p = field[f]; *p; p++) {
-			char ch = *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p;
-			buf_add(b, &ch, 1);
+			const char *esc = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" :
+			                  *p == '\r' ? "\\r" : *p == '\\' ? "\\\\" : NULL;
+			if (esc)
+				buf_add(b, esc, 2);
+			else
+				buf_add(b, p, 1);
 		}
 		buf_add(b, f < 2 ? "\t" : "\n", 1);
 	}

@@ -777,7 +777,7 @@ char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)text[i];
 		size_t k;
-		if (ch >= 0x20 && ch < 0x7f) {
+		if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
 			line[len++] = (char)ch;
 			continue;
 		}
@@ -789,7 +789,9 @@ char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 			continue;
 		}
 		line[len++] = '\\';
-		if (ch == '\n' || ch == '\r' || ch == '\t') {
+		if (ch == '\\') {
+			line[len++] = '\\';  /* a name's "\\n" is not a line end's */
+		} else if (ch == '\n' || ch == '\r' || ch == '\t') {
 			line[len++] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : 't';
 		} else {
 			line[len++] = 'x';

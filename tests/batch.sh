@@ -264,14 +264,22 @@ if cmp -s "$tmp/errors.want" "$tmp/errors.rel"; then ok; else
 	cat "$tmp/errors.rel"
 fi
 
-# A file whose name holds a tab and a line end: still three fields.
+# A file whose name holds a tab and a line end, and one whose name holds
+# a backslash and an n: still three fields, each name written so that
+# printf %b gives it back whole.
 mkdir -p "$tmp/tabbed"
 printf '<doc><p>bad</doc>' >"$tmp/tabbed/$(printf 'a\tb\nc.xml')"
+printf '<doc><p>bad</doc>' >"$tmp/tabbed/$(printf 'a\\nb.xml')"
 run --errors "$tmp/tabbed.tsv" "$tmp/tabbed" -o "$tmp/ot" 2>/dev/null
 sed "s|$tmp|TMP|g" "$tmp/tabbed.tsv" >"$tmp/tabbed.rel"
-printf 'TMP/tabbed/a b c.xml\tread\tmalformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc\n' >"$tmp/tabbed.want"
-if cmp -s "$tmp/tabbed.want" "$tmp/tabbed.rel"; then ok; else
-	fail "--errors with a tab and a line end in a file name"
+printf '%s\tread\tmalformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc\n' \
+	'TMP/tabbed/a\tb\nc.xml' 'TMP/tabbed/a\\nb.xml' >"$tmp/tabbed.want"
+back1=$(sed -n 1p "$tmp/tabbed.tsv" | cut -f 1)
+back2=$(sed -n 2p "$tmp/tabbed.tsv" | cut -f 1)
+if cmp -s "$tmp/tabbed.want" "$tmp/tabbed.rel" &&
+   [ "$(printf '%b' "$back1")" = "$tmp/tabbed/$(printf 'a\tb\nc.xml')" ] &&
+   [ "$(printf '%b' "$back2")" = "$tmp/tabbed/$(printf 'a\\nb.xml')" ]; then ok; else
+	fail "--errors with a tab, a line end or a backslash in a file name"
 	cat "$tmp/tabbed.rel"
 fi
 # An --errors file that cannot be written: said once, in its place, a
@@ -301,11 +309,13 @@ if [ "$s" -eq 0 ] && [ "$s2" -eq 1 ] && [ "$(wc -l <"$tmp/ez.jsonl")" -eq 1 ] &&
 	cat "$tmp/ez.err"
 fi
 # On stderr the same name stays on one line, and an escape in a name
-# cannot drive the terminal: control characters written \t, \n, \xHH.
+# cannot drive the terminal: control characters written \t, \n, \xHH,
+# and a backslash \\, so that a name's "\n" is not a line end's.
 printf '<doc><p>bad</doc>' >"$tmp/tabbed/$(printf 'e\033[2Jf.xml')"
 run -j 2 "$tmp/tabbed" -o "$tmp/ot2" 2>"$tmp/tabbed.err"
 sed "s|$tmp|TMP|g" "$tmp/tabbed.err" >"$tmp/tabbed.err.rel"
 printf '%s\n' 'unmine: TMP/tabbed/a\tb\nc.xml: malformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc' \
+	'unmine: TMP/tabbed/a\\nb.xml: malformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc' \
 	'unmine: TMP/tabbed/e\x1b[2Jf.xml: malformed XML at line 1: Opening and ending tag mismatch: p line 1 and doc' >"$tmp/tabbed.err.want"
 if cmp -s "$tmp/tabbed.err.want" "$tmp/tabbed.err.rel"; then ok; else
 	fail "control characters of a file name on stderr"
