@@ -45,16 +45,15 @@ static void buf_add(struct buf *b, const char *s, size_t n)
 static void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* A line of --errors: path, stage and reason, each with its tabs and line
- * ends made spaces, so that every line has three fields whatever a file
- * is called. */
+/* A line of --errors: path, stage and reason, so that every line has
+ * three fields whatever a file is called. */
 static void error_line(struct buf *b, const char *path, const char *stage,
                        const char *reason)
 {
 	const char *field[3] = { path, stage, reason };
 	/* a tab, a line end, a carriage return and a backslash inside a
-	 * field written \t, \n, \r, \\ (PostgreSQL's text format): each
-	 * line three fields, and each name given back whole by printf %b */
+	 * field written \t, \n, \r, \\ (PostgreSQL's text format), so
+	 * that printf %b gives each name back whole */
 	for (int f = 0; f < 3; f++) {
 		for (const char *p = field[f]; *p; p++) {
 			const char *esc = *p == '\t' ? "\\t" : *p == '\n' ? "\\n" :

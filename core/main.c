@@ -400,14 +400,16 @@ struct run {
 	struct cli *c;
 	struct batch *batch;
 	const char *prefix;       /* --files-from: the listed path, for rel */
+	int prefix_dir;           /* it is a directory */
 	const char *named;        /* the argument being walked */
 	size_t counted;           /* counting pass: documents to do */
 	struct timespec said_at;  /* when the count was last shown */
 	int said;                 /* it was shown */
 	int uncounted;            /* some inputs can be read only once */
 	struct outputs *outputs;  /* NULL when no two inputs can meet */
-	struct files *read;       /* without -o: the files taken, when a file
-	                           * can be met twice; else NULL */
+	struct files *read;       /* without -o: the documents taken, when a
+	                           * file can be met twice; else NULL */
+	struct files *counted_files;  /* the same for the count */
 	/* files this run writes, which it must not read: standard output
 	 * when it is a file, the --errors file */
 	struct own {
@@ -419,6 +421,9 @@ struct run {
 	char *outreal;            /* -o's directory, resolved */
 	int out_above;            /* it holds the current directory */
 	int list_on_stdin;        /* --files-from reads standard input */
+	int stdin_known;          /* and standard input is this file: */
+	dev_t stdin_dev;
+	ino_t stdin_ino;
 };
 
 /* Whether path reads standard input: "-", or /dev/stdin and the like,
@@ -533,48 +538,64 @@ static void outputs_free(struct outputs *o)
 	free(o);
 }
 
-/* The files a run without -o has taken, by device and inode, when one
- * may be met again (several inputs, a list: find lists a directory and
- * then its files): each is read once, as under -o. 16 bytes a file in a
- * table at most half full. */
+/* The documents a run has taken, by their name below their input (rel)
+ * and their file's device and inode, when a file may be met again
+ * (several inputs, a list: find lists a directory and then its files):
+ * one met again under the same name is the same document, read once, as
+ * under -o; hard links under other names stay two documents. Kept by a
+ * run without -o, and by the count of the documents to do. 24 bytes a
+ * document in a table a quarter to half full. */
 struct files {
 	struct file_id {
 		dev_t dev;
 		ino_t ino;
+		uint64_t name;        /* FNV-1a of rel */
 	} *slot;
 	size_t mask, n;
 };
 
-static size_t file_slot(const struct files *f, dev_t dev, ino_t ino)
+static size_t file_slot(const struct files *f, const struct file_id *id)
 {
-	uint64_t h = ((uint64_t)dev * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)ino;
+	uint64_t h = ((uint64_t)id->dev * 0x9E3779B97F4A7C15ULL) ^
+	             (uint64_t)id->ino ^ id->name;
 	size_t i;
 	h = (h ^ (h >> 31)) * 0xbf58476d1ce4e5b9ULL;
 	for (i = (size_t)(h ^ (h >> 29)) & f->mask;
-	     (f->slot[i].dev || f->slot[i].ino) &&
-	     (f->slot[i].dev != dev || f->slot[i].ino != ino);
+	     f->slot[i].ino && (f->slot[i].dev != id->dev ||
+	                        f->slot[i].ino != id->ino ||
+	                        f->slot[i].name != id->name);
 	     i = (i + 1) & f->mask)
 		;
 	return i;
 }
 
-/* Records the file of status st: 1 if it was taken before, else 0. */
-static int taken_before(struct files *f, const struct stat *st)
+static struct files *files_new(void)
 {
-	size_t i = file_slot(f, st->st_dev, st->st_ino);
-	if (f->slot[i].dev || f->slot[i].ino)
+	struct files *f = calloc(1, sizeof(*f));
+	if (!f || !(f->slot = calloc(1024, sizeof(*f->slot))))
+		abort();
+	f->mask = 1023;
+	return f;
+}
+
+/* Records the document rel of the file of status st (a regular file, so
+ * its inode is not 0): 1 if it was taken before, else 0. */
+static int taken_before(struct files *f, const struct stat *st,
+                        const char *rel)
+{
+	struct file_id id = { st->st_dev, st->st_ino, fnv1a(rel) };
+	size_t i = file_slot(f, &id);
+	if (f->slot[i].ino)
 		return 1;
-	f->slot[i].dev = st->st_dev;
-	f->slot[i].ino = st->st_ino;
+	f->slot[i] = id;
 	if (++f->n * 2 > f->mask + 1) {
 		struct files g = { calloc((f->mask + 1) * 2, sizeof(*g.slot)),
 		                   (f->mask + 1) * 2 - 1, f->n };
 		if (!g.slot)
 			abort();
 		for (size_t k = 0; k <= f->mask; k++)
-			if (f->slot[k].dev || f->slot[k].ino)
-				g.slot[file_slot(&g, f->slot[k].dev, f->slot[k].ino)] =
-					f->slot[k];
+			if (f->slot[k].ino)
+				g.slot[file_slot(&g, &f->slot[k])] = f->slot[k];
 		free(f->slot);
 		*f = g;
 	}
@@ -649,13 +670,32 @@ static int wanted(struct cli *c, const char *name)
  * *own is what to free. */
 static const char *doc_rel(const struct run *r, const char *rel, char **own)
 {
-	struct stat ls;
 	*own = NULL;
 	if (!r->prefix)
 		return rel;
-	*own = listed_rel(r->prefix, rel,
-	                  stat(r->prefix, &ls) == 0 && S_ISDIR(ls.st_mode));
+	*own = listed_rel(r->prefix, rel, r->prefix_dir);
 	return *own;
+}
+
+static int is_stream(const char *path, const struct stat *st);
+
+/* Why a path met through a list (st its status) is not a document: the
+ * list names files, and a FIFO or a device there (find without -type f)
+ * would be waited on for ever, as a walk knows; standard input holds the
+ * list itself (/dev/stdin, or the list's file). NULL for a document. "-"
+ * is standard input, as an argument. */
+static const char *not_listed(const struct run *r, const char *path,
+                              const struct stat *st)
+{
+	if (!r->prefix || !st || !strcmp(path, "-"))
+		return NULL;
+	if (r->list_on_stdin && r->stdin_known && st->st_dev == r->stdin_dev &&
+	    st->st_ino == r->stdin_ino)
+		return "standard input holds the list of paths; not read as a "
+		       "document";
+	if (is_stream(path, st))
+		return "not a regular file or directory; skipped";
+	return NULL;
 }
 
 static void add_records(struct run *r, const char *path, const char *rel,
@@ -698,18 +738,27 @@ static void say_count(struct run *r)
 	        r->counted);
 }
 
+/* Counts path's documents, leaving out what add_file leaves out, so
+ * that the total is what the run does. */
 static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
 	struct stat st;
 	char *own;
-	if (r->nown && stat(path, &st) == 0 && own_file(r, &st))
+	int records = is_records(r->c, path);
+	int have = strcmp(path, "-") && stat(path, &st) == 0;
+	if (have && own_file(r, &st))
 		return halted();
 	rel = doc_rel(r, rel, &own);
-	if (is_records(r->c, path))
-		add_records(r, path, rel, 1);
-	else
-		r->counted += wanted(r->c, rel);
+	if ((records || wanted(r->c, rel)) &&
+	    !(have && not_listed(r, path, &st)) &&
+	    !(have && r->counted_files && S_ISREG(st.st_mode) &&
+	      taken_before(r->counted_files, &st, rel))) {
+		if (records)
+			add_records(r, path, rel, 1);
+		else
+			r->counted++;
+	}
 	free(own);
 	say_count(r);
 	return halted();
@@ -863,7 +912,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	struct cli *c = r->c;
 	char *own = NULL;
 	int records = is_records(c, path);
-	const char *ours;
+	const char *ours, *why;
 	/* the input's status, once, for all that follows */
 	struct stat in;
 	const struct stat *st = strcmp(path, "-") && stat(path, &in) == 0 ?
@@ -884,6 +933,11 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		free(own);
 		return 0;
 	}
+	if ((why = not_listed(r, path, st)) != NULL) {
+		walk_note(r, path, why, "walk");
+		free(own);
+		return 0;
+	}
 	if (r->outputs) {
 		/* standard input's output is named stdin, as a file may be */
 		const char *first = claim_output(r->outputs,
@@ -896,8 +950,6 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			/* the same file given twice (two lists that overlap,
 			 * a and ./a): one document, counted once */
 			walk_note(r, path, "given again; read once", NULL);
-			if (c->total)
-				c->total--;
 			free(own);
 			return 0;
 		}
@@ -910,15 +962,16 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			batch_note(r->batch, path, msg, "write");
 			free(msg);
 			free(own);
+			if (c->total && !records)
+				c->total--;       /* counted, not done */
 			return 0;
 		}
 	}
 	/* without -o: the same file given again, or met again in a listed
 	 * directory and by its own line of the list */
-	if (r->read && st && S_ISREG(st->st_mode) && taken_before(r->read, st)) {
+	if (r->read && st && S_ISREG(st->st_mode) &&
+	    taken_before(r->read, st, rel)) {
 		walk_note(r, path, "given again; read once", NULL);
-		if (c->total)
-			c->total--;
 		free(own);
 		return 0;
 	}
@@ -929,19 +982,6 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	}
 	/* a stream cannot be compared with an output: it is always read */
 	if (is_stream(path, st)) {
-		/* but a list names files: a FIFO there (find without -type f)
-		 * would wait for a writer for ever, and standard input holds
-		 * the list itself ("-" is standard input, as an argument) */
-		if (r->prefix && strcmp(path, "-")) {
-			walk_note(r, path, r->list_on_stdin && is_stdin(path, 0) ?
-			          "standard input holds the list of paths; not read "
-			          "as a document" :
-			          "not a regular file or directory; skipped", "walk");
-			if (c->total)
-				c->total--;
-			free(own);
-			return 0;
-		}
 		add_stream(r, path, rel);
 		free(own);
 		return halted();
@@ -1344,6 +1384,7 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 				continue;
 			}
 			r->prefix = line;
+			r->prefix_dir = stat(line, &st) == 0 && S_ISDIR(st.st_mode);
 			visit_input(r, line, fn, report, quiet_walk);
 			r->prefix = NULL;
 		}
@@ -1419,7 +1460,7 @@ int main(int argc, char **argv)
 		struct stat st;
 		int fd = -1;
 		const char *why = stat(c.files_from, &st) != 0 ? strerror(errno) :
-		                  S_ISDIR(st.st_mode) ? "is a directory" : NULL;
+		                  S_ISDIR(st.st_mode) ? strerror(EISDIR) : NULL;
 		if (!why && S_ISREG(st.st_mode)) {
 			if ((fd = open(c.files_from, O_RDONLY | O_CLOEXEC)) < 0)
 				why = strerror(errno);
@@ -1438,6 +1479,12 @@ int main(int argc, char **argv)
 	memset(&run, 0, sizeof(run));
 	run.c = &c;
 	run.list_on_stdin = c.files_from && is_stdin(c.files_from, 0);
+	if (run.list_on_stdin) {
+		struct stat s0;
+		run.stdin_known = fstat(STDIN_FILENO, &s0) == 0;
+		run.stdin_dev = run.stdin_known ? s0.st_dev : 0;
+		run.stdin_ino = run.stdin_known ? s0.st_ino : 0;
+	}
 	if (c.resume && !c.outdir)
 		usage_error("%s", "--resume needs -o DIR");
 	if (!c.threads) {
@@ -1507,8 +1554,12 @@ int main(int argc, char **argv)
 	catch_stop(SIGTERM);
 	if (c.progress) {
 		/* the documents to do, for the progress line's total */
+		if (argc - optind > 1 || c.files_from)
+			run.counted_files = files_new();
 		walk_inputs(&run, argv + optind, argc - optind, count_file, 1);
 		c.total = run.uncounted ? 0 : run.counted;
+		files_free(run.counted_files);
+		run.counted_files = NULL;
 		if (run.said)
 			fputs("\r\033[K", stderr);
 	}
@@ -1522,10 +1573,7 @@ int main(int argc, char **argv)
 			abort();
 		run.outputs->mask = 1023;
 	} else if (argc - optind > 1 || c.files_from) {
-		if (!(run.read = calloc(1, sizeof(*run.read))) ||
-		    !(run.read->slot = calloc(1024, sizeof(*run.read->slot))))
-			abort();
-		run.read->mask = 1023;
+		run.read = files_new();
 	}
 	c.stop = &interrupted;
 	out_broken = &c.out_broken;

@@ -88,7 +88,7 @@ st=$?
 run --exit-zero --files-from "$tmp/nolist" -f edges >"$tmp/ffm.out" 2>"$tmp/ffm.err"
 sn=$?
 if [ "$st" -eq 2 ] && [ "$sn" -eq 2 ] && [ ! -s "$tmp/ffm.out" ] &&
-   [ "$(cat "$tmp/ffd.err")" = "unmine: $tmp/in: cannot read the list of paths: is a directory" ] &&
+   [ "$(cat "$tmp/ffd.err")" = "unmine: $tmp/in: cannot read the list of paths: Is a directory" ] &&
    [ "$(cat "$tmp/ffm.err")" = "unmine: $tmp/nolist: cannot read the list of paths: No such file or directory" ]
 then ok; else
 	fail "--files-from DIR or a missing list: status $st, $sn"
@@ -168,25 +168,67 @@ then ok; else
 	fail "a file met twice without -o: status $st, $sf; $n documents, $u distinct"
 	cat "$tmp/same/twice.err"
 fi
+# A document is a file under a name: hard links under two names are two
+# documents, with -o or not, as a walk makes them.
+mkdir -p "$tmp/hl"
+ln "$tmp/in/c/MHL_57_2002.txt" "$tmp/hl/other.txt"
+run -p none -f jsonl "$tmp/in/c/MHL_57_2002.txt" "$tmp/hl/other.txt" \
+	>"$tmp/hl.jsonl" 2>"$tmp/hl.err"
+st=$?
+run -p none "$tmp/in/c/MHL_57_2002.txt" "$tmp/hl/other.txt" -o "$tmp/hlo" 2>>"$tmp/hl.err"
+so=$?
+if [ "$st" -eq 0 ] && [ "$so" -eq 0 ] && [ ! -s "$tmp/hl.err" ] &&
+   [ "$(grep -c '^{"source"' "$tmp/hl.jsonl")" -eq 2 ] &&
+   [ -f "$tmp/hlo/MHL_57_2002.txt.xml" ] && [ -f "$tmp/hlo/other.txt.xml" ]
+then ok; else
+	fail "hard links under two names: status $st, $so"
+	cat "$tmp/hl.err"
+fi
 # A list names files: a FIFO in it (find without -type f) is left out as
 # a walk leaves it out, not waited on for ever; on a list read from
 # standard input, /dev/stdin is the list, not a document.
-mkfifo "$tmp/fifo.txt"
-printf '%s\n' "$tmp/fifo.txt" "$tmp/in/c/MHL_57_2002.txt" >"$tmp/fifo.list"
+# Also a FIFO named as records (.jsonl, or any name with -i jsonl), and
+# /dev/stdin when the rest of the list comes later, or when standard input
+# is the list's file.
+mkfifo "$tmp/lf.txt" "$tmp/lf.jsonl"
+printf '{"text": "Geneva, 3 May 2001."}\n' >"$tmp/one.jsonl"
+printf '%s\n' "$tmp/lf.txt" "$tmp/lf.jsonl" "$tmp/in/c/MHL_57_2002.txt" \
+	>"$tmp/fifo.list"
 timeout 60 "$unmine" -q -P "$pp" -p none -f jsonl --files-from "$tmp/fifo.list" \
-	>"$tmp/fifo.jsonl" 2>"$tmp/fifo.err"
+	>"$tmp/fifo.out" 2>"$tmp/fifo.err"
 s1=$?
+printf '%s\n' "$tmp/lf.jsonl" "$tmp/one.jsonl" >"$tmp/fifo.list2"
+timeout 60 "$unmine" -q -P "$pp" -p none -i jsonl -f jsonl --files-from \
+	"$tmp/fifo.list2" >"$tmp/fifo2.out" 2>"$tmp/fifo2.err"
+s3=$?
 printf '%s\n' /dev/stdin "$tmp/in/c/MHL_57_2002.txt" |
 	timeout 60 "$unmine" -q -P "$pp" -p none -f jsonl --files-from - \
 	>"$tmp/devstdin.jsonl" 2>"$tmp/devstdin.err"
 s2=$?
-if [ "$s1" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/fifo.jsonl")" -eq 1 ] &&
-   [ "$(cat "$tmp/fifo.err")" = "unmine: $tmp/fifo.txt: not a regular file or directory; skipped" ] &&
+(printf '%s\n' /dev/stdin; sleep 1; printf '%s\n' "$tmp/one.jsonl") |
+	timeout 60 "$unmine" -q -P "$pp" -p none -i jsonl -f jsonl --files-from - \
+	>"$tmp/devstdin2.jsonl" 2>"$tmp/devstdin2.err"
+s4=$?
+printf '%s\n' /dev/stdin "$tmp/in/c/MHL_57_2002.txt" >"$tmp/devstdin.list"
+timeout 60 "$unmine" -q -P "$pp" -p none -f jsonl --files-from - \
+	<"$tmp/devstdin.list" >"$tmp/devstdin3.jsonl" 2>"$tmp/devstdin3.err"
+s5=$?
+refused="unmine: /dev/stdin: standard input holds the list of paths; not read as a document"
+if [ "$s1" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/fifo.out")" -eq 1 ] &&
+   [ "$(cat "$tmp/fifo.err")" = "unmine: $tmp/lf.txt: not a regular file or directory; skipped
+unmine: $tmp/lf.jsonl: not a regular file or directory; skipped" ] &&
+   [ "$s3" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/fifo2.out")" -eq 1 ] &&
+   [ "$(cat "$tmp/fifo2.err")" = "unmine: $tmp/lf.jsonl: not a regular file or directory; skipped" ] &&
    [ "$s2" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/devstdin.jsonl")" -eq 1 ] &&
-   [ "$(cat "$tmp/devstdin.err")" = "unmine: /dev/stdin: standard input holds the list of paths; not read as a document" ]
+   [ "$(cat "$tmp/devstdin.err")" = "$refused" ] &&
+   [ "$s4" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/devstdin2.jsonl")" -eq 1 ] &&
+   [ "$(cat "$tmp/devstdin2.err")" = "$refused" ] &&
+   [ "$s5" -eq 1 ] && [ "$(grep -c '^{"source"' "$tmp/devstdin3.jsonl")" -eq 1 ] &&
+   [ "$(cat "$tmp/devstdin3.err")" = "$refused" ]
 then ok; else
-	fail "a FIFO or /dev/stdin in a list: status $s1, $s2"
-	cat "$tmp/fifo.err" "$tmp/devstdin.err"
+	fail "a FIFO or /dev/stdin in a list: status $s1, $s3, $s2, $s4, $s5"
+	cat "$tmp/fifo.err" "$tmp/fifo2.err" "$tmp/devstdin.err" \
+		"$tmp/devstdin2.err" "$tmp/devstdin3.err"
 fi
 
 # The output directory inside the input: made before the walk and left
@@ -695,6 +737,18 @@ if command -v script >/dev/null 2>&1; then
 	else
 		fail "no count of the documents to do on a terminal"
 		cat "$tmp/tty"
+	fi
+	# the total is what the run does: a file of records given twice,
+	# a FIFO in a list and a line for standard input count for nothing
+	printf '{"text": "a"}\n{"text": "b"}\n{"text": "c"}\n' >"$tmp/three.jsonl"
+	printf '%s\n' "$tmp/three.jsonl" "$tmp/lf.txt" "$tmp/one.jsonl" \
+		"$tmp/./three.jsonl" "$tmp//one.jsonl" >"$tmp/tot.list"
+	script -qec "'$unmine' -P '$pp' -p none -f jsonl --files-from '$tmp/tot.list' >/dev/null" \
+		/dev/null </dev/null 2>&1 | tr '\r' '\n' >"$tmp/ttytot"
+	if grep -q '^unmine: 4/4 documents' "$tmp/ttytot" &&
+	   ! grep -q '^unmine: [0-9]*/[0-35-9]' "$tmp/ttytot"; then ok; else
+		fail "the progress total with files met twice and a FIFO listed"
+		cat "$tmp/ttytot"
 	fi
 	script -qec "'$unmine' -q -P '$pp' -j 2 '$tmp/in' -o '$tmp/oq'" /dev/null \
 		</dev/null 2>&1 | tr '\r' '\n' >"$tmp/ttyq"

@@ -70,8 +70,8 @@ static void record_free(struct record *r)
  * A listing that fails midway, as one on a failing disk or network file
  * system does: this program's opendir and readdir stand in for the C
  * library's, which the library under test calls, and hand every call on
- * to them but for the directory cut_path: its listing gives one entry,
- * then readdir fails with EIO.
+ * to them but for the directory cut_path: its listing gives one entry
+ * besides "." and "..", then readdir fails with EIO.
  */
 static const char *cut_path;
 static DIR *cut_dir;
@@ -96,13 +96,17 @@ DIR *opendir(const char *path)
 struct dirent *readdir(DIR *d)
 {
 	static struct dirent *(*real)(DIR *);
+	struct dirent *e;
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "readdir");
-	if (d == cut_dir && cut_entries++ >= 1) {
+	if (d == cut_dir && cut_entries >= 1) {
 		errno = EIO;
 		return NULL;
 	}
-	return real(d);
+	e = real(d);
+	if (d == cut_dir && e && strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+		cut_entries++;
+	return e;
 }
 
 /* tmp/rel, malloc'ed. */
