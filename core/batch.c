@@ -115,14 +115,6 @@ struct batch {
 	struct budget mem;        /* --max-memory, with several threads */
 };
 
-static double seconds_since(const struct timespec *t0)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* What a document takes while the plugins run, by its tokens and bytes:
  * measured with the five plugins of this tree (peak RSS) on prose, 28
  * bytes a byte of text, and on texts made to cost the most, all symbols
@@ -285,11 +277,11 @@ static void free_job(struct job *j)
 static void progress(struct batch *b, int last)
 {
 	struct cli *c = b->c;
-	double s = seconds_since(&b->t0), mb = (double)c->bytes / 1e6;
+	double s = cli_seconds_since(&b->t0), mb = (double)c->bytes / 1e6;
 	char eta[32] = "";
 	if (!c->progress)
 		return;
-	if (!last && seconds_since(&b->last_progress) < 0.25)
+	if (!last && cli_seconds_since(&b->last_progress) < 0.25)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
 	/* the documents already done (--resume) took no time */

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "config.h"
 #include "cli.h"
@@ -726,32 +727,23 @@ out:
 	return rc;
 }
 
-/* The length of the UTF-8 sequence at s (n bytes left) if it is valid
- * and not a C1 control (U+0080 to U+009F, which some terminals obey as
- * escapes); 0 otherwise. */
+/* The length of the UTF-8 sequence at s (n bytes left, s[0] not ASCII)
+ * if it is valid (utf8proc refuses overlong forms, surrogates and values
+ * past U+10FFFF) and not a C1 control (U+0080 to U+009F, which some
+ * terminals obey as escapes); 0 otherwise. */
 static size_t printable_utf8(const unsigned char *s, size_t n)
 {
-	size_t k;
-	unsigned char lo = 0x80, hi = 0xBF;
-	if (s[0] < 0xC2 || s[0] > 0xF4)
-		return 0;
-	k = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-	if (s[0] == 0xC2)
-		lo = 0xA0;            /* C2 80 to C2 9F: the C1 controls */
-	else if (s[0] == 0xE0)
-		lo = 0xA0;            /* overlong */
-	else if (s[0] == 0xED)
-		hi = 0x9F;            /* surrogates */
-	else if (s[0] == 0xF0)
-		lo = 0x90;            /* overlong */
-	else if (s[0] == 0xF4)
-		hi = 0x8F;            /* past U+10FFFF */
-	if (n < k || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < k; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return k;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)n, &cp);
+	return k > 1 && cp > 0x9F ? (size_t)k : 0;
+}
+
+double cli_seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)

@@ -101,6 +101,8 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 void cli_list_plugins(const um_plugin_set *set, FILE *f);
 /* Peak resident memory of this process in KiB. */
 long cli_peak_rss_kib(void);
+/* Seconds since t0, a time of CLOCK_MONOTONIC. */
+double cli_seconds_since(const struct timespec *t0);
 /* fmt and its arguments as one line of a message, malloc'd: the control
  * characters of the text (a line end or an escape in a file name; C1
  * controls too) written \n, \r, \t or \xHH, and so the bytes that are

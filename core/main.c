@@ -727,15 +727,46 @@ static int is_records(const struct cli *c, const char *path)
  * records in large files) takes a while before the first document. */
 static void say_count(struct run *r)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (r->said && (double)(now.tv_sec - r->said_at.tv_sec) +
-	               (double)(now.tv_nsec - r->said_at.tv_nsec) / 1e9 < 0.25)
+	if (r->said && cli_seconds_since(&r->said_at) < 0.25)
 		return;
 	r->said = 1;
-	r->said_at = now;
+	clock_gettime(CLOCK_MONOTONIC, &r->said_at);
 	fprintf(stderr, "\runmine: counting the documents to do: %zu  ",
 	        r->counted);
+}
+
+/* Why the count and the run leave path out (st its status, NULL when
+ * unknown; rel its name below its input), or NULL to take it: the line
+ * to say, *stage "walk" for a problem and NULL for an input left out on
+ * purpose, or "" for a document of another shard, said nowhere. taken:
+ * the documents taken so far, when a file may be met twice, else NULL.
+ * msg: n bytes of room for the line. */
+static const char *left_out(const struct run *r, const char *path,
+                            const struct stat *st, const char *rel,
+                            int records, struct files *taken,
+                            const char **stage, char *msg, size_t n)
+{
+	const char *why;
+	*stage = NULL;
+	if (st && (why = own_file(r, st)) != NULL) {
+		snprintf(msg, n, "is this run's %s; not read", why);
+		/* named as an argument, a mistake; met in a directory or a
+		 * list, left out as intended */
+		if (r->named && !strcmp(path, r->named))
+			*stage = "walk";
+		return msg;
+	}
+	if (!records && !wanted(r->c, rel))
+		return "";
+	if ((why = not_listed(r, path, st)) != NULL) {
+		*stage = "walk";
+		return why;
+	}
+	/* the same file given again, or met again in a listed directory and
+	 * by its own line of the list */
+	if (taken && st && S_ISREG(st->st_mode) && taken_before(taken, st, rel))
+		return "given again; read once";
+	return NULL;
 }
 
 /* Counts path's documents, leaving out what add_file leaves out, so
@@ -744,16 +775,13 @@ static int count_file(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
 	struct stat st;
-	char *own;
+	char *own, msg[128];
+	const char *stage;
 	int records = is_records(r->c, path);
 	int have = strcmp(path, "-") && stat(path, &st) == 0;
-	if (have && own_file(r, &st))
-		return halted();
 	rel = doc_rel(r, rel, &own);
-	if ((records || wanted(r->c, rel)) &&
-	    !(have && not_listed(r, path, &st)) &&
-	    !(have && r->counted_files && S_ISREG(st.st_mode) &&
-	      taken_before(r->counted_files, &st, rel))) {
+	if (!left_out(r, path, have ? &st : NULL, rel, records, r->counted_files,
+	              &stage, msg, sizeof(msg))) {
 		if (records)
 			add_records(r, path, rel, 1);
 		else
@@ -912,29 +940,19 @@ static int add_file(void *ctx, const char *path, const char *rel)
 	struct cli *c = r->c;
 	char *own = NULL;
 	int records = is_records(c, path);
-	const char *ours, *why;
+	const char *why, *stage;
+	char msg[128];
 	/* the input's status, once, for all that follows */
 	struct stat in;
 	const struct stat *st = strcmp(path, "-") && stat(path, &in) == 0 ?
 	                        &in : NULL;
 	if (halted())
 		return 1;
-	if (st && (ours = own_file(r, st)) != NULL) {
-		char msg[128];
-		snprintf(msg, sizeof(msg), "is this run's %s; not read", ours);
-		/* named as an argument, a mistake; met in a directory or a
-		 * list, left out as intended */
-		walk_note(r, path, msg,
-		          r->named && !strcmp(path, r->named) ? "walk" : NULL);
-		return 0;
-	}
 	rel = doc_rel(r, rel, &own);
-	if (!records && !wanted(c, rel)) {
-		free(own);
-		return 0;
-	}
-	if ((why = not_listed(r, path, st)) != NULL) {
-		walk_note(r, path, why, "walk");
+	if ((why = left_out(r, path, st, rel, records, r->read, &stage, msg,
+	                    sizeof(msg))) != NULL) {
+		if (*why)
+			walk_note(r, path, why, stage);
 		free(own);
 		return 0;
 	}
@@ -955,25 +973,17 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		}
 		if (first) {
 			char *out = cli_output_path(c, rel);
-			char *msg = xprintf("same output file as %s (%s); not written",
-			                    first, out);
+			char *said = xprintf("same output file as %s (%s); not written",
+			                     first, out);
 			free(out);
 			c->problems++;
-			batch_note(r->batch, path, msg, "write");
-			free(msg);
+			batch_note(r->batch, path, said, "write");
+			free(said);
 			free(own);
 			if (c->total && !records)
 				c->total--;       /* counted, not done */
 			return 0;
 		}
-	}
-	/* without -o: the same file given again, or met again in a listed
-	 * directory and by its own line of the list */
-	if (r->read && st && S_ISREG(st->st_mode) &&
-	    taken_before(r->read, st, rel)) {
-		walk_note(r, path, "given again; read once", NULL);
-		free(own);
-		return 0;
 	}
 	if (records) {
 		add_records(r, path, rel, 0);
@@ -1418,7 +1428,7 @@ int main(int argc, char **argv)
 	struct cli c;
 	struct run run;
 	um_plugin_set *plugins;
-	struct timespec t0, t1;
+	struct timespec t0;
 	int status;
 
 	memset(&c, 0, sizeof(c));
@@ -1611,10 +1621,8 @@ int main(int argc, char **argv)
 		c.errors_failed = 1;
 		c.problems++;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (c.stats || c.progress) {
-		double s = (double)(t1.tv_sec - t0.tv_sec) +
-		           (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		double s = cli_seconds_since(&t0);
 		fprintf(stderr, "unmine: %zu documents, %zu failed, %.3f MB of text "
 		        "in %.2f s (%.1f MB/s), peak memory %.1f MB", c.docs,
 		        c.failed, (double)c.bytes / 1e6, s,

@@ -743,7 +743,7 @@ if command -v script >/dev/null 2>&1; then
 	printf '{"text": "a"}\n{"text": "b"}\n{"text": "c"}\n' >"$tmp/three.jsonl"
 	printf '%s\n' "$tmp/three.jsonl" "$tmp/lf.txt" "$tmp/one.jsonl" \
 		"$tmp/./three.jsonl" "$tmp//one.jsonl" >"$tmp/tot.list"
-	script -qec "'$unmine' -P '$pp' -p none -f jsonl --files-from '$tmp/tot.list' >/dev/null" \
+	timeout 60 script -qec "'$unmine' -P '$pp' -p none -f jsonl --files-from '$tmp/tot.list' >/dev/null" \
 		/dev/null </dev/null 2>&1 | tr '\r' '\n' >"$tmp/ttytot"
 	if grep -q '^unmine: 4/4 documents' "$tmp/ttytot" &&
 	   ! grep -q '^unmine: [0-9]*/[0-35-9]' "$tmp/ttytot"; then ok; else
