@@ -203,8 +203,12 @@ void um_options_free(const um_option *tab, void *dst);
 
 /* The plugin running on this thread, for log lines (loader.c). */
 const char *um_loader_current(void);
-/* libxml2 set up once: no external entity is ever loaded (reader_xml.c). */
+/* libxml2 set up once (reader_xml.c), with an external entity loader that
+ * refuses every request made while this thread is inside one of our
+ * parses and passes the others to the loader installed before. */
 void um_xml_init(void);
+/* Marks this thread as inside (on != 0) or outside one of our parses. */
+void um_xml_guard(int on);
 
 /* The whole of gzip data (see unmine/reader.h) in[0, inlen), inflated
  * into *ret (malloc'ed, NUL-terminated, *ret_len bytes without the NUL;

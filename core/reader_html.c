@@ -168,10 +168,12 @@ int um_read_html(const char *buf, size_t len, const um_read_options *opt,
 	}
 	/* HTML has no entity declarations, so XML_PARSE_HUGE lifts only the
 	 * limits on text size and depth. */
+	um_xml_guard(1);
 	hd = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, enc,
 	                        HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                        HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT |
 	                        XML_PARSE_HUGE);
+	um_xml_guard(0);
 	depth_error = ctxt->lastError.message &&
 	              strstr(ctxt->lastError.message, "Excessive depth");
 	htmlFreeParserCtxt(ctxt);

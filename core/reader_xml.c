@@ -42,15 +42,21 @@ static const char *meta_key(const char *name)
 	return NULL;
 }
 
-static xmlParserInputPtr deny_loader(const char *url, const char *id,
-                                     xmlParserCtxtPtr ctxt)
+/* libxml2 2.9 has one external entity loader for the whole process. The
+ * parser options already keep every parse of ours from loading a DTD or an
+ * external entity; as a second guard, the loader installed here refuses
+ * whatever a parse of ours asks for, and hands any other request (a
+ * program that embeds the library parsing its own files, a schema being
+ * loaded) to the loader that was there before. */
+static xmlExternalEntityLoader outer_loader;
+static __thread int in_our_parse;
+
+static xmlParserInputPtr guarded_loader(const char *url, const char *id,
+                                        xmlParserCtxtPtr ctxt)
 {
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	/* Nothing outside the document is ever read: no DTD, no external
-	 * entity, whatever the parser options say. */
-	return NULL;
+	if (in_our_parse || !outer_loader)
+		return NULL;
+	return outer_loader(url, id, ctxt);
 }
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -58,12 +64,18 @@ static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_setup(void)
 {
 	xmlInitParser();
-	xmlSetExternalEntityLoader(deny_loader);
+	outer_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(guarded_loader);
 }
 
 void um_xml_init(void)
 {
 	pthread_once(&xml_once, xml_setup);
+}
+
+void um_xml_guard(int on)
+{
+	in_our_parse = on;
 }
 
 struct xml_state {
@@ -264,8 +276,10 @@ static int parse(struct walk *w, const char *buf, size_t len, int options,
 
 	/* No XML_PARSE_NOENT, no DTD loading: entities are never expanded
 	 * and nothing outside the file is read. */
+	um_xml_guard(1);
 	r = xmlReaderForMemory(buf, (int)len, NULL, encoding, options);
 	if (!r) {
+		um_xml_guard(0);
 		snprintf(st->msg, sizeof(st->msg), "cannot create XML parser");
 		st->failed = 1;
 		return UM_EFORMAT;
@@ -299,6 +313,7 @@ static int parse(struct walk *w, const char *buf, size_t len, int options,
 			break;
 	}
 	xmlFreeTextReader(r);
+	um_xml_guard(0);
 	if (ret != 0 && !st->failed) {
 		snprintf(st->msg, sizeof(st->msg), "parse error");
 		st->failed = 1;

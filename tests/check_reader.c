@@ -9,7 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
+#include "internal.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -980,6 +983,78 @@ START_TEST(external_dtd_entity_reference_warns)
 }
 END_TEST
 
+START_TEST(external_parameter_entity_not_loaded)
+{
+	/* A parameter entity in the internal subset that names a file, whose
+	 * declarations would define the entity used in the body. */
+	static const char ent[] = "<!ENTITY ent \"SECRET-PE\">\n";
+	char *entpath = tu_write(tmp, "pe.ent", ent, sizeof(ent) - 1);
+	char xml[8192];
+	ck_assert_uint_lt((size_t)snprintf(xml, sizeof(xml),
+	                  "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n"
+	                  "<!ENTITY %% pe SYSTEM \"file://%s\">\n%%pe;\n]>\n"
+	                  "<r>Hi &ent; there</r>\n", entpath), sizeof(xml));
+	free(entpath);
+	take(xml, strlen(xml), "pe.xml", NULL);
+	if (snap.r == 0) {
+		ck_assert_str_eq(snap.text, "Hi there");
+		ck_assert_ptr_null(strstr(snap.warn, "SECRET"));
+	} else {
+		ck_assert_int_eq(snap.r, UM_EFORMAT);
+		ck_assert_ptr_null(strstr(snap.err, "SECRET"));
+	}
+}
+END_TEST
+
+/* The text of the root of a document that the program parses itself with
+ * libxml2, its external DTD loaded and its entities expanded; "" when the
+ * parse fails. */
+static void own_parse(const char *dtdpath, char *out, size_t n)
+{
+	char xml[8192];
+	xmlDocPtr d;
+	xmlChar *text;
+	ck_assert_uint_lt((size_t)snprintf(xml, sizeof(xml),
+	                  "<?xml version=\"1.0\"?>\n"
+	                  "<!DOCTYPE r SYSTEM \"file://%s\">\n"
+	                  "<r>Hi &ent; there</r>\n", dtdpath), sizeof(xml));
+	d = xmlReadMemory(xml, (int)strlen(xml), "own.xml", NULL,
+	                  XML_PARSE_DTDLOAD | XML_PARSE_NOENT |
+	                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	out[0] = '\0';
+	if (!d)
+		return;
+	text = xmlNodeGetContent(xmlDocGetRootElement(d));
+	snprintf(out, n, "%s", text ? (const char *)text : "");
+	xmlFree(text);
+	xmlFreeDoc(d);
+}
+
+START_TEST(program_own_parses_keep_their_loader)
+{
+	/* The library refuses external entities in its own parses only: a
+	 * program that embeds it still loads the DTDs it asks for, before
+	 * and after the library has read XML, and on the same thread. */
+	static const char dtd[] = "<!ENTITY ent \"from-the-DTD\">\n";
+	char *dtdpath = tu_write(tmp, "own.dtd", dtd, sizeof(dtd) - 1);
+	char text[256];
+	um_doc *doc;
+	doc = RD("<r>one</r>", "one.xml", NULL);
+	assert_text(doc, "one");
+	um_doc_free(doc);
+	own_parse(dtdpath, text, sizeof(text));
+	ck_assert_str_eq(text, "Hi from-the-DTD there");
+	/* Inside one of the library's parses the same request is refused. */
+	um_xml_guard(1);
+	own_parse(dtdpath, text, sizeof(text));
+	um_xml_guard(0);
+	ck_assert_str_eq(text, "Hi  there");
+	own_parse(dtdpath, text, sizeof(text));
+	ck_assert_str_eq(text, "Hi from-the-DTD there");
+	free(dtdpath);
+}
+END_TEST
+
 /* The classic entity bomb: 10^9 "lol" if expanded. */
 static const char lolz_dtd[] =
 	"<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
@@ -1659,6 +1734,8 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, xxe_not_read);
 	tcase_add_test(tc, external_dtd_not_loaded);
 	tcase_add_test(tc, external_dtd_entity_reference_warns);
+	tcase_add_test(tc, external_parameter_entity_not_loaded);
+	tcase_add_test(tc, program_own_parses_keep_their_loader);
 	tcase_add_test(tc, billion_laughs_in_text);
 	tcase_add_test(tc, billion_laughs_in_attributes);
 	tcase_add_test(tc, deep_xml_nesting);

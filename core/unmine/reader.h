@@ -54,6 +54,13 @@ int um_format_parse(const char *name, int *ret_format);
  * spaces. On failure writes one line into err (without the file name) and
  * returns UM_EIO (unreadable), UM_EFORMAT (binary, malformed XML) or
  * UM_ETOOBIG. Caller owns *ret; free with um_doc_free.
+ *
+ * XML and HTML are read with libxml2, and nothing outside the document is
+ * ever read: no DTD, no external entity, no network. The first read
+ * installs libxml2's external entity loader (there is one per process),
+ * which refuses what the library's own parses ask for and hands every
+ * other request to the loader that was in place before, so a program's
+ * own use of libxml2 is left as it was.
  */
 int um_read_file(const char *path, const um_read_options *opt,
                  um_doc **ret, char *err, size_t errlen);
