@@ -1010,12 +1010,15 @@ static int add_file(void *ctx, const char *path, const char *rel)
 
 /* A line of the walk, said in its place in the order; with stage, a
  * problem (and a line of --errors), without, an input left out on
- * purpose (an output of this run, a file given again): no failure. */
+ * purpose (an output of this run, a file given again): no failure, and
+ * nothing said under --quiet. */
 static void walk_note(struct run *r, const char *origin, const char *msg,
                       const char *stage)
 {
 	if (stage)
 		r->c->problems++;
+	else if (r->c->quiet)
+		return;
 	if (r->batch)
 		batch_note(r->batch, origin, msg, stage);
 	else

@@ -13,6 +13,8 @@ checks=0
 ok() { checks=$((checks + 1)); }
 fail() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
 run() { "$unmine" -q -P "$pp" "$@"; }
+# Without --quiet: inputs left out on purpose are said.
+runv() { "$unmine" -P "$pp" "$@"; }
 # A command started with & in a script has SIGINT ignored, which unmine
 # leaves so; the runs a test stops with SIGINT have it back.
 dfl="env --default-signal=INT"
@@ -138,34 +140,47 @@ if [ "$st" -eq 0 ] && [ "$(wc -l <"$tmp/same/all.jsonl")" -eq 2 ]; then ok; else
 	fail "two inputs with one name in a stream: status $st"
 fi
 # The same file given twice under one output name (a, ./a): read once,
-# said, no failure.
-(cd "$tmp/same" && "$unmine" -q -P "$pp" d1/x.txt ./d1/x.txt d1/x.txt -o out2 \
+# said (not under --quiet), no failure.
+(cd "$tmp/same" && "$unmine" -P "$pp" d1/x.txt ./d1/x.txt d1/x.txt -o out2 \
 	--errors err2.tsv 2>err2)
 st=$?
+(cd "$tmp/same" && "$unmine" -q -P "$pp" d1/x.txt ./d1/x.txt d1/x.txt -o out3 \
+	2>err3)
+st3=$?
 if [ "$st" -eq 0 ] && [ ! -s "$tmp/same/err2.tsv" ] &&
    [ "$(cat "$tmp/same/err2")" = "unmine: ./d1/x.txt: given again; read once
 unmine: d1/x.txt: given again; read once" ] &&
-   [ "$(ls "$tmp/same/out2")" = x.txt.xml ]; then ok; else
-	fail "the same file given twice: status $st"
-	cat "$tmp/same/err2"
+   [ "$(ls "$tmp/same/out2")" = x.txt.xml ] &&
+   [ "$st3" -eq 0 ] && [ ! -s "$tmp/same/err3" ] &&
+   [ "$(ls "$tmp/same/out3")" = x.txt.xml ]; then ok; else
+	fail "the same file given twice: status $st, $st3"
+	cat "$tmp/same/err2" "$tmp/same/err3"
 fi
 # Without -o too: given twice, or met in a listed directory and again by
 # its own line (find lists the directories and the files), a file is
 # read once and said so; two files are two documents even under one name.
-(cd "$tmp/same" && "$unmine" -q -P "$pp" -p none -f jsonl d1/x.txt ./d1/x.txt \
+(cd "$tmp/same" && "$unmine" -P "$pp" -p none -f jsonl d1/x.txt ./d1/x.txt \
 	d2/x.txt >twice.jsonl 2>twice.err)
 st=$?
-find "$tmp/in" | run -p none --files-from - -f jsonl >"$tmp/findall.jsonl" \
+find "$tmp/in" | runv -p none --files-from - -f jsonl >"$tmp/findall.jsonl" \
 	2>"$tmp/findall.err"
 sf=$?
+# under --quiet, the problems alone, and the same documents
+find "$tmp/in" | run -p none --files-from - -f jsonl >"$tmp/findq.jsonl" \
+	2>"$tmp/findq.err"
+sq=$?
+grep -v "given again; read once" "$tmp/findall.err" | grep -v ": warning: " \
+	>"$tmp/findall.problems"
 n=$(grep -c '^{"source"' "$tmp/findall.jsonl")
 u=$(sed -n 's/^{"source":"\([^"]*\)".*/\1/p' "$tmp/findall.jsonl" | sort -u | wc -l)
 if [ "$st" -eq 0 ] && [ "$(grep -c '^{"source"' "$tmp/same/twice.jsonl")" -eq 2 ] &&
    [ "$(cat "$tmp/same/twice.err")" = "unmine: ./d1/x.txt: given again; read once" ] &&
    [ "$sf" -eq 1 ] && [ "$n" -eq 11 ] && [ "$u" -eq 11 ] &&
-   grep -q "^unmine: $tmp/in/a/A_64_504.txt: given again; read once\$" "$tmp/findall.err"
+   grep -q "^unmine: $tmp/in/a/A_64_504.txt: given again; read once\$" "$tmp/findall.err" &&
+   [ "$sq" -eq 1 ] && cmp -s "$tmp/findall.jsonl" "$tmp/findq.jsonl" &&
+   [ -s "$tmp/findq.err" ] && cmp -s "$tmp/findall.problems" "$tmp/findq.err"
 then ok; else
-	fail "a file met twice without -o: status $st, $sf; $n documents, $u distinct"
+	fail "a file met twice without -o: status $st, $sf, $sq; $n documents, $u distinct"
 	cat "$tmp/same/twice.err"
 fi
 # A document is a file under a name: hard links under two names are two
@@ -1041,7 +1056,7 @@ fi
 # directory or standard output's file are a mistake (status 1).
 mkdir -p "$tmp/self"
 cp corpus/A_64_504.txt "$tmp/self/"
-run -p none -f jsonl "$tmp/self" >"$tmp/self/all.jsonl" 2>"$tmp/self.err"
+runv -p none -f jsonl "$tmp/self" >"$tmp/self/all.jsonl" 2>"$tmp/self.err"
 s=$?
 if [ "$s" -eq 0 ] && [ "$(wc -l <"$tmp/self/all.jsonl")" -eq 1 ] &&
    [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/all.jsonl: is this run's standard output; not read" ]
@@ -1068,7 +1083,7 @@ then ok; else
 	head -3 "$tmp/self.err"
 fi
 rm "$tmp/self/all.jsonl"
-run -p none --errors "$tmp/self/e.tsv" "$tmp/self" >/dev/null 2>"$tmp/self.err"
+runv -p none --errors "$tmp/self/e.tsv" "$tmp/self" >/dev/null 2>"$tmp/self.err"
 s=$?
 if [ "$s" -eq 0 ] && [ ! -s "$tmp/self/e.tsv" ] &&
    [ "$(cat "$tmp/self.err")" = "unmine: $tmp/self/e.tsv: is this run's --errors file; not read" ]
@@ -1078,7 +1093,7 @@ then ok; else
 fi
 rm "$tmp/self/e.tsv"
 run -p none "$tmp/self" -o "$tmp/self/out" 2>/dev/null
-find "$tmp/self" -type f | sort | run -p none --files-from - -o "$tmp/self/out" \
+find "$tmp/self" -type f | sort | runv -p none --files-from - -o "$tmp/self/out" \
 	2>"$tmp/self.err"
 s=$?
 sed "s|$tmp|TMP|g" "$tmp/self.err" >"$tmp/self.rel"
