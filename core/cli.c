@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -314,6 +315,73 @@ char *cli_output_path(const struct cli *c, const char *rel)
 	return path;
 }
 
+/* Opens tmp, an output's temporary name, to write it from the start,
+ * holding a lock on it until it is closed: a second run writing the same
+ * output directory at once is refused the file (-1, errno EBUSY) rather
+ * than writing into it. A file that a killed run left there is locked by
+ * no one and is taken over; a link put in its place (a symbolic one, or a
+ * hard link of a copy made with cp -al), which writing would carry to the
+ * file it leads to, is removed and a new file made. */
+static int open_tmp(const char *tmp)
+{
+	for (int tries = 0; tries < 8; tries++) {
+		struct stat fst, pst;
+		int fd = open(tmp, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+		              O_CLOEXEC, 0666);
+		if (fd < 0) {
+			/* a symbolic link, a FIFO: removed, then made anew */
+			if ((errno != ELOOP && errno != ENXIO) ||
+			    (unlink(tmp) != 0 && errno != ENOENT))
+				return -1;
+			continue;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+			close(fd);
+			errno = EBUSY;
+			return -1;
+		}
+		/* (a file system without locks: written as it is) */
+		if (fstat(fd, &fst) != 0 || lstat(tmp, &pst) != 0 ||
+		    fst.st_dev != pst.st_dev || fst.st_ino != pst.st_ino) {
+			/* renamed by the run that held it before the lock was
+			 * taken: that is its output now, not ours to write */
+			close(fd);
+			continue;
+		}
+		if (!S_ISREG(fst.st_mode) || fst.st_nlink != 1) {
+			int bad = unlink(tmp) != 0 && errno != ENOENT;
+			close(fd);
+			if (bad)
+				return -1;
+			continue;
+		}
+		if (ftruncate(fd, 0) != 0 ||
+		    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		return fd;
+	}
+	errno = EBUSY;
+	return -1;
+}
+
+void cli_drop_stale_tmp(const char *tmp)
+{
+	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ELOOP)
+			unlink(tmp);
+		return;
+	}
+	/* one that a run writes now is left to it */
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
+		unlink(tmp);
+	close(fd);
+}
+
 int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
                    const struct timespec *mtime, char **last_dir, char *err,
                    size_t errlen)
@@ -329,7 +397,7 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 	/* Written under a temporary name and renamed: an interrupted run
 	 * leaves no half-written output, and the name is the same in every
 	 * run, so that a run resumed after a kill writes over what a killed
-	 * one left. */
+	 * one left. It stays locked until it is renamed. */
 	snprintf(tmp, n, "%s.tmp", path);
 	if (make_parents(path, last_dir) != 0) {
 		rc = errno;
@@ -337,17 +405,11 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 		         path, strerror(rc));
 		goto out;
 	}
-	/* a new file, not one that a killed run left or a link put in its
-	 * place (a symbolic one, or a hard link of a copy made with cp -al),
-	 * which writing would carry to the file it leads to */
-	if (unlink(tmp) != 0 && errno != ENOENT)
-		fd = -1;
-	else
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		          O_CLOEXEC, 0666);
+	fd = open_tmp(tmp);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		rc = errno;
-		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(rc));
+		snprintf(err, errlen, "cannot write %s: %s", tmp,
+		         rc == EBUSY ? "another run is writing it" : strerror(rc));
 		if (fd >= 0)
 			close(fd);
 		goto out;
@@ -362,14 +424,22 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
 	                       { .tv_nsec = UTIME_OMIT }, *mtime }) != 0)) {
 		rc = errno ? errno : EIO;
 		snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(rc));
-		fclose(f);
 		unlink(tmp);
+		fclose(f);
 		goto out;
 	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+	/* renamed before it is closed, while it is still locked */
+	if (rename(tmp, path) != 0) {
 		rc = errno;
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(rc));
 		unlink(tmp);
+		fclose(f);
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		rc = errno;
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(rc));
+		unlink(path);
 		goto out;
 	}
 	rc = 0;

@@ -433,6 +433,35 @@ for how in -s ''; do
 		cat "$tmp/lk.err"
 	fi
 done
+# Two runs at once on one output directory: an output whose temporary
+# file another run holds (here flock(1), which keeps it locked while the
+# run goes on) is not written into; that document fails, the others are
+# written, and --resume does it once the lock is gone. --resume leaves
+# such a file to its run, where it removes one a killed run left.
+mkdir -p "$tmp/cc/in" "$tmp/cc/out"
+printf 'One.\n' >"$tmp/cc/in/a.txt"
+printf 'Two.\n' >"$tmp/cc/in/b.txt"
+flock "$tmp/cc/out/a.txt.xml.tmp" "$unmine" -q -P "$pp" -p none -j 2 \
+	"$tmp/cc/in" -o "$tmp/cc/out" 2>"$tmp/cc.err"
+s1=$?
+lst1=$(cd "$tmp/cc/out" && ls -A)
+run -p none --resume "$tmp/cc/in" -o "$tmp/cc/out" 2>>"$tmp/cc.err"
+s2=$?
+: >"$tmp/cc/out/b.txt.xml.tmp"
+flock "$tmp/cc/out/b.txt.xml.tmp" "$unmine" -q -P "$pp" -p none --resume \
+	"$tmp/cc/in" -o "$tmp/cc/out" 2>>"$tmp/cc.err"
+s3=$?
+lst3=$(cd "$tmp/cc/out" && ls -A | tr '\n' ' ')
+if [ "$s1" -eq 1 ] && [ "$s2" -eq 0 ] && [ "$s3" -eq 0 ] &&
+   [ "$(cat "$tmp/cc.err")" = "unmine: $tmp/cc/in/a.txt: cannot write $tmp/cc/out/a.txt.xml.tmp: another run is writing it" ] &&
+   [ "$lst1" = ".unmine-settings
+a.txt.xml.tmp
+b.txt.xml" ] &&
+   [ "$lst3" = ".unmine-settings a.txt.xml b.txt.xml b.txt.xml.tmp " ] &&
+   grep -q '>One\.' "$tmp/cc/out/a.txt.xml"; then ok; else
+	fail "two runs on one output: status $s1, $s2, $s3; $lst1; $lst3"
+	cat "$tmp/cc.err"
+fi
 # A full disk under -o stops the run as a failed standard output does:
 # the document that met it fails, the ones not yet begun are not read
 # (each would fail the same way), status 1, and --resume does the rest
