@@ -153,6 +153,10 @@ static void parse_args(struct cli *c, int argc, char **argv)
 	                          NULL)) != -1) {
 		switch (opt) {
 		case 'o':
+			/* -o "$OUT" with OUT unset would be the root */
+			if (!*optarg)
+				usage_error("%s", "-o wants a directory name, not an "
+				            "empty one");
 			c->outdir = optarg;
 			break;
 		case 'f':
@@ -226,6 +230,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			break;
 		}
 		case OPT_FILES_FROM:
+			if (!*optarg)
+				usage_error("%s", "--files-from wants a file name (or - "
+				            "for standard input), not an empty one");
 			c->files_from = optarg;
 			break;
 		case '0':
@@ -248,6 +255,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 				usage_error("%s", "--errors wants a file name; standard "
 				            "output holds the documents and standard "
 				            "error the messages");
+			if (!*optarg)
+				usage_error("%s", "--errors wants a file name, not an "
+				            "empty one");
 			c->errors_path = optarg;
 			break;
 		case OPT_EXIT_ZERO:

@@ -173,6 +173,16 @@ Try 'unmine --help'."
 expect 0 "memory zero with a unit" -- "$unmine" --plugins none --max-memory 0K "$tmp/2k.txt"
 expect 2 "output directory not made" -- "$unmine" --plugins none corpus/A_64_504.txt -o corpus/A_64_504.txt/out
 same "output directory not made message" "$tmp/stderr" "unmine: cannot create corpus/A_64_504.txt/out: Not a directory"
+# an empty name, as "$OUT" gives when OUT is unset: never the root
+expect 2 "empty output directory" -- "$unmine" --plugins none -o "" corpus/A_64_504.txt
+same "empty output directory message" "$tmp/stderr" "unmine: -o wants a directory name, not an empty one
+Try 'unmine --help'."
+expect 2 "empty list name" -- "$unmine" --plugins none --files-from ""
+same "empty list name message" "$tmp/stderr" "unmine: --files-from wants a file name (or - for standard input), not an empty one
+Try 'unmine --help'."
+expect 2 "empty errors name" -- "$unmine" --plugins none --errors "" corpus/A_64_504.txt
+same "empty errors name message" "$tmp/stderr" "unmine: --errors wants a file name, not an empty one
+Try 'unmine --help'."
 # standard input, a pipe, read once: not named twice, nor for a document
 # and the list at once, by "-" or by /dev/stdin
 expect 2 "standard input twice" -- sh -c 'echo Text. | "$0" -p none - /dev/stdin' "$unmine"
