@@ -766,6 +766,14 @@ START_TEST(binary_file)
 	ck_assert_int_eq(rd_fail("abc\0def", 7, "bin.txt", NULL, err,
 	                         sizeof(err)), UM_EFORMAT);
 	ck_assert_str_eq(err, "binary file (NUL byte at offset 3)");
+	/* HTML too, which libxml2 would end at the NUL byte, keeping what
+	 * comes before it as a whole document */
+	ck_assert_int_eq(rd_fail("<p>first</p>\0<p>second</p>", 26, "cut.html",
+	                         NULL, err, sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (NUL byte at offset 12)");
+	ck_assert_int_eq(rd_fail("\0\0\0", 3, "z.html", NULL, err,
+	                         sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (NUL byte at offset 0)");
 }
 END_TEST
 
