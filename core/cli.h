@@ -26,6 +26,8 @@ struct cli {
 	size_t max_memory;          /* --max-memory in bytes; 0: no limit */
 	int max_memory_given;
 	int resume;                 /* --resume: skip complete outputs */
+	long time_step;             /* --resume: the output file system's
+	                             * precision of times (mtime.h) */
 	int progress;               /* progress and summary on a terminal */
 	unsigned shard_k, shard_n;  /* --shard K/N; 0/0 for all */
 	const char *files_from;     /* --files-from FILE, or - */

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "batch.h"
 #include "cli.h"
+#include "mtime.h"
 
 enum {
 	OPT_ELEMENTS = 256, OPT_LANG, OPT_MAX_SIZE, OPT_STATS, OPT_TAXONOMY,
@@ -802,24 +803,6 @@ static int count_file(void *ctx, const char *path, const char *rel)
 	return halted();
 }
 
-/* File a was modified after file b. */
-/* Whether out was given in's modification time, at the precision of out's
- * file system: one that keeps whole seconds (ext4 with small inodes,
- * ext3, HFS+), two (FAT) or hundredths (exFAT) cuts the time it is given
- * down, and out's own digits tell how far (nanoseconds that end in six
- * zeros: milliseconds). An edit of the input within that precision of its
- * time is not seen there. */
-static int same_mtime(const struct stat *in, const struct stat *out)
-{
-	long ns = out->st_mtim.tv_nsec, step = 1;
-	time_t s = in->st_mtim.tv_sec, os = out->st_mtim.tv_sec;
-	if (ns == 0)      /* seconds, or two of them, even, on FAT */
-		return os == s || (os % 2 == 0 && s == os + 1);
-	while (step < 100000000 && ns % (step * 10) == 0)
-		step *= 10;
-	return os == s && in->st_mtim.tv_nsec - in->st_mtim.tv_nsec % step == ns;
-}
-
 /* Whether the file open on fd ends as a whole output of the format does:
  * a file renamed into place is complete while the system runs, but after
  * a machine crash it may be empty or cut short, its data not yet on disk
@@ -847,7 +830,9 @@ static int output_done(const struct cli *c, const char *rel,
 	struct stat st;
 	int fd = open(out, O_RDONLY | O_CLOEXEC), done = 0;
 	if (fd >= 0) {
-		done = fstat(fd, &st) == 0 && (!in || same_mtime(in, &st)) &&
+		done = fstat(fd, &st) == 0 &&
+		       (!in || mtime_same(&in->st_mtim, &st.st_mtim,
+		                          c->time_step)) &&
 		       ends_whole(fd, &st, c->output);
 		close(fd);
 	}
@@ -1539,6 +1524,9 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* the times the outputs were given are kept at this precision */
+	if (c.resume)
+		c.time_step = mtime_step(c.outdir);
 	/* opened (emptied) once nothing can stop the run before it starts */
 	if (c.errors_path && !(c.errors = fopen(c.errors_path, "w"))) {
 		cli_say("unmine: %s: %s\n", c.errors_path, strerror(errno));

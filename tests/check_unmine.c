@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, places_suite());
 	srunner_add_suite(sr, themes_suite());
 	srunner_add_suite(sr, budget_suite());
+	srunner_add_suite(sr, mtime_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -19,5 +19,6 @@ Suite *references_suite(void);
 Suite *places_suite(void);
 Suite *themes_suite(void);
 Suite *budget_suite(void);
+Suite *mtime_suite(void);
 
 #endif
