@@ -91,6 +91,7 @@ static void head_metadata(um_doc *doc, xmlNodePtr root)
 static void walk_body(um_textbuild *tb, xmlNodePtr root)
 {
 	xmlNodePtr n = root;
+	int pre = 0;      /* <pre> elements open around n: lines are kept */
 	while (n) {
 		int descend = 0;
 		if (n->type == XML_ELEMENT_NODE) {
@@ -98,9 +99,10 @@ static void walk_body(um_textbuild *tb, xmlNodePtr root)
 			if (!skipped(name)) {
 				int kind = um_tb_kind(name);
 				um_tb_boundary(tb, kind);
-				if (!strcasecmp(name, "pre"))
-					tb->keep_lines = 1;
 				descend = n->children != NULL;
+				/* an empty one is closed as soon as it opens */
+				if (descend && !strcasecmp(name, "pre"))
+					tb->keep_lines = ++pre > 0;
 			}
 		} else if (n->type == XML_TEXT_NODE ||
 		           n->type == XML_CDATA_SECTION_NODE) {
@@ -118,7 +120,7 @@ static void walk_body(um_textbuild *tb, xmlNodePtr root)
 			if (n && n->type == XML_ELEMENT_NODE) {
 				um_tb_boundary(tb, um_tb_kind((const char *)n->name));
 				if (!strcasecmp((const char *)n->name, "pre"))
-					tb->keep_lines = 0;
+					tb->keep_lines = --pre > 0;
 			}
 		}
 		if (!n || n == root)

@@ -534,6 +534,19 @@ START_TEST(html_text_and_metadata)
 }
 END_TEST
 
+START_TEST(html_pre_keeps_its_own_lines_only)
+{
+	/* an empty <pre>, and one inside another: line ends are kept inside
+	 * the outer one only, and folded again after it */
+	um_doc *doc = RD(
+		"<html><body><pre></pre><p>one\ntwo</p>"
+		"<pre>a\nb<pre>c\nd</pre>e\nf</pre>"
+		"<p>three\nfour</p></body></html>", "pre.html", NULL);
+	assert_text(doc, "one two\n\na\nb\n\nc\nd\n\ne\nf\n\nthree four");
+	um_doc_free(doc);
+}
+END_TEST
+
 START_TEST(html_meta_symbol_and_date)
 {
 	um_doc *doc = RD(
@@ -1708,6 +1721,7 @@ Suite *reader_suite(void)
 	tc = tcase_create("html");
 	tcase_add_test(tc, html_text_and_metadata);
 	tcase_add_test(tc, html_meta_symbol_and_date);
+	tcase_add_test(tc, html_pre_keeps_its_own_lines_only);
 	tcase_add_test(tc, html_declared_charset);
 	tcase_add_test(tc, html_invalid_utf8_warns);
 	suite_add_tcase(s, tc);
