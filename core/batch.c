@@ -246,8 +246,11 @@ static void run_job(struct batch *b, struct job *j, char **last_dir)
 			atomic_store_explicit(&c->out_broken, 1,
 			                      memory_order_relaxed);
 		}
-		if (e)
+		if (e) {
+			atomic_store_explicit(&c->outputs_lost, 1,
+			                      memory_order_relaxed);
 			goto failed;
+		}
 	} else {
 		j->out = um_render_doc(doc, c->output, &j->outlen);
 	}

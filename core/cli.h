@@ -52,7 +52,9 @@ struct cli {
 	/* nonzero once SIGINT or SIGTERM came: documents not started are
 	 * left alone */
 	const atomic_int *stop;
-	char *last_dir;             /* the output directory made last */
+	/* nonzero once an output under -o was not written: the status is
+	 * 1, even with --exit-zero */
+	atomic_int outputs_lost;
 };
 
 /* Prints the usage text on f. */

@@ -972,6 +972,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			                     first, out);
 			free(out);
 			c->problems++;
+			atomic_store(&c->outputs_lost, 1);
 			batch_note(r->batch, path, said, "write");
 			free(said);
 			free(own);
@@ -1358,9 +1359,9 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 		int too_long;
 		const char *list = from_stdin ? "standard input" : c->files_from;
 		char why[128];
-		/* a path is at most PATH_MAX (4096) bytes: a longer line is
-		 * dropped as it is read, so that a list without line ends
-		 * cannot fill the memory */
+		/* a path is at most PATH_MAX (4096) bytes, and a line of more
+		 * than 65536 cannot be one: it is dropped as it is read, so
+		 * that a list without line ends cannot fill the memory */
 		while ((line = next_line(&l, 65536, &len, &too_long, &err))) {
 			lineno++;
 			if (too_long) {
@@ -1408,7 +1409,6 @@ static void walk_inputs(struct run *r, char **args, int nargs,
 static void cli_free(struct cli *c)
 {
 	size_t i;
-	free(c->last_dir);
 	for (i = 0; i < c->nplugin_path; i++)
 		free(c->plugin_path[i]);
 	free(c->plugin_path);
@@ -1650,7 +1650,7 @@ int main(int argc, char **argv)
 	 * it wrote is whole */
 	if (c.exit_zero)
 		status = c.write_failed || atomic_load(&c.outdir_errno) ||
-		         c.errors_failed ? 1 : 0;
+		         atomic_load(&c.outputs_lost) || c.errors_failed ? 1 : 0;
 	else
 		status = (c.failed || c.problems) ? 1 : 0;
 	cli_free(&c);

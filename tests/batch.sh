@@ -360,9 +360,17 @@ run -p none -f jsonl --exit-zero "$tmp/ef" "$tmp/in/A_64_504.txt" >"$tmp/ez.json
 s=$?
 run -p none -f jsonl --exit-zero "$tmp/in/A_64_504.txt" >/dev/full 2>/dev/null
 s2=$?
-if [ "$s" -eq 0 ] && [ "$s2" -eq 1 ] && [ "$(wc -l <"$tmp/ez.jsonl")" -eq 1 ] &&
-   [ "$(grep -c 'binary file' "$tmp/ez.err")" -eq 2 ]; then ok; else
-	fail "--exit-zero (status $s, $s2)"
+# under -o, a file that cannot be written (a directory in its place)
+mkdir -p "$tmp/ezo/A_64_504.txt.xml"
+run -p none --exit-zero "$tmp/in/A_64_504.txt" -o "$tmp/ezo" 2>"$tmp/ezo.err"
+s3=$?
+if [ "$s" -eq 0 ] && [ "$s2" -eq 1 ] && [ "$s3" -eq 1 ] &&
+   [ "$(wc -l <"$tmp/ez.jsonl")" -eq 1 ] &&
+   [ "$(grep -c 'binary file' "$tmp/ez.err")" -eq 2 ] &&
+   [ "$(cat "$tmp/ezo.err")" = "unmine: $tmp/in/A_64_504.txt: cannot write $tmp/ezo/A_64_504.txt.xml: Is a directory" ]
+then ok; else
+	fail "--exit-zero (status $s, $s2, $s3)"
+	cat "$tmp/ezo.err"
 	cat "$tmp/ez.err"
 fi
 # On stderr the same name stays on one line, and an escape in a name
