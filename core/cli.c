@@ -101,9 +101,13 @@ int cli_parse_size(const char *s, int zero_ok, size_t *ret)
 {
 	char *end;
 	unsigned long long v;
+	/* digits first: strtoull would take " -1" (a space, a sign) for
+	 * the largest size */
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
 	errno = 0;
 	v = strtoull(s, &end, 10);
-	if (errno || end == s || s[0] == '-')
+	if (errno || end == s)
 		return -1;
 	unsigned shift = 0;
 	switch (*end) {

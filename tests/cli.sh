@@ -165,6 +165,10 @@ Try 'unmine --help'."
 expect 2 "memory unit" -- "$unmine" --max-memory 2X corpus
 same "memory unit message" "$tmp/stderr" "unmine: bad size '2X' (e.g. 512M, 8G, or 0 for no limit)
 Try 'unmine --help'."
+expect 2 "memory with a sign after a space" -- "$unmine" --max-memory " -1" corpus
+same "memory with a sign after a space message" "$tmp/stderr" "unmine: bad size ' -1' (e.g. 512M, 8G, or 0 for no limit)
+Try 'unmine --help'."
+expect 2 "size with a plus sign" -- "$unmine" --max-doc-size +5K corpus
 expect 2 "memory past the limit" -- "$unmine" --max-memory 99999999999G corpus
 same "memory past the limit message" "$tmp/stderr" "unmine: bad size '99999999999G' (e.g. 512M, 8G, or 0 for no limit)
 Try 'unmine --help'."
