@@ -345,6 +345,7 @@ int um_read_xml(const char *buf, size_t len, int utf8,
 	struct walk w;
 	char *fixed = NULL, enc[32];
 	int options = XML_PARSE_NONET | XML_PARSE_COMPACT, rc;
+	size_t nwarn;
 
 	um_xml_init();
 	if (utf8 || !declared_encoding(buf, len, enc, sizeof(enc)) ||
@@ -367,6 +368,7 @@ int um_read_xml(const char *buf, size_t len, int utf8,
 	}
 	memset(&st, 0, sizeof(st));
 	walk_init(&w, opt, doc);
+	nwarn = doc->nwarnings;
 	rc = parse(&w, buf, len, options, utf8 ? "UTF-8" : NULL, &st);
 	/* libxml2 refuses text nodes over 10 MB unless told XML_PARSE_HUGE,
 	 * which also lifts its guard against entity amplification: read
@@ -375,6 +377,8 @@ int um_read_xml(const char *buf, size_t len, int utf8,
 		walk_free(&w);
 		memset(&st, 0, sizeof(st));
 		walk_init(&w, opt, doc);
+		/* what the first parse said is said again */
+		doc->nwarnings = nwarn;
 		rc = parse(&w, buf, len, options | XML_PARSE_HUGE,
 		           utf8 ? "UTF-8" : NULL, &st);
 	}

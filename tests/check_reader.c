@@ -1252,6 +1252,24 @@ START_TEST(huge_xml_text_node)
 }
 END_TEST
 
+START_TEST(huge_xml_text_node_warned_once)
+{
+	/* read again with XML_PARSE_HUGE: what the first read said (an
+	 * entity not expanded, with an external subset that is not read) is
+	 * not said twice */
+	size_t n = (size_t)12 << 20, blen;
+	char *buf = long_node("<!DOCTYPE r SYSTEM \"r.dtd\"><r><p>&ent; ",
+	                      "</p></r>", n, &blen);
+	take(buf, blen, "long.xml", NULL);
+	free(buf);
+	ASSERT_READ();
+	ck_assert_uint_eq(snap.len, n);
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "entity reference &ent; not expanded "
+	                 "(entities are never expanded)");
+}
+END_TEST
+
 START_TEST(huge_html_text_node)
 {
 	size_t n = (size_t)12 << 20, blen;
@@ -1771,6 +1789,7 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, huge_text_file);
 	tcase_add_test(tc, many_xml_paragraphs);
 	tcase_add_test(tc, huge_xml_text_node);
+	tcase_add_test(tc, huge_xml_text_node_warned_once);
 	tcase_add_test(tc, huge_html_text_node);
 	suite_add_tcase(s, tc);
 	return s;
