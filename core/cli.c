@@ -744,7 +744,7 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 {
 	size_t n = strlen(c->outdir) + sizeof("/" CLI_SETTINGS_FILE ".XXXXXX");
 	char *path = malloc(n), *tmp = malloc(n);
-	int rc = -1, fd, saved;
+	int rc = -1, fd, saved, bad;
 	mode_t mask = umask(0);   /* no other thread runs yet */
 	FILE *f;
 	umask(mask);
@@ -768,12 +768,20 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 		}
 		/* mkstemp makes it for its owner alone; outputs are not */
 		fchmod(fd, 0666 & ~mask);
-		if (!(f = fdopen(fd, "w")) || fputs(text, f) == EOF ||
-		    fclose(f) != 0) {
+		/* closed whatever fails */
+		if (!(f = fdopen(fd, "w"))) {
+			bad = errno;
+			close(fd);
+		} else {
+			errno = 0;
+			bad = fputs(text, f) == EOF ? (errno ? errno : EIO) : 0;
+			errno = 0;
+			if (fclose(f) != 0 && !bad)
+				bad = errno ? errno : EIO;
+		}
+		if (bad) {
 			snprintf(err, errlen, "cannot write %s: %s", tmp,
-			         strerror(errno));
-			if (!f)
-				close(fd);
+			         strerror(bad));
 			unlink(tmp);
 			rc = -1;
 			goto out;
@@ -797,6 +805,10 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 		}
 		/* another run made it first: compare with that one */
 	}
+	/* made and gone again twice while it was being read */
+	snprintf(err, errlen, "%s was made and removed again by another run "
+	         "meanwhile; try again", path);
+	rc = -1;
 out:
 	free(path);
 	free(tmp);
