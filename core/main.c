@@ -53,6 +53,8 @@ static const struct option long_options[] = {
 
 static void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
+/* A new string (aborts when memory runs out). */
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static void usage_error(const char *fmt, ...)
 {
@@ -186,7 +188,7 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_ELEMENTS:
 			/* given again, it adds to the list */
-			list = strdup(optarg);
+			list = xprintf("%s", optarg);
 			for (n = 0; c->elements && c->elements[n]; n++)
 				;
 			save = NULL;
@@ -195,7 +197,7 @@ static void parse_args(struct cli *c, int argc, char **argv)
 				c->elements = realloc(c->elements, (n + 2) * sizeof(char *));
 				if (!c->elements)
 					abort();
-				c->elements[n++] = strdup(tok);
+				c->elements[n++] = xprintf("%s", tok);
 				c->elements[n] = NULL;
 			}
 			free(list);
@@ -453,7 +455,6 @@ static int is_stdin(const char *path, int streams_only)
 static void walk_diag(void *ctx, const char *origin, const char *msg);
 static void walk_note(struct run *r, const char *origin, const char *msg,
                       const char *stage);
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* What the run writes to the file of status st, or NULL. */
 static const char *own_file(const struct run *r, const struct stat *st)
