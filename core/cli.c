@@ -1,6 +1,7 @@
 /* The command-line tool's helpers: usage, sizes, output files, listings. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -386,23 +387,40 @@ void cli_drop_stale_tmp(const char *tmp)
 	close(fd);
 }
 
+char *cli_tmp_path(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	size_t n = strlen(path) + 32;
+	char *tmp = malloc(n);
+	if (!tmp)
+		abort();
+	if (strlen(base) + 4 <= NAME_MAX) {
+		snprintf(tmp, n, "%s.tmp", path);
+	} else {
+		/* a name the suffix would make too long: one of the same
+		 * length for every such file, from a hash of the name (FNV-1a),
+		 * the same in every run */
+		uint64_t h = 0xcbf29ce484222325ULL;
+		for (const char *p = base; *p; p++)
+			h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+		snprintf(tmp, n, "%.*s.unmine-%016llx.tmp", (int)(base - path), path,
+		         (unsigned long long)h);
+	}
+	return tmp;
+}
+
 int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
                    const struct timespec *mtime, char **last_dir, char *err,
                    size_t errlen)
 {
-	char *path = cli_output_path(c, rel);
-	size_t n = strlen(path) + 8;
-	char *tmp = malloc(n);
-	FILE *f = NULL;
-	int rc, fd;
-
-	if (!tmp)
-		abort();
 	/* Written under a temporary name and renamed: an interrupted run
 	 * leaves no half-written output, and the name is the same in every
 	 * run, so that a run resumed after a kill writes over what a killed
 	 * one left. It stays locked until it is renamed. */
-	snprintf(tmp, n, "%s.tmp", path);
+	char *path = cli_output_path(c, rel), *tmp = cli_tmp_path(path);
+	FILE *f = NULL;
+	int rc, fd;
+
 	if (make_parents(path, last_dir) != 0) {
 		rc = errno;
 		snprintf(err, errlen, "cannot create the directory of %s: %s",

@@ -79,8 +79,8 @@ void cli_split_path(const char *s, char ***arr, size_t *n);
 int cli_make_dir(const char *dir);
 /* DIR/REL.xml (.tsv, .jsonl): the output file of a document; free it. */
 char *cli_output_path(const struct cli *c, const char *rel);
-/* Writes one document to its output file through a temporary file (the
- * name with ".tmp" added, locked while it is written): 0, or the errno of
+/* Writes one document to its output file through a temporary file
+ * (cli_tmp_path, locked while it is written): 0, or the errno of
  * the failure with err saying what failed; EBUSY when another run writes
  * the same temporary file. The file is given the modification time mtime
  * (the input's when it was read, for --resume; NULL: the time of
@@ -88,6 +88,10 @@ char *cli_output_path(const struct cli *c, const char *rel);
 int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
                    const struct timespec *mtime, char **last_dir, char *err,
                    size_t errlen);
+/* The temporary name of the output file path (malloc'ed): the name with
+ * ".tmp" added, or, for a name that would then be too long for a file
+ * system (NAME_MAX), ".unmine-HASH.tmp" in its directory. */
+char *cli_tmp_path(const char *path);
 /* Removes tmp, an output's temporary file that a killed run left, unless
  * a run writes it now. */
 void cli_drop_stale_tmp(const char *tmp);

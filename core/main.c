@@ -839,7 +839,7 @@ static int output_done(const struct cli *c, const char *rel,
 	}
 	/* what a run killed while it wrote the file again left beside it */
 	if (done) {
-		char *tmp = xprintf("%s.tmp", out);
+		char *tmp = cli_tmp_path(out);
 		cli_drop_stale_tmp(tmp);
 		free(tmp);
 	}

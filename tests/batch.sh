@@ -441,6 +441,22 @@ for how in -s ''; do
 		cat "$tmp/lk.err"
 	fi
 done
+# An input name of 248 to 251 bytes gives an output name of 252 to 255,
+# which a file system takes, but NAME.tmp it would not: such a file is
+# written under a shorter temporary name
+mkdir -p "$tmp/ln/in"
+b244=$(printf 'b%.0s' $(seq 244))
+echo "Long one." >"$tmp/ln/in/$b244.txt"
+echo "Longer." >"$tmp/ln/in/${b244}bbb.txt"
+run -p none "$tmp/ln/in" -o "$tmp/ln/out" 2>"$tmp/ln.err"
+s=$?
+if [ "$s" -eq 0 ] && [ ! -s "$tmp/ln.err" ] &&
+   [ "$(ls -A "$tmp/ln/out" | wc -l)" -eq 3 ] &&
+   grep -q '>Long one\.' "$tmp/ln/out/$b244.txt.xml" &&
+   grep -q '>Longer\.' "$tmp/ln/out/${b244}bbb.txt.xml"; then ok; else
+	fail "an output name that NAME.tmp would make too long (status $s)"
+	cat "$tmp/ln.err"
+fi
 # Two runs at once on one output directory: an output whose temporary
 # file another run holds (here flock(1), which keeps it locked while the
 # run goes on) is not written into; that document fails, the others are
