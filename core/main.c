@@ -403,7 +403,10 @@ static int halted(void)
 
 /* The output names given so far, when two inputs could be given the
  * same one: "a/x.txt" and "b/x.txt" both become OUT/x.txt.xml. Each
- * entry holds the name (rel) and, after its NUL, the input's path. */
+ * entry holds the name (rel) and, after its NUL, the input's path, and
+ * after that one's NUL, 'f' for a file, or for a file of records (whose
+ * outputs, REL/LINE, are not kept one by one) 'r' and its number of
+ * lines once they are read. */
 struct outputs {
 	char **slot;
 	size_t mask, n;
@@ -514,18 +517,52 @@ static size_t output_slot(const struct outputs *o, const char *rel)
 	return i;
 }
 
-/* Records that path's output is rel; NULL, or the path of the input that
- * was given the name first. */
+/* The input that was given the output name rel, or NULL; *records set
+ * when it is a file of records, and *lines to its number of lines. */
+static const char *output_owner(const struct outputs *o, const char *rel,
+                                int *records, size_t *lines)
+{
+	const char *e = o->slot[output_slot(o, rel)], *path, *kind;
+	*records = 0;
+	*lines = 0;
+	if (!e)
+		return NULL;
+	path = e + strlen(e) + 1;
+	kind = path + strlen(path) + 1;
+	if (*kind == 'r') {
+		*records = 1;
+		*lines = (size_t)strtoull(kind + 1, NULL, 10);
+	}
+	return path;
+}
+
+/* The file of records given the output name rel has lines lines. */
+static void output_lines(struct outputs *o, const char *rel, size_t lines)
+{
+	char *e = o->slot[output_slot(o, rel)], *kind;
+	if (!e)
+		return;
+	kind = e + strlen(e) + 1;
+	kind += strlen(kind) + 1;
+	if (*kind == 'r')
+		snprintf(kind + 1, 21, "%zu", lines);
+}
+
+/* Records that path's output is rel (records: path is a file of
+ * records); NULL, or the path of the input that was given the name
+ * first. */
 static const char *claim_output(struct outputs *o, const char *rel,
-                                const char *path)
+                                const char *path, int records)
 {
 	size_t i = output_slot(o, rel), nr = strlen(rel) + 1, np = strlen(path) + 1;
 	if (o->slot[i])
 		return o->slot[i] + strlen(o->slot[i]) + 1;
-	if (!(o->slot[i] = malloc(nr + np)))
+	if (!(o->slot[i] = malloc(nr + np + (records ? 22 : 2))))
 		abort();
 	memcpy(o->slot[i], rel, nr);
 	memcpy(o->slot[i] + nr, path, np);
+	o->slot[i][nr + np] = records ? 'r' : 'f';
+	o->slot[i][nr + np + 1] = '\0';
 	if (++o->n * 2 > o->mask + 1) {
 		struct outputs g = { calloc((o->mask + 1) * 2, sizeof(char *)),
 		                     (o->mask + 1) * 2 - 1, o->n };
@@ -538,6 +575,28 @@ static const char *claim_output(struct outputs *o, const char *rel,
 		*o = g;
 	}
 	return NULL;
+}
+
+/* A file named as a line of a file of records whose output name is its
+ * directory's (rel "r.jsonl/2" beside the records of r.jsonl) would be
+ * given a record's output: that record's name ("PATH:2", malloc'ed), or
+ * NULL. */
+static char *record_named(const struct outputs *o, const char *rel)
+{
+	const char *slash = strrchr(rel, '/'), *d, *owner;
+	char *dir;
+	size_t lines;
+	int records;
+	if (!slash || slash[1] < '1' || slash[1] > '9' || strlen(slash + 1) > 19)
+		return NULL;
+	for (d = slash + 1; *d; d++)
+		if (*d < '0' || *d > '9')
+			return NULL;
+	dir = xprintf("%.*s", (int)(slash - rel), rel);
+	owner = output_owner(o, dir, &records, &lines);
+	free(dir);
+	return owner && records && strtoull(slash + 1, NULL, 10) <= lines ?
+	       xprintf("%s:%s", owner, slash + 1) : NULL;
 }
 
 static void outputs_free(struct outputs *o)
@@ -710,8 +769,8 @@ static const char *not_listed(const struct run *r, const char *path,
 	return NULL;
 }
 
-static void add_records(struct run *r, const char *path, const char *rel,
-                        int counting);
+static size_t add_records(struct run *r, const char *path, const char *rel,
+                          int counting);
 
 /* Whether path ends with suffix, in any case. */
 static int ends_with(const char *path, size_t n, const char *suffix)
@@ -956,8 +1015,11 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		/* standard input's output is named stdin, as a file may be */
 		const char *first = claim_output(r->outputs,
 		                                 strcmp(rel, "-") ? rel : "stdin",
-		                                 path);
+		                                 path, records);
 		struct stat fst;
+		char *line = NULL;
+		if (!first && !records)
+			first = line = record_named(r->outputs, rel);
 		if (first && (!strcmp(first, path) ||
 		              (st && stat(first, &fst) == 0 &&
 		               fst.st_dev == st->st_dev && fst.st_ino == st->st_ino))) {
@@ -965,6 +1027,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			 * a and ./a): one document, counted once */
 			walk_note(r, path, "given again; read once", NULL);
 			free(own);
+			free(line);
 			return 0;
 		}
 		if (first) {
@@ -972,6 +1035,7 @@ static int add_file(void *ctx, const char *path, const char *rel)
 			char *said = xprintf("same output file as %s (%s); not written",
 			                     first, out);
 			free(out);
+			free(line);
 			c->problems++;
 			atomic_store(&c->outputs_lost, 1);
 			batch_note(r->batch, path, said, "write");
@@ -983,7 +1047,10 @@ static int add_file(void *ctx, const char *path, const char *rel)
 		}
 	}
 	if (records) {
-		add_records(r, path, rel, 0);
+		size_t lines = add_records(r, path, rel, 0);
+		if (r->outputs)
+			output_lines(r->outputs, strcmp(rel, "-") ? rel : "stdin",
+			             lines);
 		free(own);
 		return halted();
 	}
@@ -1212,8 +1279,9 @@ static int blank(const char *s, size_t n)
  * blank is a document, named PATH:LINE (stdin:LINE) and written as
  * OUT/REL/LINE.xml; --shard and --resume take each apart. Counting, only
  * the records to do are counted. */
-static void add_records(struct run *r, const char *path, const char *rel,
-                        int counting)
+/* Adds (or counts) the records of path; returns its number of lines. */
+static size_t add_records(struct run *r, const char *path, const char *rel,
+                          int counting)
 {
 	struct cli *c = r->c;
 	int from_stdin = !strcmp(path, "-");
@@ -1227,13 +1295,16 @@ static void add_records(struct run *r, const char *path, const char *rel,
 	size_t lineno = 0, n;
 	int err = 0, too_long, have_in;
 	char *line;
+	const char *owner;
+	size_t owner_lines;
+	int owner_records;
 
 	/* a stream is read once, when the documents are added */
 	if (counting) {
 		have_in = !from_stdin && stat(path, &in) == 0;
 		if (is_stream(path, have_in ? &in : NULL)) {
 			r->uncounted = 1;
-			return;
+			return 0;
 		}
 	}
 	/* not blocking: a FIFO with no writer yet is waited for by
@@ -1243,9 +1314,9 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		if (!counting) {
 			char msg[256];
 			snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
-			walk_diag(r, path, msg);
+			walk_note(r, path, msg, "read");
 		}
-		return;
+		return 0;
 	}
 	have_in = !from_stdin && fstat(l.fd, &in) == 0;
 	/* a file's time, given to the outputs of its records and compared
@@ -1273,6 +1344,25 @@ static void add_records(struct run *r, const char *path, const char *rel,
 			continue;
 		}
 		name = xprintf("%s:%zu", base, lineno);
+		if (r->outputs && (owner = output_owner(r->outputs, out_rel,
+		                                        &owner_records,
+		                                        &owner_lines)) != NULL &&
+		    !owner_records) {
+			/* a file of another input given this record's name */
+			char *out = cli_output_path(c, out_rel);
+			char *said = xprintf("same output file as %s (%s); not written",
+			                     owner, out);
+			c->problems++;
+			atomic_store(&c->outputs_lost, 1);
+			batch_note(r->batch, name, said, "write");
+			if (c->total)
+				c->total--;
+			free(out);
+			free(said);
+			free(name);
+			free(out_rel);
+			continue;
+		}
 		if (c->resume && c->outdir &&
 		    output_done(c, out_rel, file)) {
 			c->skipped++;
@@ -1296,13 +1386,15 @@ static void add_records(struct run *r, const char *path, const char *rel,
 		char msg[320];
 		snprintf(msg, sizeof(msg), "cannot read: %s",
 		         err == -1 ? l.zerr : strerror(err));
-		walk_diag(r, base, msg);
+		/* as a file that cannot be read is, and not a walk's problem */
+		walk_note(r, base, msg, "read");
 	}
 	free(l.buf);
 	free(l.zin);
 	um_gz_free(l.gz);
 	if (!from_stdin)
 		close(l.fd);
+	return lineno;
 }
 
 /* One input named outright: walked, unless it is in -o's directory. */

@@ -183,6 +183,31 @@ then ok; else
 	fail "a file met twice without -o: status $st, $sf, $sq; $n documents, $u distinct"
 	cat "$tmp/same/twice.err"
 fi
+# A file named as a line of a file of records, in another input, would
+# get that record's output (r.jsonl/2 beside the records of r.jsonl):
+# whichever comes second is not written, in either order; a file named
+# past the last line, or not a line number, is no record's
+mkdir -p "$tmp/rn/d1" "$tmp/rn/d2/r.jsonl"
+printf '{"text":"Record one."}\n{"text":"Record two."}\n' >"$tmp/rn/d1/r.jsonl"
+echo "Plain two." >"$tmp/rn/d2/r.jsonl/2"
+echo "Plain three." >"$tmp/rn/d2/r.jsonl/3"
+echo "Plain two again." >"$tmp/rn/d2/r.jsonl/02"
+(cd "$tmp/rn" && run -p none d1 d2 -o o1 --errors e1.tsv 2>e1.err)
+s1=$?
+(cd "$tmp/rn" && run -p none d2 d1 -o o2 2>e2.err)
+s2=$?
+if [ "$s1" -eq 1 ] && [ "$s2" -eq 1 ] &&
+   [ "$(cat "$tmp/rn/e1.err")" = "unmine: d2/r.jsonl/2: same output file as d1/r.jsonl:2 (o1/r.jsonl/2.xml); not written" ] &&
+   [ "$(cut -f 1,2 "$tmp/rn/e1.tsv")" = "d2/r.jsonl/2	write" ] &&
+   [ "$(cat "$tmp/rn/e2.err")" = "unmine: d1/r.jsonl:2: same output file as d2/r.jsonl/2 (o2/r.jsonl/2.xml); not written" ] &&
+   grep -q '>Record two\.' "$tmp/rn/o1/r.jsonl/2.xml" &&
+   grep -q '>Plain two\.' "$tmp/rn/o2/r.jsonl/2.xml" &&
+   [ "$(ls "$tmp/rn/o1/r.jsonl" | tr '\n' ' ')" = "02.xml 1.xml 2.xml 3.xml " ] &&
+   [ "$(ls "$tmp/rn/o2/r.jsonl" | tr '\n' ' ')" = "02.xml 1.xml 2.xml 3.xml " ]
+then ok; else
+	fail "a file named as a record's line: status $s1, $s2"
+	cat "$tmp/rn/e1.err" "$tmp/rn/e2.err"
+fi
 # A document is a file under a name: hard links under two names are two
 # documents, with -o or not, as a walk makes them.
 mkdir -p "$tmp/hl"
@@ -1110,10 +1135,12 @@ rm "$tmp/gzrec/bad.jsonl.gz"
 # cut just after the header of the second member: the records of the first
 # are done, and the file is reported
 head -c $((first + 10)) "$tmp/gzrec/docs.jsonl.gz" >"$tmp/gzrec/cut.jsonl.gz"
-run -f jsonl "$tmp/gzrec/cut.jsonl.gz" >"$tmp/gzcut.jsonl" 2>"$tmp/gzcut.err"
+run -f jsonl --errors "$tmp/gzcut.tsv" "$tmp/gzrec/cut.jsonl.gz" \
+	>"$tmp/gzcut.jsonl" 2>"$tmp/gzcut.err"
 s=$?
 if [ "$s" -eq 1 ] && [ "$(wc -l <"$tmp/gzcut.jsonl")" -eq 2 ] &&
-   [ "$(cat "$tmp/gzcut.err")" = "unmine: $tmp/gzrec/cut.jsonl.gz: cannot read: truncated gzip data: the file ends inside it, after $((first + 10)) bytes" ]
+   [ "$(cat "$tmp/gzcut.err")" = "unmine: $tmp/gzrec/cut.jsonl.gz: cannot read: truncated gzip data: the file ends inside it, after $((first + 10)) bytes" ] &&
+   [ "$(cut -f 1,2 "$tmp/gzcut.tsv")" = "$tmp/gzrec/cut.jsonl.gz	read" ]
 then ok; else
 	fail "records of gzip cut short (status $s)"
 	cat "$tmp/gzcut.err"
