@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -305,6 +306,33 @@ static void progress(struct batch *b, int last)
 		fputc('\n', stderr);
 }
 
+/* Writes s to the --errors file f and flushes it, with SIGPIPE held
+ * back on this thread: a pipe whose reader is gone is a failed write
+ * (EPIPE), said once, and not the end of the run, as it is for standard
+ * output. 0, or -1 with errno set. */
+static int put_errors(const char *s, FILE *f)
+{
+	sigset_t pipe_set, old, pending;
+	int rc, e;
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	errno = 0;
+	rc = fputs(s, f) == EOF || fflush(f) != 0 ? -1 : 0;
+	e = errno ? errno : EIO;
+	/* the signal the failed write raised, taken off this thread
+	 * before it is let through again (unless it was held already) */
+	if (rc && !sigismember(&old, SIGPIPE) && sigpending(&pending) == 0 &&
+	    sigismember(&pending, SIGPIPE)) {
+		const struct timespec now = { 0, 0 };
+		sigtimedwait(&pipe_set, NULL, &now);
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc)
+		errno = e;
+	return rc;
+}
+
 /* Prints a finished job: its output, its messages, its error lines. */
 static void emit(struct batch *b, struct job *j)
 {
@@ -350,7 +378,7 @@ static void emit(struct batch *b, struct job *j)
 	/* a line at a time (line-buffered): a write that fails is known at
 	 * once, and said once */
 	if (j->errors.len && c->errors && !c->errors_failed &&
-	    (fputs(j->errors.data, c->errors) == EOF || fflush(c->errors))) {
+	    put_errors(j->errors.data, c->errors) != 0) {
 		c->errors_failed = 1;
 		c->problems++;
 		if (c->progress)

@@ -379,6 +379,25 @@ if [ "$s" -eq 1 ] && cmp -s "$tmp/ef.want" "$tmp/ef.rel"; then ok; else
 	fail "an --errors file that cannot be written (status $s)"
 	cat "$tmp/ef.err"
 fi
+# An --errors pipe whose reader is gone (here it opens the FIFO and
+# leaves at once): the same, the run goes on to its end, not stopped by
+# SIGPIPE as it is when standard output's reader is gone.
+rm -f "$tmp/ef.fifo"
+mkfifo "$tmp/ef.fifo"
+(: <"$tmp/ef.fifo") &
+run -p none -f jsonl "$tmp/ef" "$tmp/in/A_64_504.txt" --errors "$tmp/ef.fifo" \
+	>"$tmp/efp.jsonl" 2>"$tmp/efp.err"
+s=$?
+wait
+sed "s|$tmp|TMP|g" "$tmp/efp.err" >"$tmp/efp.rel"
+printf '%s\n' "unmine: TMP/ef/a.txt: binary file (NUL byte at offset 1)" \
+	"unmine: TMP/ef.fifo: cannot write: Broken pipe; the failures after it are on standard error only" \
+	"unmine: TMP/ef/b.txt: binary file (NUL byte at offset 1)" >"$tmp/efp.want"
+if [ "$s" -eq 1 ] && cmp -s "$tmp/efp.want" "$tmp/efp.rel" &&
+   [ "$(wc -l <"$tmp/efp.jsonl")" -eq 1 ]; then ok; else
+	fail "an --errors pipe whose reader is gone (status $s)"
+	cat "$tmp/efp.err"
+fi
 # --exit-zero: failed documents are named, the status is 0; an output
 # that cannot be written is still 1.
 run -p none -f jsonl --exit-zero "$tmp/ef" "$tmp/in/A_64_504.txt" >"$tmp/ez.jsonl" 2>"$tmp/ez.err"
