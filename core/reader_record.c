@@ -46,7 +46,7 @@ static const char *meta_text(json_object *v, size_t i, char *buf, size_t n,
 	if (json_object_is_type(v, json_type_string)) {
 		if (!has_nul(v))
 			return json_object_get_string(v);
-		um_seterr(err, errlen, "a NUL character (\\u0000) in \"%s\"",
+		um_seterr(err, errlen, "a NUL character (U+0000) in \"%s\"",
 		          meta_members[i].member);
 		return NULL;
 	}
@@ -176,7 +176,7 @@ int um_read_record(const char *buf, size_t len, const char *name,
 		goto out;
 	}
 	if (has_nul(text)) {
-		um_seterr(err, errlen, "a NUL character (\\u0000) in the text");
+		um_seterr(err, errlen, "a NUL character (U+0000) in the text");
 		goto out;
 	}
 	r = um_read_memory(json_object_get_string(text),

@@ -1381,9 +1381,9 @@ START_TEST(record_refused_with_reason)
 	record_refused("", UM_EFORMAT,
 	               "invalid JSON at byte offset 0: unexpected end of data");
 	record_refused("{\"text\": \"a\\u0000b\"}", UM_EFORMAT,
-	               "a NUL character (\\u0000) in the text");
+	               "a NUL character (U+0000) in the text");
 	record_refused("{\"text\": \"a\", \"symbol\": \"A/\\u0000\"}", UM_EFORMAT,
-	               "a NUL character (\\u0000) in \"symbol\"");
+	               "a NUL character (U+0000) in \"symbol\"");
 	record_refused("[\"text\"]", UM_EFORMAT, "a record is a JSON object with "
 	               "a \"text\" string, or a JSON string");
 	record_refused("true", UM_EFORMAT, "a record is a JSON object with "
