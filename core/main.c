@@ -160,6 +160,10 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			if (!*optarg)
 				usage_error("%s", "-o wants a directory name, not an "
 				            "empty one");
+			/* out/ and out name the same files: out/x.txt.xml, not
+			 * out//x.txt.xml (the root stays /) */
+			for (size_t k = strlen(optarg); k > 1 && optarg[k - 1] == '/'; k--)
+				optarg[k - 1] = '\0';
 			c->outdir = optarg;
 			break;
 		case 'f':

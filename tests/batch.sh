@@ -404,9 +404,10 @@ run -p none -f jsonl --exit-zero "$tmp/ef" "$tmp/in/A_64_504.txt" >"$tmp/ez.json
 s=$?
 run -p none -f jsonl --exit-zero "$tmp/in/A_64_504.txt" >/dev/full 2>/dev/null
 s2=$?
-# under -o, a file that cannot be written (a directory in its place)
+# under -o, a file that cannot be written (a directory in its place);
+# -o DIR/ names it DIR/NAME too
 mkdir -p "$tmp/ezo/A_64_504.txt.xml"
-run -p none --exit-zero "$tmp/in/A_64_504.txt" -o "$tmp/ezo" 2>"$tmp/ezo.err"
+run -p none --exit-zero "$tmp/in/A_64_504.txt" -o "$tmp/ezo//" 2>"$tmp/ezo.err"
 s3=$?
 if [ "$s" -eq 0 ] && [ "$s2" -eq 1 ] && [ "$s3" -eq 1 ] &&
    [ "$(wc -l <"$tmp/ez.jsonl")" -eq 1 ] &&
