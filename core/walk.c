@@ -1,6 +1,7 @@
 /* Walking input paths: sorted, recursive, loop-safe. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -128,7 +129,10 @@ static void visit_dir(struct walker *w, const char *path, const char *rel,
 		}
 	}
 	if (um_list_dir(path, &names, &n) != 0) {
-		problem(w, path, strerror(errno));
+		char msg[160];
+		snprintf(msg, sizeof(msg), "cannot read the directory: %s",
+		         strerror(errno));
+		problem(w, path, msg);
 		return;
 	}
 	UM_GROW(w->stack, w->cap, w->depth + 1);
