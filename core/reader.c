@@ -118,12 +118,14 @@ static void put_utf8(um_strbuf *sb, uint32_t cp)
 }
 
 /*
- * UTF-16 after a byte-order mark to UTF-8. Unpaired surrogates and an odd
- * last byte become U+FFFD, counted in *ret_invalid with the byte offset of
- * the first in *ret_first.
+ * UTF-16 after a byte-order mark to UTF-8. Unpaired surrogates become
+ * U+FFFD, counted in *ret_invalid with the byte offset of the first in
+ * *ret_first; so does an odd last byte, whose offset is put in *ret_odd
+ * ((size_t)-1 when there is none).
  */
 static char *from_utf16(const char *buf, size_t len, size_t *ret_len,
-                        size_t *ret_invalid, size_t *ret_first)
+                        size_t *ret_invalid, size_t *ret_first,
+                        size_t *ret_odd)
 {
 	const unsigned char *p = (const unsigned char *)buf;
 	int le = p[0] == 0xFF;
@@ -131,11 +133,11 @@ static char *from_utf16(const char *buf, size_t len, size_t *ret_len,
 	um_strbuf sb;
 
 	um_sb_init(&sb);
+	*ret_odd = (size_t)-1;
 	for (i = 2; i < len; i += 2) {
 		uint32_t u, v;
 		if (i + 1 >= len) {
-			if (!invalid++)
-				first = i;
+			*ret_odd = i;
 			put_utf8(&sb, 0xFFFD);
 			break;
 		}
@@ -340,7 +342,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	static const um_read_options defaults = { 0, 0, NULL, NULL };
 	size_t max;
 	char *conv = NULL, *unzipped = NULL;
-	size_t bad16 = 0, first16 = 0;
+	size_t bad16 = 0, first16 = 0, odd16 = (size_t)-1;
 	int format, r, empty;
 	um_doc *doc;
 
@@ -365,7 +367,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	                 ((unsigned char)buf[0] == 0xFE &&
 	                  (unsigned char)buf[1] == 0xFF))) {
 		size_t clen;
-		conv = from_utf16(buf, len, &clen, &bad16, &first16);
+		conv = from_utf16(buf, len, &clen, &bad16, &first16, &odd16);
 		buf = conv;
 		len = clen;
 	}
@@ -382,6 +384,9 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 		um_doc_warn(doc, "invalid UTF-16: %zu unpaired surrogate%s replaced "
 		            "with U+FFFD, the first at byte offset %zu", bad16,
 		            bad16 == 1 ? "" : "s", first16);
+	if (odd16 != (size_t)-1)
+		um_doc_warn(doc, "invalid UTF-16: an odd last byte, at byte offset "
+		            "%zu, replaced with U+FFFD", odd16);
 	empty = len == 0 || (len == 3 && !memcmp(buf, "\xEF\xBB\xBF", 3));
 	if (empty)
 		r = 0;      /* an empty document, whatever its format */

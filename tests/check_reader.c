@@ -657,7 +657,15 @@ START_TEST(utf16_unpaired_surrogate_repaired)
 	ASSERT_READ();
 	ck_assert_str_eq(snap.text, "H\xEF\xBF\xBDi");
 	ck_assert_uint_eq(snap.nwarn, 1);
-	ck_assert_ptr_nonnull(strstr(snap.warn, "U+FFFD"));
+	ck_assert_str_eq(snap.warn, "invalid UTF-16: 1 unpaired surrogate "
+	                 "replaced with U+FFFD, the first at byte offset 4");
+	/* an odd last byte is said as what it is */
+	TAKE("\xFF\xFE" "A\0B", "odd.txt", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "A\xEF\xBF\xBD");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "invalid UTF-16: an odd last byte, at byte "
+	                 "offset 4, replaced with U+FFFD");
 }
 END_TEST
 
