@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unmine/unmine.h>
 
+struct stat;
+
 struct cli {
 	const char *outdir;
 	int output;                 /* enum um_output */
@@ -57,6 +59,27 @@ struct cli {
 	atomic_int outputs_lost;
 };
 
+/* The command line (args.c): the options into c, exiting 0 for --help
+ * and --version and 2 on a usage error, which cli_usage_error says. */
+void cli_parse_args(struct cli *c, int argc, char **argv);
+void cli_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+/* Frees what cli_parse_args allocated. */
+void cli_free(struct cli *c);
+
+/* Stop signals (stop.c). SIGINT or SIGTERM, caught with cli_catch_stop
+ * (unless ignored), lets the documents in flight finish; a second one
+ * stops at once. */
+void cli_catch_stop(int sig);
+/* The signal that came, 0 while none did. */
+int cli_stopped(void);
+/* The flag a stop signal sets, for struct cli's stop. */
+const atomic_int *cli_stop_flag(void);
+/* The run's output stream failed when *broken is nonzero. */
+void cli_watch_output(const atomic_int *broken);
+/* Nothing more is to be read: a stop signal came, or the output failed. */
+int cli_halted(void);
+
 /* Prints the usage text on f. */
 void cli_usage(FILE *f);
 /* Parses "256M"-style sizes (0, "0K" and the like only when zero_ok); 0
@@ -73,8 +96,11 @@ size_t cli_default_max_memory(void);
  * start). */
 #define CLI_FNV_BASIS 0xcbf29ce484222325ULL
 uint64_t cli_fnv1a(uint64_t h, const void *p, size_t n);
+/* A new string, as printf writes it (aborts when memory runs out). */
+char *cli_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Splits "a:b:c" into the array (appending). */
 void cli_split_path(const char *s, char ***arr, size_t *n);
+/* The output directory (outdir.c). */
 /* mkdir -p: 0, or -1 with errno set. */
 int cli_make_dir(const char *dir);
 /* DIR/REL.xml (.tsv, .jsonl): the output file of a document; free it. */
@@ -95,6 +121,17 @@ char *cli_tmp_path(const char *path);
 /* Removes tmp, an output's temporary file that a killed run left, unless
  * a run writes it now. */
 void cli_drop_stale_tmp(const char *tmp);
+/* --resume: the output of rel is there, whole, and has the modification
+ * time the input had when it was read, which the output was given; the
+ * input's status is in (NULL when unknown: standard input). An input
+ * changed since has another time, whatever it is: edited after it was
+ * read, or put back with an older time (rsync -a, cp -p, tar). A
+ * temporary file beside a done output, which a run killed while it wrote
+ * the file again left, is removed. */
+int cli_output_done(const struct cli *c, const char *rel,
+                    const struct stat *in);
+
+/* The settings file of an output directory (settings.c). */
 /* The file in an output directory that holds the settings its files were
  * written with. */
 #define CLI_SETTINGS_FILE ".unmine-settings"

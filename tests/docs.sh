@@ -8,7 +8,7 @@ fails=0
 
 "$unmine" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >help.opts.tmp
 sed 's/\\-/-/g' "$man" | grep -o -- '--[a-z][a-z-]*' | sort -u >man.opts.tmp
-grep -o '{ "[a-z-]*", ' "$top_srcdir/core/main.c" | sed 's/{ "\(.*\)", /--\1/' |
+grep -o '{ "[a-z-]*", ' "$top_srcdir/core/args.c" | sed 's/{ "\(.*\)", /--\1/' |
 	sort -u >code.opts.tmp
 for pair in "help.opts.tmp man.opts.tmp" "code.opts.tmp help.opts.tmp"; do
 	set -- $pair

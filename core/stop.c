@@ -1,0 +1,73 @@
+/* Stop signals: SIGINT and SIGTERM let the documents in flight finish;
+ * a second one stops at once. */
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The signal that stops the run (SIGINT or SIGTERM), 0 while none came:
+ * an atomic, lock-free int, which the handler may set and the workers
+ * read from other threads. */
+static atomic_int interrupted;
+
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler sets it");
+
+static void on_stop_signal(int sig)
+{
+	static const char now[] = "\nunmine: stopped at once (a second "
+	                          "signal); the documents in flight are lost\n";
+	/* a second one: the user will not wait for the documents in
+	 * flight (--resume does them); the signal's own death, so that the
+	 * status says which */
+	if (atomic_load_explicit(&interrupted, memory_order_relaxed)) {
+		ssize_t w = write(STDERR_FILENO, now, sizeof(now) - 1);
+		(void)w;
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	atomic_store_explicit(&interrupted, sig, memory_order_relaxed);
+}
+
+/* Stops on sig with on_stop_signal, system calls restarted (output in
+ * flight is not cut short), unless the signal is ignored, as a shell
+ * leaves SIGINT for a job it starts in the background. */
+void cli_catch_stop(int sig)
+{
+	struct sigaction sa, old;
+	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+int cli_stopped(void)
+{
+	return atomic_load_explicit(&interrupted, memory_order_relaxed);
+}
+
+/* The run's output stream failed (set by the batch): what is left is not
+ * read. */
+static const atomic_int *out_broken;
+
+const atomic_int *cli_stop_flag(void)
+{
+	return &interrupted;
+}
+
+void cli_watch_output(const atomic_int *broken)
+{
+	out_broken = broken;
+}
+
+int cli_halted(void)
+{
+	return cli_stopped() ||
+	       (out_broken && atomic_load_explicit(out_broken,
+	                                           memory_order_relaxed));
+}
