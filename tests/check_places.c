@@ -148,6 +148,15 @@ static const struct pcase cases[] = {
 	{ "the Republic of Togo", "Republic of Togo|country|TGO" },
 	{ "the Democratic Republic of Madagascar",
 	  "Democratic Republic of Madagascar|country|MDG" },
+	/* a long form is not made longer across a blank line, nor over the
+	 * place before it; a name wrapped on two lines is one name */
+	{ "Members:\n\nRepublic of Korea\n\nRepublic of Viet-Nam\n\nRepublic of Iraq",
+	  "Republic of Korea|country|KOR ; Republic of Viet-Nam|country|VNM ; "
+	  "Republic of Iraq|country|IRQ" },
+	{ "Republic of Korea\nRepublic of Viet-Nam",
+	  "Republic of Korea|country|KOR ; Republic of Viet-Nam|country|VNM" },
+	{ "the Democratic\nRepublic of Madagascar",
+	  "Democratic\nRepublic of Madagascar|country|MDG" },
 	{ "In Haiti, prisons in Gonaïves (Artibonite Department), Trou du Nord and "
 	  "Croix-des-Bouquets",
 	  "Haiti|country|HTI ; Gonaïves|city|HTI ; Artibonite Department|subdivision|HTI ; "

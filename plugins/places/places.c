@@ -117,6 +117,22 @@ static size_t prev(const struct ctx *c, size_t i)
 	return c->ntok;
 }
 
+/* The word before token i within the name being made longer: not across
+ * a paragraph break, and not below token floor (the end of the place
+ * before it, "Republic of Korea" before "Republic of Viet-Nam"); ntok
+ * when there is none. */
+static size_t prev_in(const struct ctx *c, size_t i, size_t floor)
+{
+	while (i > floor) {
+		i--;
+		if (c->toks[i].flags & UM_TF_PARA_BREAK)
+			return c->ntok;
+		if (!um_token_is_space(&c->toks[i]))
+			return i;
+	}
+	return c->ntok;
+}
+
 static size_t next(const struct ctx *c, size_t i)
 {
 	for (; i < c->ntok; i++)
@@ -450,24 +466,28 @@ static int on_match(const um_match *m, void *arg)
 			abort();
 	}
 	size_t b = m->begin, e = m->end;
+	size_t floor = c->nhits ? c->hits[c->nhits - 1].e : 0;
 	/* "the Hashimite Kingdom of Jordan", "the Republic of Togo": the
 	 * state's long form belongs to it */
 	if (p->type == PT_COUNTRY && in_list(c, b, state_forms)) {
 		/* "the Democratic Republic of Madagascar" */
-		for (size_t k = prev(c, b); k < c->ntok && capitalised(c, k) &&
-		     !in_list(c, k, org_heads) &&
-		     !(c->toks[k].flags & UM_TF_SENT_START); k = prev(c, k))
+		for (size_t k = prev_in(c, b, floor); k < c->ntok &&
+		     capitalised(c, k) && !in_list(c, k, org_heads) &&
+		     !(c->toks[k].flags & UM_TF_SENT_START);
+		     k = prev_in(c, k, floor))
 			b = k;
 	} else if (p->type == PT_COUNTRY || p->type == PT_SUBDIVISION) {
 		/* "the Republic of Iraq"; "the Autonomous Republic of
 		 * Crimea" */
-		size_t of = prev(c, b), h = prev(c, of);
+		size_t of = prev_in(c, b, floor);
+		size_t h = of < c->ntok ? prev_in(c, of, floor) : c->ntok;
 		if (of < c->ntok && tok_is(c, of, "of") && h < c->ntok &&
 		    capitalised(c, h) && in_list(c, h, state_forms)) {
 			b = h;
-			for (size_t k = prev(c, h); k < c->ntok && capitalised(c, k) &&
-			     !in_list(c, k, org_heads) &&
-			     !(c->toks[k].flags & UM_TF_SENT_START); k = prev(c, k))
+			for (size_t k = prev_in(c, h, floor); k < c->ntok &&
+			     capitalised(c, k) && !in_list(c, k, org_heads) &&
+			     !(c->toks[k].flags & UM_TF_SENT_START);
+			     k = prev_in(c, k, floor))
 				b = k;
 		}
 	}
