@@ -153,23 +153,57 @@ static size_t place(const um_doc *doc, struct placed **ret)
 	return n;
 }
 
+/* Which of the n placed annotations the inline form leaves out (drop[i]
+ * set): of two that cross, the one added later, by a plugin that ran
+ * later or later by the same plugin ("resolution 1325" of themes across
+ * the citation "1325 (2000)" that references made). */
+static void crossings(const struct placed *p, size_t n, unsigned char *drop)
+{
+	const struct placed **stack = um_xcalloc(n + 1, sizeof(*stack));
+	size_t depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct placed *a = &p[i];
+		size_t k;
+		int older = 0;
+		while (depth && stack[depth - 1]->end <= a->begin)
+			depth--;
+		/* the open ones that a crosses end inside it: the top of the
+		 * stack, down to the first that holds it */
+		for (k = depth; k > 0 && stack[k - 1]->end < a->end; k--)
+			older |= stack[k - 1]->a->id < a->a->id;
+		if (older) {
+			drop[i] = 1;
+			continue;
+		}
+		for (size_t j = k; j < depth; j++)
+			drop[stack[j] - p] = 1;
+		depth = k;
+		stack[depth++] = a;
+	}
+	free(stack);
+}
+
 static void write_inline_text(um_strbuf *sb, const um_doc *doc)
 {
 	struct placed *p, **stack;
 	size_t n = place(doc, &p), i, depth = 0;
 	uint32_t pos = 0;
+	unsigned char *drop = um_xcalloc(n + 1, 1);
 
+	crossings(p, n, drop);
 	stack = um_xcalloc(n + 1, sizeof(*stack));
 	um_sb_adds(sb, "<text xml:space=\"preserve\">");
 	for (i = 0; i < n; i++) {
 		struct placed *a = &p[i];
+		if (drop[i])
+			continue;
 		while (depth && stack[depth - 1]->end <= a->begin) {
 			struct placed *top = stack[--depth];
 			doc_text(sb, doc, pos, top->end - pos);
 			pos = top->end;
 			end_tag(sb, top->a->layer);
 		}
-		/* Crossing an open element: standoff keeps it, inline cannot. */
+		/* what crossings() kept nests */
 		if (depth && a->end > stack[depth - 1]->end)
 			continue;
 		doc_text(sb, doc, pos, a->begin - pos);
@@ -188,6 +222,7 @@ static void write_inline_text(um_strbuf *sb, const um_doc *doc)
 	}
 	doc_text(sb, doc, pos, doc->len - pos);
 	um_sb_adds(sb, "</text>\n");
+	free(drop);
 	free(stack);
 	free(p);
 }

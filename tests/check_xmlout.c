@@ -418,6 +418,32 @@ START_TEST(same_span_nests_in_id_order)
 }
 END_TEST
 
+START_TEST(crossing_keeps_the_one_added_first)
+{
+	/* resolution(0) _ 1325(2) _ ((4) 2000(5) )(6) _ and(8) _ more(10):
+	 * a citation made first, then a theme mention that starts before it
+	 * and ends inside it, with a word inside the mention; the mention
+	 * goes, the word inside it stays */
+	um_doc *doc = tu_doc("resolution 1325 (2000) and more");
+	um_annot *a;
+	char *out;
+	um_doc_set_author(doc, "refs");
+	ck_assert_int_eq(um_annot_add(doc, "resolution", 2, 7, &a), 0);
+	um_doc_set_author(doc, "themes");
+	ck_assert_int_eq(um_annot_add(doc, "theme", 0, 3, &a), 0);
+	ck_assert_int_eq(um_annot_add(doc, "w", 0, 1, &a), 0);
+	out = write_doc(doc, UM_OUT_XML);
+	ck_assert_str_eq(out, "<document source=\"-\">\n"
+		"<text xml:space=\"preserve\"><w id=\"a3\" by=\"themes\">resolution"
+		"</w> <resolution id=\"a1\" by=\"refs\">1325 (2000)</resolution> and "
+		"more</text>\n"
+		"</document>\n");
+	ck_assert_int_eq(well_formed(out), 1);
+	free(out);
+	um_doc_free(doc);
+}
+END_TEST
+
 START_TEST(hostile_content_stays_well_formed)
 {
 	/* Text set without normalisation: controls, a C1 control, U+FFFE. */
@@ -541,6 +567,7 @@ Suite *xmlout_suite(void)
 	tcase_add_test(tw, standoff_text_round_trips);
 	tcase_add_test(tw, no_annotations);
 	tcase_add_test(tw, same_span_nests_in_id_order);
+	tcase_add_test(tw, crossing_keeps_the_one_added_first);
 	tcase_add_test(tw, hostile_content_stays_well_formed);
 	tcase_add_test(tw, stream_begin_and_end);
 	tcase_add_test(tw, output_names);
