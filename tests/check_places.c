@@ -157,6 +157,16 @@ static const struct pcase cases[] = {
 	  "Republic of Korea|country|KOR ; Republic of Viet-Nam|country|VNM" },
 	{ "the Democratic\nRepublic of Madagascar",
 	  "Democratic\nRepublic of Madagascar|country|MDG" },
+	/* a country's adjective is not the subdivision of its name, which
+	 * is taken with its unit word */
+	{ "Somalia and the Somali national armed forces",
+	  "Somalia|country|SOM" },
+	{ "the Somali Region of Ethiopia",
+	  "Somali Region|subdivision|ET-SO ; Ethiopia|country|ETH" },
+	{ "Congo (Democratic Republic of), the Ukrainian Soviet Socialist "
+	  "Republic and Western Samoa",
+	  "Congo (Democratic Republic of)|country|COD ; Ukrainian Soviet "
+	  "Socialist Republic|country|UKR ; Western Samoa|country|WSM" },
 	{ "In Haiti, prisons in Gonaïves (Artibonite Department), Trou du Nord and "
 	  "Croix-des-Bouquets",
 	  "Haiti|country|HTI ; Gonaïves|city|HTI ; Artibonite Department|subdivision|HTI ; "

@@ -156,6 +156,13 @@ def main():
         add(name, "city", "GN:" + gid, "", cc, float(lat), float(lon), unit=2)
     c2 = json.load(open(os.path.join(iso, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
     a2to3 = {c["alpha_2"]: c["alpha_3"] for c in c1}
+    # A country's name cut by one to three letters is how its adjective
+    # is often written ("Somali" of "Somalia"): a subdivision of that name
+    # is taken only with its unit word ("Somali Region"), not in "the
+    # Somali national armed forces".
+    adjectives = {e[0].casefold()[:-k] for e in entries
+                  if e[1] in ("country", "former-country") and " " not in e[0]
+                  for k in (1, 2, 3) if len(e[0]) - k >= 4}
     for s in c2:
         name = s["name"]
         words = name.split()
@@ -163,7 +170,8 @@ def main():
             continue
         # Names made of common words ("Unity", "Upper Nile", "Lakes") are
         # taken only with the word that says what they are: "Unity State".
-        unit = (len(words) == 1 and (len(name) < 6 or name.casefold() in COMMON)) or \
+        unit = (len(words) == 1 and (len(name) < 6 or name.casefold() in COMMON or
+                                     name.casefold() in adjectives)) or \
             all(w.casefold() in COMMON for w in words)
         cc = a2to3.get(s["code"][:2], "")
         add(name, "subdivision", s["code"], "", cc, unit=1 if unit else 0)
