@@ -351,6 +351,10 @@ static const struct dcase cases[] = {
 	{ NULL, "Agenda 2063 of the African Union", "2063|date|2063" },
 	{ NULL, "the priority theme of the 2023 session", "2023|date|2023" },
 	{ NULL, "Article 2001 and Room 1990", "" },
+	{ "2010-09-24", "It was agreed on 17 November 2008. This year has "
+	        "seen elections, which were held on 7 March.",
+	  "17 November 2008|date|2008-11-17 ; This year|relative|2010 ; "
+	  "7 March|date|2010-03-07" },
 	{ "2021-04-16", "the 23 October 2020 ceasefire agreement\n\n"
 	        "the implementation of the 23 October ceasefire agreement",
 	  "23 October 2020|date|2020-10-23 ; 23 October|date|2020-10-23" },

@@ -1445,6 +1445,12 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 				s.last = *z;
 			}
 			s.last_year_end = e;
+		} else if (m.type == MT_RELATIVE && m.rel_kind == RK_DEICTIC &&
+		           m.unit == U_YEAR && m.offset == 0) {
+			/* "This year has also seen elections, held on 7 March":
+			 * the days after it are of the document's year, not of
+			 * the last year written before */
+			s.para_year = -1;
 		}
 		s.last_end = e;
 		i = e;
