@@ -157,6 +157,8 @@ static const struct pcase cases[] = {
 	  "Republic of Korea|country|KOR ; Republic of Viet-Nam|country|VNM" },
 	{ "the Democratic\nRepublic of Madagascar",
 	  "Democratic\nRepublic of Madagascar|country|MDG" },
+	{ "the President of Puntland, in Kismaayo, Jubbaland",
+	  "Puntland|subdivision|SOM ; Kismaayo|city|SOM ; Jubbaland|subdivision|SOM" },
 	/* a country's adjective is not the subdivision of its name, which
 	 * is taken with its unit word */
 	{ "Somalia and the Somali national armed forces",
