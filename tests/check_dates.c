@@ -355,6 +355,10 @@ static const struct dcase cases[] = {
 	        "seen elections, which were held on 7 March.",
 	  "17 November 2008|date|2008-11-17 ; This year|relative|2010 ; "
 	  "7 March|date|2010-03-07" },
+	{ "2010-09-24", "It was agreed on 7 March 2008. This year has seen "
+	        "elections, which were held on 7 March.",
+	  "7 March 2008|date|2008-03-07 ; This year|relative|2010 ; "
+	  "7 March|date|2010-03-07" },
 	{ "2021-04-16", "the 23 October 2020 ceasefire agreement\n\n"
 	        "the implementation of the 23 October ceasefire agreement",
 	  "23 October 2020|date|2020-10-23 ; 23 October|date|2020-10-23" },

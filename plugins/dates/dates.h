@@ -55,7 +55,8 @@ struct mention {
 	int type;                 /* enum mention_type */
 	struct point p[MAX_LIST]; /* date: p[0]; range: p[0], p[1]; list */
 	int np;
-	int para_year;            /* last year written before, in the paragraph */
+	int para_year;            /* last year written before, in the paragraph;
+	                           * -1 none, PARA_DOC_YEAR the document's */
 	int next_year;            /* else the first year written after it */
 	/* relative */
 	int rel_kind;             /* enum rel_kind */
@@ -68,6 +69,9 @@ struct mention {
 	/* duration: ISO 8601 */
 	char duration[24];
 };
+
+/* A paragraph's year after "this year": the document's. */
+#define PARA_DOC_YEAR (-2)
 
 /* The scanner's view of one content token. */
 struct ctok {

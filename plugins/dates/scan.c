@@ -1449,8 +1449,9 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 		           m.unit == U_YEAR && m.offset == 0) {
 			/* "This year has also seen elections, held on 7 March":
 			 * the days after it are of the document's year, not of
-			 * the last year written before */
-			s.para_year = -1;
+			 * the last year written before, nor of the same day
+			 * written in full earlier */
+			s.para_year = PARA_DOC_YEAR;
 		}
 		s.last_end = e;
 		i = e;

@@ -283,7 +283,7 @@ void dates_same_day(struct mention *ms, size_t nms)
 			if (p->gran != G_DAY || p->m < 1 || p->m > 12 || p->d < 1 ||
 			    p->d > 31)
 				continue;
-			if (p->y < 0 && m->para_year < 0 && last[p->m][p->d] != none)
+			if (p->y < 0 && m->para_year == -1 && last[p->m][p->d] != none)
 				p->y = last[p->m][p->d];
 			else if (p->y >= 0 && p->hh < 0)
 				last[p->m][p->d] = p->y;
