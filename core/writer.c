@@ -153,34 +153,75 @@ static size_t place(const um_doc *doc, struct placed **ret)
 	return n;
 }
 
+/* Two crossing annotations, by their index in the placed array; also an
+ * annotation's id and index, which cmp_crossing sorts in the order the
+ * annotations were made. */
+struct crossing {
+	size_t a, b;
+};
+
+static int cmp_crossing(const void *x, const void *y)
+{
+	const struct crossing *a = x, *b = y;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
 /* Which of the n placed annotations the inline form leaves out (drop[i]
- * set): of two that cross, the one added later, by a plugin that ran
- * later or later by the same plugin ("resolution 1325" of themes across
- * the citation "1325 (2000)" that references made). */
+ * set): taken in the order they were made (by the plugin that ran first,
+ * or first by one plugin), each is kept unless it crosses one kept
+ * before it ("resolution 1325" of themes across the citation
+ * "1325 (2000)" that references made). */
 static void crossings(const struct placed *p, size_t n, unsigned char *drop)
 {
-	const struct placed **stack = um_xcalloc(n + 1, sizeof(*stack));
-	size_t depth = 0;
+	size_t *open = um_xcalloc(n + 1, sizeof(*open)), nopen = 0;
+	struct crossing *c = NULL;
+	size_t nc = 0, cc = 0;
+
+	/* every crossing pair: one that starts first and ends inside the
+	 * next; the ones still open are few (those that hold the next) */
 	for (size_t i = 0; i < n; i++) {
-		const struct placed *a = &p[i];
-		size_t k;
-		int older = 0;
-		while (depth && stack[depth - 1]->end <= a->begin)
-			depth--;
-		/* the open ones that a crosses end inside it: the top of the
-		 * stack, down to the first that holds it */
-		for (k = depth; k > 0 && stack[k - 1]->end < a->end; k--)
-			older |= stack[k - 1]->a->id < a->a->id;
-		if (older) {
-			drop[i] = 1;
-			continue;
+		size_t k = 0;
+		for (size_t j = 0; j < nopen; j++) {
+			const struct placed *o = &p[open[j]];
+			if (o->end <= p[i].begin)
+				continue;
+			open[k++] = open[j];
+			if (o->begin < p[i].begin && o->end < p[i].end) {
+				UM_GROW(c, cc, nc + 2);
+				c[nc].a = open[j];
+				c[nc++].b = i;
+				c[nc].a = i;
+				c[nc++].b = open[j];
+			}
 		}
-		for (size_t j = k; j < depth; j++)
-			drop[stack[j] - p] = 1;
-		depth = k;
-		stack[depth++] = a;
+		nopen = k;
+		open[nopen++] = i;
 	}
-	free(stack);
+	if (nc) {
+		struct crossing *made = um_xcalloc(n + 1, sizeof(*made));
+		for (size_t i = 0; i < n; i++) {
+			made[i].a = p[i].a->id;
+			made[i].b = i;
+		}
+		qsort(made, n, sizeof(*made), cmp_crossing);
+		qsort(c, nc, sizeof(*c), cmp_crossing);
+		for (size_t i = 0; i < n; i++) {
+			size_t x = made[i].b, lo = 0, hi = nc;
+			while (lo < hi) {          /* the first pair of x */
+				size_t mid = lo + (hi - lo) / 2;
+				if (c[mid].a < x)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < nc && c[lo].a == x && !drop[x]; lo++)
+				if (!drop[c[lo].b] && p[c[lo].b].a->id < p[x].a->id)
+					drop[x] = 1;
+		}
+		free(made);
+	}
+	free(c);
+	free(open);
 }
 
 static void write_inline_text(um_strbuf *sb, const um_doc *doc)

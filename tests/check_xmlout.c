@@ -444,6 +444,82 @@ START_TEST(crossing_keeps_the_one_added_first)
 }
 END_TEST
 
+START_TEST(crossing_decided_in_the_order_made)
+{
+	/* tK is token 2K. A [8,19) made first; X [0,9) crosses it and goes;
+	 * Z [6,25), made last, crosses X only, which is gone, and holds A:
+	 * it stays */
+	um_doc *doc = tu_doc("t0 t1 t2 t3 t4 t5 t6 t7 t8 t9 t10 t11 t12 t13");
+	um_annot *a;
+	char *out;
+	um_doc_set_author(doc, "p1");
+	ck_assert_int_eq(um_annot_add(doc, "A", 8, 19, &a), 0);
+	um_doc_set_author(doc, "p2");
+	ck_assert_int_eq(um_annot_add(doc, "X", 0, 9, &a), 0);
+	um_doc_set_author(doc, "p3");
+	ck_assert_int_eq(um_annot_add(doc, "Z", 6, 25, &a), 0);
+	out = write_doc(doc, UM_OUT_XML);
+	ck_assert_str_eq(out, "<document source=\"-\">\n"
+		"<text xml:space=\"preserve\">t0 t1 t2 <Z id=\"a3\" by=\"p3\">t3 "
+		"<A id=\"a1\" by=\"p1\">t4 t5 t6 t7 t8 t9</A> t10 t11 t12</Z> t13"
+		"</text>\n"
+		"</document>\n");
+	ck_assert_int_eq(well_formed(out), 1);
+	free(out);
+	um_doc_free(doc);
+}
+END_TEST
+
+/* Whether spans [b1, e1) and [b2, e2) cross. */
+static int cross(int b1, int e1, int b2, int e2)
+{
+	return (b1 < b2 && b2 < e1 && e1 < e2) || (b2 < b1 && b1 < e2 && e2 < e1);
+}
+
+START_TEST(crossing_random_spans)
+{
+	/* Spans over the words of "w0 w1 ... w19" (word k is token 2k), made
+	 * in a random order: the output is well-formed and keeps exactly the
+	 * spans that cross none kept before them in the order made. */
+	unsigned seed = 12345;
+	for (int round = 0; round < 300; round++) {
+		um_doc *doc = tu_doc("w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 "
+		                     "w13 w14 w15 w16 w17 w18 w19");
+		int b[24], e[24], n = 4 + round % 20, kept = 0, found = 0;
+		char *out, *at;
+		um_annot *a;
+		um_doc_set_author(doc, "r");
+		for (int i = 0; i < n; i++) {
+			int x, y;
+			seed = seed * 1103515245u + 12345u;
+			x = (int)(seed >> 16) % 20;
+			seed = seed * 1103515245u + 12345u;
+			y = (int)(seed >> 16) % 20;
+			b[i] = 2 * (x < y ? x : y);
+			e[i] = 2 * (x < y ? y : x) + 1;
+			ck_assert_int_eq(um_annot_add(doc, "s", (size_t)b[i],
+			                              (size_t)e[i], &a), 0);
+		}
+		/* e[j] < 0: j was left out */
+		for (int i = 0; i < n; i++) {
+			int keep = 1;
+			for (int j = 0; j < i && keep; j++)
+				keep = !(e[j] >= 0 && cross(b[i], e[i], b[j], e[j]));
+			if (!keep)
+				e[i] = -1 - e[i];
+			kept += keep;
+		}
+		out = write_doc(doc, UM_OUT_XML);
+		ck_assert_int_eq(well_formed(out), 1);
+		for (at = out; (at = strstr(at, "<s ")) != NULL; at++)
+			found++;
+		ck_assert_int_eq(found, kept);
+		free(out);
+		um_doc_free(doc);
+	}
+}
+END_TEST
+
 START_TEST(hostile_content_stays_well_formed)
 {
 	/* Text set without normalisation: controls, a C1 control, U+FFFE. */
@@ -568,6 +644,8 @@ Suite *xmlout_suite(void)
 	tcase_add_test(tw, no_annotations);
 	tcase_add_test(tw, same_span_nests_in_id_order);
 	tcase_add_test(tw, crossing_keeps_the_one_added_first);
+	tcase_add_test(tw, crossing_decided_in_the_order_made);
+	tcase_add_test(tw, crossing_random_spans);
 	tcase_add_test(tw, hostile_content_stays_well_formed);
 	tcase_add_test(tw, stream_begin_and_end);
 	tcase_add_test(tw, output_names);
