@@ -87,8 +87,9 @@ static int open_tmp(const char *tmp)
 		int fd = open(tmp, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
 		              O_CLOEXEC, 0666);
 		if (fd < 0) {
-			/* a symbolic link, a FIFO: removed, then made anew */
-			if ((errno != ELOOP && errno != ENXIO) ||
+			/* a symbolic link, a FIFO, a file left by another user:
+			 * removed, then made anew */
+			if ((errno != ELOOP && errno != ENXIO && errno != EACCES) ||
 			    (unlink(tmp) != 0 && errno != ENOENT))
 				return -1;
 			continue;
@@ -128,14 +129,20 @@ static int open_tmp(const char *tmp)
 
 void cli_drop_stale_tmp(const char *tmp)
 {
-	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	/* open to write, as an exclusive lock on NFS needs */
+	int fd = open(tmp, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat fst, pst;
 	if (fd < 0) {
-		if (errno == ELOOP)
+		/* a symbolic link, a FIFO, a file left by another user */
+		if (errno == ELOOP || errno == ENXIO || errno == EACCES)
 			unlink(tmp);
 		return;
 	}
-	/* one that a run writes now is left to it */
-	if (flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
+	/* one that a run writes now is left to it; a file system without
+	 * locks has none to say so */
+	if ((flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK) &&
+	    fstat(fd, &fst) == 0 && lstat(tmp, &pst) == 0 &&
+	    fst.st_dev == pst.st_dev && fst.st_ino == pst.st_ino)
 		unlink(tmp);
 	close(fd);
 }
