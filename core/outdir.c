@@ -88,10 +88,15 @@ static int open_tmp(const char *tmp)
 		              O_CLOEXEC, 0666);
 		if (fd < 0) {
 			/* a symbolic link, a FIFO, a file left by another user:
-			 * removed, then made anew */
-			if ((errno != ELOOP && errno != ENXIO && errno != EACCES) ||
-			    (unlink(tmp) != 0 && errno != ENOENT))
+			 * removed, then made anew (EACCES with nothing there is
+			 * the directory's) */
+			int e = errno;
+			if (e != ELOOP && e != ENXIO && e != EACCES)
 				return -1;
+			if (unlink(tmp) != 0 && (errno != ENOENT || e == EACCES)) {
+				errno = e;
+				return -1;
+			}
 			continue;
 		}
 		if (flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
