@@ -239,6 +239,16 @@ static char *write_doc(const um_doc *doc, int output)
 	return buf;
 }
 
+/* The inline output of doc must be want, well-formed; frees doc. */
+static void assert_inline(um_doc *doc, const char *want)
+{
+	char *out = write_doc(doc, UM_OUT_XML);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(well_formed(out), 1);
+	free(out);
+	um_doc_free(doc);
+}
+
 /*
  * The(0) _ Côte(2) _ d(4) ’(5) Ivoire(6) _ delegation(8) _ met(10) _
  * UNDP(12) _ in(14) _ Abidjan(16) .(17)
@@ -400,21 +410,16 @@ START_TEST(same_span_nests_in_id_order)
 {
 	um_doc *doc = tu_doc("UN Charter");
 	um_annot *a;
-	char *out;
 	um_doc_set_author(doc, "p");
 	ck_assert_int_eq(um_annot_add(doc, "b", 0, 1, &a), 0);
 	ck_assert_int_eq(um_annot_add(doc, "a", 0, 1, &a), 0);
 	/* Ends where the next one starts: siblings, not crossing. */
 	ck_assert_int_eq(um_annot_add(doc, "c", 1, 3, &a), 0);
-	out = write_doc(doc, UM_OUT_XML);
-	ck_assert_str_eq(out, "<document source=\"-\">\n"
+	assert_inline(doc, "<document source=\"-\">\n"
 		"<text xml:space=\"preserve\"><b id=\"a1\" by=\"p\">"
 		"<a id=\"a2\" by=\"p\">UN</a></b><c id=\"a3\" by=\"p\"> Charter</c>"
 		"</text>\n"
 		"</document>\n");
-	ck_assert_int_eq(well_formed(out), 1);
-	free(out);
-	um_doc_free(doc);
 }
 END_TEST
 
@@ -426,21 +431,16 @@ START_TEST(crossing_keeps_the_one_added_first)
 	 * goes, the word inside it stays */
 	um_doc *doc = tu_doc("resolution 1325 (2000) and more");
 	um_annot *a;
-	char *out;
 	um_doc_set_author(doc, "refs");
 	ck_assert_int_eq(um_annot_add(doc, "resolution", 2, 7, &a), 0);
 	um_doc_set_author(doc, "themes");
 	ck_assert_int_eq(um_annot_add(doc, "theme", 0, 3, &a), 0);
 	ck_assert_int_eq(um_annot_add(doc, "w", 0, 1, &a), 0);
-	out = write_doc(doc, UM_OUT_XML);
-	ck_assert_str_eq(out, "<document source=\"-\">\n"
+	assert_inline(doc, "<document source=\"-\">\n"
 		"<text xml:space=\"preserve\"><w id=\"a3\" by=\"themes\">resolution"
 		"</w> <resolution id=\"a1\" by=\"refs\">1325 (2000)</resolution> and "
 		"more</text>\n"
 		"</document>\n");
-	ck_assert_int_eq(well_formed(out), 1);
-	free(out);
-	um_doc_free(doc);
 }
 END_TEST
 
@@ -451,22 +451,17 @@ START_TEST(crossing_decided_in_the_order_made)
 	 * it stays */
 	um_doc *doc = tu_doc("t0 t1 t2 t3 t4 t5 t6 t7 t8 t9 t10 t11 t12 t13");
 	um_annot *a;
-	char *out;
 	um_doc_set_author(doc, "p1");
 	ck_assert_int_eq(um_annot_add(doc, "A", 8, 19, &a), 0);
 	um_doc_set_author(doc, "p2");
 	ck_assert_int_eq(um_annot_add(doc, "X", 0, 9, &a), 0);
 	um_doc_set_author(doc, "p3");
 	ck_assert_int_eq(um_annot_add(doc, "Z", 6, 25, &a), 0);
-	out = write_doc(doc, UM_OUT_XML);
-	ck_assert_str_eq(out, "<document source=\"-\">\n"
+	assert_inline(doc, "<document source=\"-\">\n"
 		"<text xml:space=\"preserve\">t0 t1 t2 <Z id=\"a3\" by=\"p3\">t3 "
 		"<A id=\"a1\" by=\"p1\">t4 t5 t6 t7 t8 t9</A> t10 t11 t12</Z> t13"
 		"</text>\n"
 		"</document>\n");
-	ck_assert_int_eq(well_formed(out), 1);
-	free(out);
-	um_doc_free(doc);
 }
 END_TEST
 
