@@ -96,7 +96,7 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 			/* -o "$OUT" with OUT unset would be the root */
 			if (!*optarg)
 				cli_usage_error("%s", "-o wants a directory name, not an "
-				            "empty one");
+				                "empty one");
 			/* out/ and out name the same files: out/x.txt.xml, not
 			 * out//x.txt.xml (the root stays /) */
 			for (size_t k = strlen(optarg); k > 1 && optarg[k - 1] == '/'; k--)
@@ -106,8 +106,8 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 		case 'f':
 			if (um_output_parse(optarg, &c->output))
 				cli_usage_error("unknown output format '%s' (xml, standoff, "
-				            "jsonl, edges)",
-				            optarg);
+				                "jsonl, edges)",
+				                optarg);
 			break;
 		case 'p':
 			c->plugins = optarg;
@@ -125,7 +125,7 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 		case 'i':
 			if (um_format_parse(optarg, &c->read.format))
 				cli_usage_error("unknown input format '%s' (auto, txt, xml, "
-				            "html, jsonl)", optarg);
+				                "html, jsonl)", optarg);
 			break;
 		case OPT_ELEMENTS:
 			/* given again, it adds to the list */
@@ -152,14 +152,14 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 			if (cli_parse_size(optarg, 0, &c->read.max_size) ||
 			    c->read.max_size > UINT32_MAX)
 				cli_usage_error("bad size '%s' (e.g. 512K, 64M, 2G; at most "
-				            "4G - 1, the most text a document holds)",
-				            optarg);
+				                "4G - 1, the most text a document holds)",
+				                optarg);
 			break;
 		case OPT_MAX_MEMORY:
 			/* 0 (0K, 00...) is no limit */
 			if (cli_parse_size(optarg, 1, &c->max_memory))
 				cli_usage_error("bad size '%s' (e.g. 512M, 8G, or 0 for no "
-				            "limit)", optarg);
+				                "limit)", optarg);
 			c->max_memory_given = 1;
 			break;
 		case OPT_STATS:
@@ -176,7 +176,7 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 		case OPT_FILES_FROM:
 			if (!*optarg)
 				cli_usage_error("%s", "--files-from wants a file name (or - "
-				            "for standard input), not an empty one");
+				                "for standard input), not an empty one");
 			c->files_from = optarg;
 			break;
 		case '0':
@@ -186,7 +186,7 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 			unsigned k, of;
 			if (parse_shard(optarg, &k, &of))
 				cli_usage_error("bad shard '%s' (K/N, 1 <= K <= N, N at "
-				            "most 1000000)", optarg);
+				                "most 1000000)", optarg);
 			c->shard_k = k;
 			c->shard_n = of;
 			break;
@@ -197,11 +197,11 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 		case OPT_ERRORS:
 			if (!strcmp(optarg, "-"))
 				cli_usage_error("%s", "--errors wants a file name; standard "
-				            "output holds the documents and standard "
-				            "error the messages");
+				                "output holds the documents and standard "
+				                "error the messages");
 			if (!*optarg)
 				cli_usage_error("%s", "--errors wants a file name, not an "
-				            "empty one");
+				                "empty one");
 			c->errors_path = optarg;
 			break;
 		case OPT_EXIT_ZERO:

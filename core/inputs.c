@@ -294,6 +294,25 @@ static void add_stream(struct run *r, const char *path, const char *rel)
 	batch_add_stream(r->batch, path, rel, data, len, rc ? msg : NULL);
 }
 
+/* The document name (a file, or a record FILE:LINE) would be given the
+ * output of rel, which first has: said, a problem, nothing written; not
+ * done, so taken off the total when it was counted. */
+static void same_output(struct run *r, const char *name, const char *rel,
+                        const char *first, int counted)
+{
+	struct cli *c = r->c;
+	char *out = cli_output_path(c, rel);
+	char *said = cli_xprintf("same output file as %s (%s); not written",
+	                         first, out);
+	c->problems++;
+	atomic_store(&c->outputs_lost, 1);
+	batch_note(r->batch, name, said, "write");
+	if (c->total && counted)
+		c->total--;
+	free(out);
+	free(said);
+}
+
 int inputs_add(void *ctx, const char *path, const char *rel)
 {
 	struct run *r = ctx;
@@ -336,18 +355,9 @@ int inputs_add(void *ctx, const char *path, const char *rel)
 			return 0;
 		}
 		if (first) {
-			char *out = cli_output_path(c, rel);
-			char *said = cli_xprintf("same output file as %s (%s); not written",
-			                     first, out);
-			free(out);
+			same_output(r, path, rel, first, !records);
 			free(line);
-			c->problems++;
-			atomic_store(&c->outputs_lost, 1);
-			batch_note(r->batch, path, said, "write");
-			free(said);
 			free(own);
-			if (c->total && !records)
-				c->total--;       /* counted, not done */
 			return 0;
 		}
 	}
@@ -473,16 +483,7 @@ static size_t add_records(struct run *r, const char *path, const char *rel,
 		                                        &owner_lines)) != NULL &&
 		    !owner_records) {
 			/* a file of another input given this record's name */
-			char *out = cli_output_path(c, out_rel);
-			char *said = cli_xprintf("same output file as %s (%s); not written",
-			                     owner, out);
-			c->problems++;
-			atomic_store(&c->outputs_lost, 1);
-			batch_note(r->batch, name, said, "write");
-			if (c->total)
-				c->total--;
-			free(out);
-			free(said);
+			same_output(r, name, out_rel, owner, 1);
 			free(name);
 			free(out_rel);
 			continue;

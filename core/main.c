@@ -146,10 +146,10 @@ int main(int argc, char **argv)
 			from_stdin += inputs_is_stdin(argv[i], 1);
 		if (from_stdin && c.files_from && inputs_is_stdin(c.files_from, 0))
 			cli_usage_error("%s", "standard input can hold a document (-) or "
-			            "the list of paths (--files-from -), not both");
+			                "the list of paths (--files-from -), not both");
 		if (from_stdin > 1)
 			cli_usage_error("%s", "standard input is named twice (- or "
-			            "/dev/stdin): it can be read once");
+			                "/dev/stdin): it can be read once");
 	}
 
 	/* a list that cannot be read is a mistake in the command, as a bad

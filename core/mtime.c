@@ -12,6 +12,16 @@
 
 #define SECOND 1000000000L
 
+/* The precision nanoseconds ns (1 to 999999999) were cut to: the largest
+ * power of ten that divides them. */
+static long cut_to(long ns)
+{
+	long step = 1;
+	while (ns % (step * 10) == 0)
+		step *= 10;
+	return step;
+}
+
 long mtime_step(const char *dir)
 {
 	/* an odd second, which FAT makes even, and nanoseconds with no
@@ -41,9 +51,7 @@ long mtime_step(const char *dir)
 		} else if (ns == 0) {
 			step = SECOND;
 		} else {
-			step = 1;
-			while (step < SECOND && ns % (step * 10) == 0)
-				step *= 10;
+			step = cut_to(ns);
 		}
 	}
 	close(fd);
@@ -60,9 +68,7 @@ int mtime_same(const struct timespec *in, const struct timespec *out,
 	if (step == 0) {
 		if (ns == 0)      /* seconds, or two of them, even, on FAT */
 			return os == s || (os % 2 == 0 && s == os + 1);
-		step = 1;
-		while (step < 100000000 && ns % (step * 10) == 0)
-			step *= 10;
+		step = cut_to(ns);
 	}
 	if (step >= 2 * SECOND)
 		return os == s - (s % 2 + 2) % 2;

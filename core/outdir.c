@@ -73,6 +73,15 @@ char *cli_output_path(const struct cli *c, const char *rel)
 	return path;
 }
 
+/* Whether path still names the file open on fd (not renamed away, nor
+ * made anew), whose status goes into *st. */
+static int still_named(int fd, const char *path, struct stat *st)
+{
+	struct stat pst;
+	return fstat(fd, st) == 0 && lstat(path, &pst) == 0 &&
+	       st->st_dev == pst.st_dev && st->st_ino == pst.st_ino;
+}
+
 /* Opens tmp, an output's temporary name, to write it from the start,
  * holding a lock on it until it is closed: a second run writing the same
  * output directory at once is refused the file (-1, errno EBUSY) rather
@@ -83,7 +92,7 @@ char *cli_output_path(const struct cli *c, const char *rel)
 static int open_tmp(const char *tmp)
 {
 	for (int tries = 0; tries < 8; tries++) {
-		struct stat fst, pst;
+		struct stat fst;
 		int fd = open(tmp, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
 		              O_CLOEXEC, 0666);
 		if (fd < 0) {
@@ -105,8 +114,7 @@ static int open_tmp(const char *tmp)
 			return -1;
 		}
 		/* (a file system without locks: written as it is) */
-		if (fstat(fd, &fst) != 0 || lstat(tmp, &pst) != 0 ||
-		    fst.st_dev != pst.st_dev || fst.st_ino != pst.st_ino) {
+		if (!still_named(fd, tmp, &fst)) {
 			/* renamed by the run that held it before the lock was
 			 * taken: that is its output now, not ours to write */
 			close(fd);
@@ -136,7 +144,7 @@ void cli_drop_stale_tmp(const char *tmp)
 {
 	/* open to write, as an exclusive lock on NFS needs */
 	int fd = open(tmp, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	struct stat fst, pst;
+	struct stat fst;
 	if (fd < 0) {
 		/* a symbolic link, a FIFO, a file left by another user */
 		if (errno == ELOOP || errno == ENXIO || errno == EACCES)
@@ -146,8 +154,7 @@ void cli_drop_stale_tmp(const char *tmp)
 	/* one that a run writes now is left to it; a file system without
 	 * locks has none to say so */
 	if ((flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK) &&
-	    fstat(fd, &fst) == 0 && lstat(tmp, &pst) == 0 &&
-	    fst.st_dev == pst.st_dev && fst.st_ino == pst.st_ino)
+	    still_named(fd, tmp, &fst))
 		unlink(tmp);
 	close(fd);
 }

@@ -170,19 +170,26 @@ static void warn_invalid(um_doc *doc, size_t invalid, size_t first)
 	            invalid == 1 ? "" : "s", first);
 }
 
+int um_reader_check_nul(const char *buf, size_t len, char *err,
+                        size_t errlen)
+{
+	const char *nul = memchr(buf, '\0', len);
+	if (!nul)
+		return 0;
+	um_seterr(err, errlen, "binary file (NUL byte at offset %zu)",
+	          (size_t)(nul - buf));
+	return UM_EFORMAT;
+}
+
 static int read_txt(const char *buf, size_t len, um_doc *doc, char *err,
                     size_t errlen)
 {
-	const char *nul = memchr(buf, '\0', len);
 	char *text;
 	size_t tlen, invalid, first;
 	int r;
 
-	if (nul) {
-		um_seterr(err, errlen, "binary file (NUL byte at offset %zu)",
-		          (size_t)(nul - buf));
-		return UM_EFORMAT;
-	}
+	if ((r = um_reader_check_nul(buf, len, err, errlen)) != 0)
+		return r;
 	r = um_text_normalize(buf, len, &text, &tlen, &invalid, &first);
 	if (r) {
 		um_seterr(err, errlen, "text too large");

@@ -136,7 +136,7 @@ int um_read_html(const char *buf, size_t len, const um_read_options *opt,
 	htmlDocPtr hd;
 	xmlNodePtr root;
 	um_textbuild tb;
-	const char *enc = "UTF-8", *nul;
+	const char *enc = "UTF-8";
 	char *fixed = NULL;
 	size_t lim = len < 2048 ? len : 2048, i;
 	int rc, depth_error;
@@ -144,12 +144,8 @@ int um_read_html(const char *buf, size_t len, const um_read_options *opt,
 	(void)opt;
 	/* libxml2 ends an HTML document at a NUL byte, silently: such a file
 	 * is refused, as a text file is */
-	nul = memchr(buf, '\0', len);
-	if (nul) {
-		um_seterr(err, errlen, "binary file (NUL byte at offset %zu)",
-		          (size_t)(nul - buf));
-		return UM_EFORMAT;
-	}
+	if ((rc = um_reader_check_nul(buf, len, err, errlen)) != 0)
+		return rc;
 	um_xml_init();
 	/* A document that declares its charset is read in it; otherwise
 	 * UTF-8 rather than libxml2's Latin-1 guess, repaired first so that

@@ -21,6 +21,10 @@ void um_reader_meta_set(um_doc *doc, const char *key, const char *value);
 int um_read_record(const char *buf, size_t len, const char *name,
                    const um_read_options *opt, um_doc **ret, char *err,
                    size_t errlen);
+/* Text or HTML holding a NUL byte is binary: UM_EFORMAT with err set
+ * ("binary file (NUL byte at offset N)"), else 0. */
+int um_reader_check_nul(const char *buf, size_t len, char *err,
+                        size_t errlen);
 /* If buf (len bytes) is not valid UTF-8, a repaired copy (free() it) with a
  * warning on doc; otherwise NULL. */
 char *um_reader_repair(um_doc *doc, const char *buf, size_t *len);

@@ -22,6 +22,13 @@ struct outputs *outputs_new(void)
 	return o;
 }
 
+/* The field of an entry after field f (rel, then the path, then the
+ * kind). */
+static char *next_field(const char *f)
+{
+	return (char *)f + strlen(f) + 1;
+}
+
 /* The slot of output name rel: its entry, or an empty one. */
 static size_t output_slot(const struct outputs *o, const char *rel)
 {
@@ -39,8 +46,8 @@ const char *output_owner(const struct outputs *o, const char *rel,
 	*lines = 0;
 	if (!e)
 		return NULL;
-	path = e + strlen(e) + 1;
-	kind = path + strlen(path) + 1;
+	path = next_field(e);
+	kind = next_field(path);
 	if (*kind == 'r') {
 		*records = 1;
 		*lines = (size_t)strtoull(kind + 1, NULL, 10);
@@ -53,8 +60,7 @@ void output_lines(struct outputs *o, const char *rel, size_t lines)
 	char *e = o->slot[output_slot(o, rel)], *kind;
 	if (!e)
 		return;
-	kind = e + strlen(e) + 1;
-	kind += strlen(kind) + 1;
+	kind = next_field(next_field(e));
 	if (*kind == 'r')
 		snprintf(kind + 1, 21, "%zu", lines);
 }
@@ -64,7 +70,7 @@ const char *claim_output(struct outputs *o, const char *rel,
 {
 	size_t i = output_slot(o, rel), nr = strlen(rel) + 1, np = strlen(path) + 1;
 	if (o->slot[i])
-		return o->slot[i] + strlen(o->slot[i]) + 1;
+		return next_field(o->slot[i]);
 	if (!(o->slot[i] = malloc(nr + np + (records ? 22 : 2))))
 		abort();
 	memcpy(o->slot[i], rel, nr);

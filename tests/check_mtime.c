@@ -10,56 +10,58 @@
 #include "suites.h"
 #include "testutil.h"
 
-/* in at (s, ns), out at (os, ons), compared at step */
-static int same(time_t s, long ns, time_t os, long ons, long step)
-{
-	struct timespec in = { s, ns }, out = { os, ons };
-	return mtime_same(&in, &out, step);
-}
-
-START_TEST(every_nanosecond_kept)
-{
-	/* an input with a whole second, edited a second later: not the
-	 * same, as two seconds of FAT would have it */
-	ck_assert_int_eq(same(1600000000, 0, 1600000000, 0, 1), 1);
-	ck_assert_int_eq(same(1600000001, 0, 1600000000, 0, 1), 0);
-	ck_assert_int_eq(same(7, 123456789, 7, 123456789, 1), 1);
-	ck_assert_int_eq(same(7, 123456789, 7, 123456788, 1), 0);
-	ck_assert_int_eq(same(7, 123456789, 7, 0, 1), 0);
-	ck_assert_int_eq(same(6, 0, 7, 0, 1), 0);
-}
-END_TEST
-
-START_TEST(coarser_file_systems)
-{
+/* An input's time (s, ns), its output's (os, ons), the precision the
+ * output's file system keeps (0: unknown), and whether they are the same
+ * time. */
+static const struct tcase {
+	time_t s;
+	long ns;
+	time_t os;
+	long ons, step;
+	int same;
+} cases[] = {
+	/* every nanosecond kept: an input with a whole second, edited a
+	 * second later, is not the same, as two seconds of FAT would have
+	 * it */
+	{ 1600000000, 0, 1600000000, 0, 1, 1 },
+	{ 1600000001, 0, 1600000000, 0, 1, 0 },
+	{ 7, 123456789, 7, 123456789, 1, 1 },
+	{ 7, 123456789, 7, 123456788, 1, 0 },
+	{ 7, 123456789, 7, 0, 1, 0 },
+	{ 6, 0, 7, 0, 1, 0 },
 	/* NTFS: hundreds of nanoseconds */
-	ck_assert_int_eq(same(7, 123456789, 7, 123456700, 100), 1);
-	ck_assert_int_eq(same(7, 123456889, 7, 123456700, 100), 0);
+	{ 7, 123456789, 7, 123456700, 100, 1 },
+	{ 7, 123456889, 7, 123456700, 100, 0 },
 	/* exFAT: hundredths */
-	ck_assert_int_eq(same(7, 123456789, 7, 120000000, 10000000), 1);
-	ck_assert_int_eq(same(7, 133456789, 7, 120000000, 10000000), 0);
+	{ 7, 123456789, 7, 120000000, 10000000, 1 },
+	{ 7, 133456789, 7, 120000000, 10000000, 0 },
 	/* whole seconds */
-	ck_assert_int_eq(same(7, 123456789, 7, 0, 1000000000), 1);
-	ck_assert_int_eq(same(8, 0, 7, 0, 1000000000), 0);
-	ck_assert_int_eq(same(6, 999999999, 7, 0, 1000000000), 0);
+	{ 7, 123456789, 7, 0, 1000000000, 1 },
+	{ 8, 0, 7, 0, 1000000000, 0 },
+	{ 6, 999999999, 7, 0, 1000000000, 0 },
 	/* FAT: even seconds, an odd one cut down */
-	ck_assert_int_eq(same(7, 123456789, 6, 0, 2000000000), 1);
-	ck_assert_int_eq(same(6, 0, 6, 0, 2000000000), 1);
-	ck_assert_int_eq(same(8, 0, 6, 0, 2000000000), 0);
-	ck_assert_int_eq(same(5, 0, 6, 0, 2000000000), 0);
-	ck_assert_int_eq(same(-3, 0, -4, 0, 2000000000), 1);
-}
-END_TEST
+	{ 7, 123456789, 6, 0, 2000000000, 1 },
+	{ 6, 0, 6, 0, 2000000000, 1 },
+	{ 8, 0, 6, 0, 2000000000, 0 },
+	{ 5, 0, 6, 0, 2000000000, 0 },
+	{ -3, 0, -4, 0, 2000000000, 1 },
+	/* unknown, guessed from the output's own digits: milliseconds,
+	 * whole seconds, FAT */
+	{ 7, 123456789, 7, 123000000, 0, 1 },
+	{ 7, 124456789, 7, 123000000, 0, 0 },
+	{ 7, 123456789, 7, 0, 0, 1 },
+	{ 7, 0, 6, 0, 0, 1 },
+	{ 8, 0, 6, 0, 0, 0 },
+	{ 7, 123456789, 7, 123456789, 0, 1 },
+};
 
-START_TEST(precision_unknown_guessed)
+START_TEST(times_compared)
 {
-	/* the output's own digits: milliseconds, whole seconds, FAT */
-	ck_assert_int_eq(same(7, 123456789, 7, 123000000, 0), 1);
-	ck_assert_int_eq(same(7, 124456789, 7, 123000000, 0), 0);
-	ck_assert_int_eq(same(7, 123456789, 7, 0, 0), 1);
-	ck_assert_int_eq(same(7, 0, 6, 0, 0), 1);
-	ck_assert_int_eq(same(8, 0, 6, 0, 0), 0);
-	ck_assert_int_eq(same(7, 123456789, 7, 123456789, 0), 1);
+	const struct tcase *t = &cases[_i];
+	struct timespec in = { t->s, t->ns }, out = { t->os, t->ons };
+	ck_assert_msg(mtime_same(&in, &out, t->step) == t->same,
+	              "case %d: %ld.%09ld against %ld.%09ld at %ld: want %d", _i,
+	              (long)t->s, t->ns, (long)t->os, t->ons, t->step, t->same);
 }
 END_TEST
 
@@ -90,9 +92,8 @@ Suite *mtime_suite(void)
 {
 	Suite *s = suite_create("mtime");
 	TCase *tc = tcase_create("mtime");
-	tcase_add_test(tc, every_nanosecond_kept);
-	tcase_add_test(tc, coarser_file_systems);
-	tcase_add_test(tc, precision_unknown_guessed);
+	tcase_add_loop_test(tc, times_compared, 0,
+	                    (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, step_of_a_directory);
 	suite_add_tcase(s, tc);
 	return s;
