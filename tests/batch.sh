@@ -400,26 +400,29 @@ if [ "$s" -eq 1 ] && cmp -s "$tmp/ef.want" "$tmp/ef.rel"; then ok; else
 	cat "$tmp/ef.err"
 fi
 # An --errors pipe whose reader is gone (here it opens the FIFO and
-# leaves at once): the same, the run goes on to its end, not stopped by
-# SIGPIPE as it is when standard output's reader is gone. (The first line
-# may still be written before the reader has left: the lines are
-# compared in any order.)
+# leaves without reading): the same, the run goes on to its end, not
+# stopped by SIGPIPE as it is when standard output's reader is gone. The
+# failures write more than a pipe holds (64 KiB), so that a write fails
+# whenever the reader leaves.
+mkdir -p "$tmp/efm"
+i=0
+while [ "$i" -lt 1500 ]; do
+	printf 'a\000b' >"$tmp/efm/b$i.txt"
+	i=$((i + 1))
+done
 rm -f "$tmp/ef.fifo"
 mkfifo "$tmp/ef.fifo"
 (: <"$tmp/ef.fifo") &
-run -p none -f jsonl "$tmp/ef" "$tmp/in/A_64_504.txt" --errors "$tmp/ef.fifo" \
+run -p none -f jsonl "$tmp/efm" "$tmp/in/A_64_504.txt" --errors "$tmp/ef.fifo" \
 	>"$tmp/efp.jsonl" 2>"$tmp/efp.err"
 s=$?
 wait
-sed "s|$tmp|TMP|g" "$tmp/efp.err" >"$tmp/efp.rel"
-printf '%s\n' "unmine: TMP/ef/a.txt: binary file (NUL byte at offset 1)" \
-	"unmine: TMP/ef.fifo: cannot write: Broken pipe; the failures after it are on standard error only" \
-	"unmine: TMP/ef/b.txt: binary file (NUL byte at offset 1)" >"$tmp/efp.want"
 if [ "$s" -eq 1 ] &&
-   [ "$(sort "$tmp/efp.want")" = "$(sort "$tmp/efp.rel")" ] &&
+   [ "$(grep -c ': binary file (NUL byte at offset 1)$' "$tmp/efp.err")" -eq 1500 ] &&
+   [ "$(grep -v ': binary file (NUL byte at offset 1)$' "$tmp/efp.err")" = "unmine: $tmp/ef.fifo: cannot write: Broken pipe; the failures after it are on standard error only" ] &&
    [ "$(wc -l <"$tmp/efp.jsonl")" -eq 1 ]; then ok; else
 	fail "an --errors pipe whose reader is gone (status $s)"
-	cat "$tmp/efp.err"
+	grep -v ': binary file' "$tmp/efp.err"
 fi
 # --exit-zero: failed documents are named, the status is 0; an output
 # that cannot be written is still 1.
