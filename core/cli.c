@@ -272,7 +272,7 @@ static void list_names(FILE *f, const char *label, const char *const *names)
 	fputc('\n', f);
 }
 
-void cli_list_plugins(const um_plugin_set *set, FILE *f)
+void cli_list_plugins(const um_plugin_set *set, int selected, FILE *f)
 {
 	static const char *const types[] = { "", "string", "int", "bool", "number" };
 	size_t i;
@@ -290,7 +290,7 @@ void cli_list_plugins(const um_plugin_set *set, FILE *f)
 		fprintf(f, "    %s\n", p->summary ? p->summary : "");
 	}
 	if (!um_plugin_set_count(set))
-		fputs("no plugins found\n", f);
+		fputs(selected ? "no plugins selected\n" : "no plugins found\n", f);
 }
 
 long cli_peak_rss_kib(void)

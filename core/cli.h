@@ -147,8 +147,8 @@ char *cli_settings_text(const struct cli *c, const um_plugin_set *set);
  * set. */
 int cli_claim_settings(const struct cli *c, const char *text, char *err,
                        size_t errlen);
-/* The listing of "unmine plugins". */
-void cli_list_plugins(const um_plugin_set *set, FILE *f);
+/* The listing of "unmine plugins"; selected: -p named the plugins. */
+void cli_list_plugins(const um_plugin_set *set, int selected, FILE *f);
 /* Peak resident memory of this process in KiB. */
 long cli_peak_rss_kib(void);
 /* Seconds since t0, a time of CLOCK_MONOTONIC. */

@@ -76,7 +76,7 @@ static um_plugin_set *setup_plugins(struct cli *c, int listing)
 	int strict = c->plugins && strcmp(c->plugins, "all") != 0;
 	struct scan_notes notes = { NULL, 0 };
 
-	if (!listing && c->plugins && !strcmp(c->plugins, "none"))
+	if (c->plugins && !strcmp(c->plugins, "none"))
 		return set;
 	for (i = 0; i < c->nplugin_path; i++)
 		cli_split_path(c->plugin_path[i], &dirs, &ndirs);
@@ -88,10 +88,7 @@ static um_plugin_set *setup_plugins(struct cli *c, int listing)
 	for (i = 0; i < ndirs; i++)
 		free(dirs[i]);
 	free(dirs);
-	if (listing)
-		strict = 0;
-	if (um_plugin_set_select(set, listing ? NULL : c->plugins, err,
-	                         sizeof(err))) {
+	if (um_plugin_set_select(set, c->plugins, err, sizeof(err))) {
 		scan_report(c, &notes, 0);
 		goto fail;
 	}
@@ -131,7 +128,7 @@ int main(int argc, char **argv)
 		if (optind + 1 != argc)
 			cli_usage_error("'plugins' takes no paths: %s", argv[optind + 1]);
 		set = setup_plugins(&c, 1);
-		cli_list_plugins(set, stdout);
+		cli_list_plugins(set, c.plugins && strcmp(c.plugins, "all"), stdout);
 		um_plugin_set_free(set);
 		cli_free(&c);
 		return c.problems ? 1 : 0;

@@ -231,6 +231,19 @@ same "plugins listing text" "$tmp/list" "acronyms 0.1.0
     option acronyms.mark-uses (bool, default yes): also annotate later uses of a defined short form
     abbreviations defined in the text, e.g. \"United Nations Development Programme (UNDP)\", and their later uses"
 
+# -p chooses what is listed, as it chooses what runs: the plugins named,
+# in the order they run, or the setup error the run would stop on.
+expect 0 "plugins listing with -p" -- "$unmine" -P "$refsdir" -P "$datesdir" -P "$plugdir" -p references,dates plugins
+grep -E '^[a-z]' "$tmp/stdout" | cut -d' ' -f1 | paste -sd' ' >"$tmp/names"
+same "plugins listed with -p" "$tmp/names" "dates references"
+expect 2 "plugins listing with -p, requirement missing" -- "$unmine" -P "$refsdir" -P "$datesdir" -p references plugins
+sed "s|$refsdir|DIR|" "$tmp/stderr" >"$tmp/stderr.rel"
+same "plugins listing with -p, requirement message" "$tmp/stderr.rel" "unmine: DIR/references.so: plugin 'references' requires layer 'date', which no loaded plugin provides"
+expect 2 "plugins listing with -p, unknown" -- "$unmine" -P "$plugdir" -p nosuch plugins
+same "plugins listing with -p, unknown message" "$tmp/stderr" "unmine: no plugin named 'nosuch' (see 'unmine plugins')"
+expect 0 "plugins listing with -p none" -- "$unmine" -P "$plugdir" -p none plugins
+same "plugins listing with -p none text" "$tmp/stdout" "no plugins selected"
+
 # 9. --plugins none: text only, no annotation.
 expect 0 "no plugins" -- "$unmine" --plugins none corpus/S_RES_2570_2021.txt
 grep -q '<acronym' "$tmp/stdout" && fail "annotations with --plugins none" || ok
