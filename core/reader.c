@@ -121,11 +121,13 @@ static void put_utf8(um_strbuf *sb, uint32_t cp)
  * UTF-16 after a byte-order mark to UTF-8. Unpaired surrogates become
  * U+FFFD, counted in *ret_invalid with the byte offset of the first in
  * *ret_first; so does an odd last byte, whose offset is put in *ret_odd
- * ((size_t)-1 when there is none).
+ * ((size_t)-1 when there is none). The byte offset of the first U+0000
+ * goes in *ret_nul ((size_t)-1 when there is none): an offset in buf,
+ * which the user has, not in the text made of it.
  */
 static char *from_utf16(const char *buf, size_t len, size_t *ret_len,
                         size_t *ret_invalid, size_t *ret_first,
-                        size_t *ret_odd)
+                        size_t *ret_odd, size_t *ret_nul)
 {
 	const unsigned char *p = (const unsigned char *)buf;
 	int le = p[0] == 0xFF;
@@ -134,6 +136,7 @@ static char *from_utf16(const char *buf, size_t len, size_t *ret_len,
 
 	um_sb_init(&sb);
 	*ret_odd = (size_t)-1;
+	*ret_nul = (size_t)-1;
 	for (i = 2; i < len; i += 2) {
 		uint32_t u, v;
 		if (i + 1 >= len) {
@@ -156,6 +159,8 @@ static char *from_utf16(const char *buf, size_t len, size_t *ret_len,
 				first = i;
 			u = 0xFFFD;
 		}
+		if (u == 0 && *ret_nul == (size_t)-1)
+			*ret_nul = i;
 		put_utf8(&sb, u);
 	}
 	*ret_invalid = invalid;
@@ -373,8 +378,16 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	                  (unsigned char)buf[1] == 0xFE) ||
 	                 ((unsigned char)buf[0] == 0xFE &&
 	                  (unsigned char)buf[1] == 0xFF))) {
-		size_t clen;
-		conv = from_utf16(buf, len, &clen, &bad16, &first16, &odd16);
+		size_t clen, nul16;
+		conv = from_utf16(buf, len, &clen, &bad16, &first16, &odd16,
+		                  &nul16);
+		if (nul16 != (size_t)-1) {
+			um_seterr(err, errlen, "binary file (UTF-16 NUL character "
+			          "at byte offset %zu)", nul16);
+			free(conv);
+			free(unzipped);
+			return UM_EFORMAT;
+		}
 		buf = conv;
 		len = clen;
 	}

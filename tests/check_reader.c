@@ -795,6 +795,16 @@ START_TEST(binary_file)
 	ck_assert_int_eq(rd_fail("\0\0\0", 3, "z.html", NULL, err,
 	                         sizeof(err)), UM_EFORMAT);
 	ck_assert_str_eq(err, "binary file (NUL byte at offset 0)");
+	/* in UTF-16, the offset is of the file, not of the text made of it
+	 * (where it would be 4: "Hé" takes three bytes in UTF-8) */
+	ck_assert_int_eq(rd_fail("\xFF\xFE" "H\0\xE9\0\0\0x\0", 10, "u16.txt",
+	                         NULL, err, sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (UTF-16 NUL character at byte "
+	                 "offset 6)");
+	ck_assert_int_eq(rd_fail("\xFE\xFF" "\0<\0\0", 6, "u16.xml",
+	                         NULL, err, sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (UTF-16 NUL character at byte "
+	                 "offset 4)");
 }
 END_TEST
 
