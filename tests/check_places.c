@@ -291,8 +291,8 @@ static const struct pcase cases[] = {
 	  "Autonomous Republic of Crimea|subdivision|UKR ; "
 	  "Sevastopol|city|UKR" },
 	{ "Ukraine: certain areas of the Kherson, Donetsk and Luhansk regions",
-	  "Ukraine|country|UKR ; Kherson|city|UKR ; Donetsk|city|UKR ; "
-	  "Luhansk|city|UKR" },
+	  "Ukraine|country|UKR ; Kherson|subdivision|UKR ; "
+	  "Donetsk|subdivision|UKR ; Luhansk|subdivision|UKR" },
 	/* A name after a form of address is a person */
 	{ "Mr. Lusaka (Zambia)", "Zambia|country|ZMB" },
 	/* The title line of a resolution names the resolution */
@@ -315,6 +315,38 @@ static const struct pcase cases[] = {
 	{ "held at Lome and at Bogota", "Lome|city|TGO ; Bogota|city|COL" },
 	{ "South Sudan. Pagak, Upper Nile State, was shelled",
 	  "South Sudan|country|SSD ; Upper Nile State|subdivision|SS-NU" },
+	/* Names of the country reports as the UN spells them; those with
+	 * an ISO 3166-2 code are taken where their country is named */
+	{ "Somalia: fighting in Lower Juba, Lower Shabelle and Banadir, and in "
+	  "South West State",
+	  "Somalia|country|SOM ; Lower Juba|subdivision|SO-JH ; "
+	  "Lower Shabelle|subdivision|SO-SH ; Banadir|subdivision|SO-BN ; "
+	  "South West State|subdivision|SOM" },
+	{ "fighting in Lower Juba", "" },
+	{ "Tigray, in northern Ethiopia", "Tigray|subdivision|ET-TI ; "
+	  "Ethiopia|country|ETH" },
+	{ "the occupied Palestinian territory and the Occupied Palestinian "
+	  "Territory, including East Jerusalem",
+	  "occupied Palestinian territory|country|PSE ; Occupied Palestinian "
+	  "Territory|country|PSE ; East Jerusalem|region|UNM:EAST-JERUSALEM" },
+	{ "the Baltic States and the Baltic states",
+	  "Baltic States|region|UNM:BALTIC-STATES ; "
+	  "Baltic states|region|UNM:BALTIC-STATES" },
+	{ "in Abyei, South Asia, the Far East and the Levant",
+	  "Abyei|region|UNM:ABYEI ; South Asia|region|M49:034 ; "
+	  "Far East|region|UNM:FAR-EAST ; Levant|region|UNM:LEVANT" },
+	{ "ECLAC, in Santiago; a meeting in Lima and in Panama City",
+	  "Santiago|city|CHL ; Lima|city|PER ; Panama City|city|PAN" },
+	{ "held in Marrakech, Morocco",
+	  "Marrakech|city|MAR ; Morocco|country|MAR" },
+	/* a city's name before the word of a unit names the unit */
+	{ "certain areas of the Kherson, Zaporizhzhia, Donetsk and Luhansk "
+	  "oblasts, Ukraine",
+	  "Kherson|subdivision|UKR ; Zaporizhzhia|subdivision|UKR ; "
+	  "Donetsk|subdivision|UKR ; Luhansk|subdivision|UKR ; "
+	  "Ukraine|country|UKR" },
+	{ "in Kabul province and in Kabul",
+	  "Kabul|subdivision|AFG ; Kabul|city|AFG" },
 };
 
 static void places(const um_doc *doc, char *buf, size_t n)
@@ -382,6 +414,25 @@ START_TEST(attributes)
 }
 END_TEST
 
+/* A city named in data/names.tsv by another name than GeoNames': the
+ * GeoNames entry of the name it stands for ("Bombay": Mumbai). */
+START_TEST(names_city)
+{
+	um_doc *doc = tu_doc("the conference at Bombay");
+	const um_annot *a;
+	tu_run(shared, doc);
+	ck_assert_uint_eq(um_annot_count(doc, "place"), 1);
+	a = um_annot_at(doc, "place", 0);
+	ck_assert_str_eq(um_annot_get(a, "type"), "city");
+	ck_assert_str_eq(um_annot_get(a, "name"), "Bombay");
+	ck_assert_str_eq(um_annot_get(a, "code"), "GN:1275339");
+	ck_assert_str_eq(um_annot_get(a, "country"), "IND");
+	ck_assert_str_eq(um_annot_get(a, "lat"), "19.07283");
+	ck_assert_str_eq(um_annot_get(a, "lon"), "72.88261");
+	um_doc_free(doc);
+}
+END_TEST
+
 /* The seed document: Kenya, Nairobi and Buenos Aires, nothing else. */
 START_TEST(seed_document)
 {
@@ -409,6 +460,7 @@ Suite *places_suite(void)
 	tc = tcase_create("plugin");
 	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, attributes);
+	tcase_add_test(tc, names_city);
 	tcase_add_test(tc, seed_document);
 	suite_add_tcase(s, tc);
 	return s;

@@ -112,16 +112,46 @@ def main():
         seen.add(key)
         entries.append((name, typ, code, m49, country, lat, lon, unit))
 
+    c1 = json.load(open(os.path.join(iso, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
+    a2to3 = {c["alpha_2"]: c["alpha_3"] for c in c1}
+    cities = [line.rstrip("\n").split("\t") for line in
+              list(open(os.path.join(data, "cities.tsv"), encoding="utf-8"))[1:]]
+    towns = [line.rstrip("\n").split("\t") for line in
+             list(open(os.path.join(data, "towns.tsv"), encoding="utf-8"))[1:]]
+
+    def geonames(name, cc):
+        # The GeoNames entry of a city named in names.tsv: by that name in
+        # that country (any country when none is given), the most
+        # populous; cities.tsv before towns.tsv. None when there is none.
+        found = [(int(pop), gid, float(lat), float(lon))
+                 for gid, n, alias, c, lat, lon, pop, cap in cities
+                 if name in (n, alias) and (not cc or c == cc)]
+        if not found:
+            found = [(int(pop), gid, float(lat), float(lon))
+                     for gid, n, c, lat, lon, pop in towns
+                     if n == name and (not cc or c == cc)]
+        return max(found) if found else None
+
     # The hand-made names first: they decide between a name's readings.
     for line in open(os.path.join(data, "names.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
-        name, typ, code = (line.rstrip("\n").split("\t") + ["", ""])[:3]
-        if typ == "city":         # a city written here: its country
-            add(name, typ, "", country=code)
+        name, typ, code, same = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+        if typ == "city":
+            # a city written here: its country, and the name GeoNames
+            # gives it ("Bombay": "Mumbai"), whose entry gives its
+            # identifier and coordinates
+            g = geonames(same or name, code)
+            if not g:
+                sys.exit("names.tsv: %s: no GeoNames entry for %s in %s"
+                         % (name, same or name, code or "any country"))
+            add(name, typ, "GN:" + g[1], "", code, g[2], g[3])
+        elif typ == "subdivision":
+            # the alpha-3 of its country, or its ISO 3166-2 code
+            cc = a2to3[code[:2]] if "-" in code else code
+            add(name, typ, code, country=cc)
         else:
-            add(name, typ, code, country=code if typ == "subdivision" else "")
-    c1 = json.load(open(os.path.join(iso, "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
+            add(name, typ, code)
     numeric = {c["alpha_3"]: c["numeric"] for c in c1}
     for c in c1:
         for key in ("name", "official_name", "common_name"):
@@ -139,14 +169,12 @@ def main():
         code, name, level, parent, iso3 = line.rstrip("\n").split("\t")
         if level in ("1", "2", "3"):
             add(name, "region", "M49:" + code)
-    for line in list(open(os.path.join(data, "cities.tsv"), encoding="utf-8"))[1:]:
-        gid, name, alias, cc, lat, lon, pop, cap = line.rstrip("\n").split("\t")
+    for gid, name, alias, cc, lat, lon, pop, cap in cities:
         for n in (name, alias):
             if n and n.casefold() not in COMMON:
                 add(n, "city", "GN:" + gid, "", cc, float(lat), float(lon))
     taken = {e[0].casefold() for e in entries if " " not in e[0]}
-    for line in list(open(os.path.join(data, "towns.tsv"), encoding="utf-8"))[1:]:
-        gid, name, cc, lat, lon, pop = line.rstrip("\n").split("\t")
+    for gid, name, cc, lat, lon, pop in towns:
         words = name.split()
         if len(name) < 4 or name.casefold() in COMMON or \
                 any(w.casefold() in UN_WORDS or w.casefold() in taken
@@ -155,7 +183,6 @@ def main():
             continue
         add(name, "city", "GN:" + gid, "", cc, float(lat), float(lon), unit=2)
     c2 = json.load(open(os.path.join(iso, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
-    a2to3 = {c["alpha_2"]: c["alpha_3"] for c in c1}
     # A country's name cut by one to three letters is how its adjective
     # is often written ("Somali" of "Somalia"): a subdivision of that name
     # is taken only with its unit word ("Somali Region"), not in "the

@@ -69,7 +69,9 @@ struct ctx {
 	const um_token *toks;
 	size_t ntok;
 	/* the matches kept, in order */
-	struct hit { size_t b, e; const struct place *p; int kept; } *hits;
+	/* unit: a city's name that names the unit around it ("Donetsk
+	 * region"), written as a subdivision */
+	struct hit { size_t b, e; const struct place *p; int kept, unit; } *hits;
 	size_t nhits, cap;
 	uint32_t *lower;      /* common_word: the words in lower case */
 	size_t lower_mask;
@@ -444,6 +446,18 @@ static int in_heading(struct ctx *c, size_t b)
 	return c->heading;
 }
 
+/* Whether the words from token i are a list of names that ends in the
+ * plural word of a unit: ", Zaporizhzhia and Donetsk oblasts". */
+static int before_units(const struct ctx *c, size_t i)
+{
+	size_t u = next(c, i), steps = 0;
+	while (u < c->ntok && steps++ < 12 &&
+	       (capitalised(c, u) || tok_is(c, u, ",") || tok_is(c, u, "and")) &&
+	       !in_list(c, u, units_words))
+		u = next(c, u + 1);
+	return u < c->ntok && in_list(c, u, units_words);
+}
+
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -511,6 +525,8 @@ static int on_match(const um_match *m, void *arg)
 	c->hits[c->nhits].b = b;
 	c->hits[c->nhits].e = e;
 	c->hits[c->nhits].p = p;
+	c->hits[c->nhits].kept = 0;
+	c->hits[c->nhits].unit = 0;
 	c->nhits++;
 	return 0;
 }
@@ -522,6 +538,19 @@ static int emit(struct ctx *c, const struct hit *h)
 	um_annot *a;
 	char buf[32];
 	int rc = api->annot_add(c->doc, "place", h->b, h->e, &a);
+	if (h->unit) {
+		/* as the subdivisions of data/names.tsv without an ISO code:
+		 * the country's code */
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "type", "subdivision");
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "code", p->country);
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "country", p->country);
+		if (rc == 0)
+			rc = api->annot_set(c->doc, a, "name", p->name);
+		return rc;
+	}
 	if (rc == 0)
 		rc = api->annot_set(c->doc, a, "type", type_names[p->type]);
 	if (rc == 0 && p->code[0])
@@ -820,6 +849,7 @@ static void water_bodies(struct ctx *c)
 		add[nadd].e = e;
 		add[nadd].p = made_place(c, b, e, inner);
 		add[nadd].kept = 0;
+		add[nadd].unit = 0;
 		nadd++;
 		i = e - 1;
 	}
@@ -872,8 +902,9 @@ static int process(void *state, um_doc *doc)
 	water_bodies(&c);
 	/* A subdivision of ISO 3166-2, or a town, is taken only where its
 	 * country is named in the same document: "Western Equatoria" or
-	 * "Gonaïves" in a report on South Sudan or Haiti. The subdivisions
-	 * of data/names.tsv ("Darfur") are unambiguous. */
+	 * "Gonaïves" in a report on South Sudan or Haiti; so is one that
+	 * data/names.tsv gives an ISO 3166-2 code ("Tigray"). The other
+	 * subdivisions of data/names.tsv ("Darfur") are unambiguous. */
 	const char *named[300];     /* countries named, or with a city named */
 	size_t nnamed = 0;
 	for (size_t i = 0; i < c.nhits; i++) {
@@ -899,6 +930,14 @@ static int process(void *state, um_doc *doc)
 			if (k == nnamed)
 				continue;
 		}
+		/* "the Kherson, Zaporizhzhia and Donetsk oblasts", "Kabul
+		 * province": a city's name before the word of a unit names
+		 * the unit */
+		size_t u = next(&c, c.hits[i].e);
+		if (p->type == PT_CITY && p->country[0] &&
+		    ((u < c.ntok && in_list(&c, u, unit_words)) ||
+		     before_units(&c, c.hits[i].e)))
+			c.hits[i].unit = 1;
 		/* A town is also named as a place: after "in", "at", "from",
 		 * "to", "near", or in a list after another place ("Kismaayo,
 		 * Baidoa and Garoowe"); "31 March" or "Mr. Albert" are not. */
@@ -913,12 +952,7 @@ static int process(void *state, um_doc *doc)
 			               before >= c.hits[i - 1].e &&
 			               before - c.hits[i - 1].e < 12));
 			/* "the Kherson, Zaporizhzhia and Donetsk regions" */
-			size_t u = next(&c, c.hits[i].e), steps = 0;
-			while (u < c.ntok && steps++ < 12 &&
-			       (capitalised(&c, u) || tok_is(&c, u, ",") ||
-			        tok_is(&c, u, "and")) && !in_list(&c, u, units_words))
-				u = next(&c, u + 1);
-			if (u < c.ntok && in_list(&c, u, units_words))
+			if (c.hits[i].unit)
 				listed = 1;
 			/* "the city of Sevastopol" */
 			int of_place = w < c.ntok && tok_is(&c, w, "of") &&
