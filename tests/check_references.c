@@ -119,6 +119,22 @@ static const struct rcase cases[] = {
 	  "2367 (2017)|S/RES/2367(2017)|resolution|SC" },
 	{ "Security Council resolution 2046 and the Roadmap",
 	  "2046|-|resolution|SC" },
+	/* a bare number cited earlier in full is that resolution, whether
+	 * the organ is named again or not; another organ's is another */
+	{ "Recalling resolutions 1990 (2011) and 2046 (2012). Implement "
+	  "resolution 2046 and Security Council resolution 1990 fully; "
+	  "General Assembly resolution 1990 is another.",
+	  "1990 (2011)|S/RES/1990(2011)|resolution|SC ; "
+	  "2046 (2012)|S/RES/2046(2012)|resolution|SC ; "
+	  "2046|S/RES/2046(2012)|resolution|SC ; "
+	  "1990|S/RES/1990(2011)|resolution|SC ; 1990|-|resolution|GA" },
+	{ "resolution 1514 (XV); the Declaration in resolution 1514",
+	  "1514 (XV)|A/RES/1514(XV)|resolution|GA ; "
+	  "1514|A/RES/1514(XV)|resolution|GA" },
+	{ "resolution 2046 before resolution 2046 (2012)",
+	  "2046 (2012)|S/RES/2046(2012)|resolution|SC" },
+	{ "decision 2046 (2012); decision 2046",
+	  "2046 (2012)|-|decision|unknown" },
 
 	/* Economic and Social Council */
 	{ "Economic and Social Council resolution 2009/1 of 23 July 2009",

@@ -78,6 +78,12 @@ struct scan {
 	 * pursuant to resolution 43/1") */
 	struct seen { long a, num; char special[4]; int organ; } seen[256];
 	size_t nseen;
+	/* resolutions cited with a session or year in parentheses, to give a
+	 * bare number cited later its symbol ("resolution 2046 (2012) ...
+	 * resolution 2046") */
+	struct cited { long a; char paren[12]; int organ; const char *from; }
+	    cited[256];
+	size_t ncited;
 };
 
 static inline int is(const struct scan *s, size_t i, const char *w)
@@ -423,6 +429,27 @@ static void resolve(const struct scan *s, const struct item *it, int text,
 	const char *from = "number";
 	memset(r, 0, sizeof(*r));
 	r->year = -1;
+	if (it->shape == SH_BARE && !decision) {
+		/* a bare number cited earlier in full, by the same organ or
+		 * with none named: that resolution */
+		for (size_t k = s->ncited; k-- > 0;) {
+			const struct cited *p = &s->cited[k];
+			struct item full;
+			if (p->a != it->a || (text != O_NONE && text != -1 &&
+			                      text != O_COUNCIL && text != p->organ))
+				continue;
+			full = *it;
+			full.shape = SH_PAREN;
+			memcpy(full.paren, p->paren, sizeof(full.paren));
+			resolve(s, &full, p->organ, decision, r);
+			if (r->organ != p->organ)
+				break;
+			r->from = p->from;
+			return;
+		}
+		memset(r, 0, sizeof(*r));
+		r->year = -1;
+	}
 	if (text == O_NONE && it->shape == SH_SLASH) {
 		for (size_t k = s->nseen; k-- > 0;) {
 			const struct seen *p = &s->seen[k];
@@ -587,6 +614,14 @@ static int emit_item(struct scan *s, const struct item *it, int text,
 		p->num = it->num;
 		memcpy(p->special, it->special, sizeof(p->special));
 		p->organ = r.organ;
+	}
+	if (it->shape == SH_PAREN && !decision && r.symbol[0] &&
+	    s->ncited < sizeof(s->cited) / sizeof(s->cited[0])) {
+		struct cited *p = &s->cited[s->ncited++];
+		p->a = it->a;
+		memcpy(p->paren, it->paren, sizeof(p->paren));
+		p->organ = r.organ;
+		p->from = r.from;
 	}
 	/* A bare number is a reference only where the organ is known. */
 	if (it->shape == SH_BARE && (r.organ == O_NONE || r.organ == O_OTHER))
