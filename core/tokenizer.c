@@ -342,11 +342,43 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 	t->fold_len = (uint32_t)k;
 }
 
+/* A line this long is not text wrapped at a fixed width: it is a
+ * paragraph written on one line, as many speeches and converted
+ * documents are. */
+#define PARA_LINE 250
+
+/* Whether the single line end between the line [line, b) and the one
+ * that starts at i ends a paragraph, the second line not going on in
+ * lower case: after a paragraph written on one line (PARA_LINE) that
+ * ends a sentence, or before one. "launched in Monteux on\n22 January
+ * 2014" is one paragraph wrapped, "at any cost.\n242. After" two, and
+ * so are a heading and the paragraph on one line after it. */
+static int line_ends_paragraph(const unsigned char *s, size_t len,
+                               size_t line, size_t b, size_t i)
+{
+	const unsigned char *nl;
+	size_t e = b;
+	if (i >= len || (s[i] >= 'a' && s[i] <= 'z'))
+		return 0;
+	if (b - line <= PARA_LINE) {
+		nl = memchr(s + i, '\n', len - i);
+		return (nl ? (size_t)(nl - s) : len) - i > PARA_LINE;
+	}
+	/* closing quotes and brackets after the sentence's mark */
+	while (e > line && (s[e - 1] == '"' || s[e - 1] == '\'' ||
+	                    s[e - 1] == ')' || s[e - 1] == ']' ||
+	                    (e - line >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 &&
+	                     (s[e - 1] == 0x99 || s[e - 1] == 0x9D))))
+		e -= s[e - 1] >= 0x80 ? 3 : 1;
+	return e > line && (s[e - 1] == '.' || s[e - 1] == '!' ||
+	                    s[e - 1] == '?' || s[e - 1] == ':' || s[e - 1] == ';');
+}
+
 void um_tokenize_text(const char *text, size_t len, um_arena *arena,
                       um_token **toks, size_t *ntoks, size_t *ctoks)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, clen, nt, cap;
+	size_t i = 0, clen, nt, cap, line = 0;
 	um_token *tk;
 
 	/* about two tokens for every three bytes of running text (words and
@@ -401,8 +433,11 @@ void um_tokenize_text(const char *text, size_t len, um_arena *arena,
 				i += clen;
 			}
 			tp->kind = nls ? UM_TOK_NEWLINE : UM_TOK_SPACE;
-			if (nls >= 2)
+			if (nls >= 2 ||
+			    (nls == 1 && line_ends_paragraph(s, len, line, b, i)))
 				tp->flags |= UM_TF_PARA_BREAK;
+			if (nls)
+				line = i;
 		} else if (c == C_HAN) {
 			i += clen;
 			tp->kind = UM_TOK_WORD;

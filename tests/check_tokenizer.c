@@ -654,6 +654,47 @@ START_TEST(paragraphs_across_blank_lines)
 }
 END_TEST
 
+/* Speeches and converted documents write a paragraph on one line: the end
+ * of a line of more than 250 bytes, or before one, ends a paragraph where
+ * the line ends a sentence and the next does not go on in lower case. */
+START_TEST(paragraphs_on_one_line)
+{
+	static const char fill[] = "The Assembly met and spoke at length of "
+	                           "the questions before it. ";
+	char s[4096], want[4096], *p = s, *q = want;
+	/* one long line, two short ones, three long lines of one paragraph
+	 * (wrapped after "on" and before lower case) and short lines */
+	static const char *const parts[] = {
+		"", "End.\n5\nGeneral Assembly\n",
+		"", "on\n22 January 2014, ", "", "then\nwent on: ", "", "\"so.\"\n",
+		"Last one.\nshort\nlines", NULL
+	};
+	for (int k = 0; parts[k]; k++) {
+		if (parts[k][0])
+			p += sprintf(p, "%s", parts[k]);
+		else
+			for (int i = 0; i < 5; i++)
+				p += sprintf(p, "%s", fill);
+	}
+	for (int k = 0; parts[k]; k++) {
+		if (!parts[k][0]) {
+			for (int i = 0; i < 5; i++)
+				q += sprintf(q, "%s", fill);
+		} else if (k == 1) {
+			/* "5" and "General Assembly" are one paragraph of short
+			 * lines, the long line after them another */
+			q += sprintf(q, "End.|5\nGeneral Assembly|");
+		} else if (k == 7) {
+			/* a sentence ends inside closing quotes */
+			q += sprintf(q, "\"so.\"|");
+		} else {
+			q += sprintf(q, "%s", parts[k]);
+		}
+	}
+	ck_assert_str_eq(PARAGRAPHS(s), want);
+}
+END_TEST
+
 START_TEST(paragraph_break_ends_sentence)
 {
 	/* No full stop, but a blank line: a new sentence in a new paragraph. */
@@ -830,6 +871,7 @@ Suite *tokenizer_suite(void)
 	tcase_add_test(ts, split_before_uncased_script);
 	tcase_add_test(ts, cjk_full_stop);
 	tcase_add_test(ts, paragraphs_across_blank_lines);
+	tcase_add_test(ts, paragraphs_on_one_line);
 	tcase_add_test(ts, paragraph_break_ends_sentence);
 	tcase_add_test(ts, numbered_paragraph_one_sentence);
 	tcase_add_test(ts, year_at_line_start_ends_sentence);

@@ -52,7 +52,9 @@ enum um_token_flag {
 	UM_TF_DIGITS = 1 << 2,      /* contains a decimal digit */
 	UM_TF_SENT_START = 1 << 3,  /* first token of a sentence */
 	UM_TF_PARA_START = 1 << 4,  /* first token of a paragraph */
-	UM_TF_PARA_BREAK = 1 << 5   /* newline token holding a blank line */
+	UM_TF_PARA_BREAK = 1 << 5   /* newline token that ends a paragraph: a
+	                             * blank line, or the end of a paragraph
+	                             * written on one line */
 };
 
 typedef struct um_token {
