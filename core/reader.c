@@ -2,6 +2,7 @@
 #define _GNU_SOURCE     /* memmem */
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,46 @@ char *um_reader_repair(um_doc *doc, const char *buf, size_t *len)
 	return fixed;
 }
 
+int um_reader_is_utf8_name(const char *cs)
+{
+	return !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8");
+}
+
+char *um_reader_decode(um_doc *doc, const char *buf, size_t *len,
+                       const char *cs)
+{
+	iconv_t cd = iconv_open("UTF-8", cs);
+	char *in = (char *)buf;
+	size_t inleft = *len, invalid = 0, first = 0;
+	um_strbuf sb;
+	if (cd == (iconv_t)-1)
+		return NULL;
+	um_sb_init(&sb);
+	while (inleft > 0) {
+		/* UTF-8 takes at most four bytes for one of these */
+		size_t room = inleft < 65536 ? inleft * 4 + 16 : 262144, outleft = room;
+		char *out = um_sb_room(&sb, room), *start = out;
+		size_t r = iconv(cd, &in, &inleft, &out, &outleft);
+		sb.len += (size_t)(out - start);
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;
+		/* a byte that is not of the charset, or one cut short at the
+		 * end: U+FFFD, as for invalid UTF-8 */
+		if (!invalid++)
+			first = (size_t)(in - buf);
+		um_sb_add(&sb, "\xEF\xBF\xBD", 3);
+		in++;
+		inleft--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	iconv_close(cd);
+	if (invalid)
+		um_doc_warn(doc, "invalid %s: %zu byte sequence%s replaced with "
+		            "U+FFFD, the first at byte offset %zu", cs, invalid,
+		            invalid == 1 ? "" : "s", first);
+	return um_sb_steal(&sb, len);
+}
+
 static int name_start(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
@@ -413,7 +454,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	else if (format == UM_FMT_XML)
 		r = um_read_xml(buf, len, conv != NULL, opt, doc, err, errlen);
 	else if (format == UM_FMT_HTML)
-		r = um_read_html(buf, len, opt, doc, err, errlen);
+		r = um_read_html(buf, len, conv != NULL, opt, doc, err, errlen);
 	else
 		r = read_txt(buf, len, doc, err, errlen);
 	free(conv);

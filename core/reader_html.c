@@ -1,4 +1,5 @@
 /* The HTML reader: libxml2's HTML parser, then a walk over the tree. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -129,16 +130,62 @@ static void walk_body(um_textbuild *tb, xmlNodePtr root)
 	}
 }
 
-int um_read_html(const char *buf, size_t len, const um_read_options *opt,
-                 um_doc *doc, char *err, size_t errlen)
+/* The charset a document declares in its first 2048 bytes ("charset=" of
+ * a meta element), into cs; 0 if none. */
+static int declared_charset(const char *buf, size_t len, char *cs, size_t n)
+{
+	size_t lim = len < 2048 ? len : 2048, i, k = 0;
+	for (i = 0; i + 8 <= lim; i++) {
+		if (strncasecmp(buf + i, "charset=", 8) != 0)
+			continue;
+		i += 8;
+		while (i < lim && (buf[i] == '"' || buf[i] == '\'' || buf[i] == ' '))
+			i++;
+		while (i < lim && k + 1 < n &&
+		       (isalnum((unsigned char)buf[i]) || strchr("-_.:", buf[i])))
+			cs[k++] = buf[i++];
+		cs[k] = '\0';
+		return k > 0;
+	}
+	return 0;
+}
+
+/* The charset a browser reads for a label, as the WHATWG Encoding
+ * Standard says: each of these labels names a charset that holds the
+ * one it names ("us-ascii" and "iso-8859-1" are read as windows-1252,
+ * "shift_jis" as Microsoft's, with its extra characters). */
+static const char *browser_charset(const char *cs)
+{
+	static const struct { const char *label, *charset; } map[] = {
+		{ "us-ascii", "WINDOWS-1252" }, { "ascii", "WINDOWS-1252" },
+		{ "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" },
+		{ "iso_8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
+		{ "l1", "WINDOWS-1252" }, { "cp1252", "WINDOWS-1252" },
+		{ "x-cp1252", "WINDOWS-1252" }, { "cp819", "WINDOWS-1252" },
+		{ "iso-8859-9", "WINDOWS-1254" }, { "latin5", "WINDOWS-1254" },
+		{ "iso-8859-11", "CP874" }, { "tis-620", "CP874" },
+		{ "shift_jis", "CP932" }, { "sjis", "CP932" },
+		{ "x-sjis", "CP932" }, { "ms_kanji", "CP932" },
+		{ "windows-31j", "CP932" }, { "gb2312", "GBK" }, { "gbk", "GBK" },
+		{ "x-gbk", "GBK" }, { "chinese", "GBK" }, { "euc-kr", "CP949" },
+		{ "ks_c_5601-1987", "CP949" }, { "big5", "BIG5-HKSCS" },
+		{ "x-x-big5", "BIG5-HKSCS" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcasecmp(cs, map[i].label))
+			return map[i].charset;
+	return cs;
+}
+
+int um_read_html(const char *buf, size_t len, int utf8,
+                 const um_read_options *opt, um_doc *doc, char *err,
+                 size_t errlen)
 {
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr hd;
 	xmlNodePtr root;
 	um_textbuild tb;
-	const char *enc = "UTF-8";
-	char *fixed = NULL;
-	size_t lim = len < 2048 ? len : 2048, i;
+	char *fixed = NULL, cs[40];
 	int rc, depth_error;
 
 	(void)opt;
@@ -147,15 +194,24 @@ int um_read_html(const char *buf, size_t len, const um_read_options *opt,
 	if ((rc = um_reader_check_nul(buf, len, err, errlen)) != 0)
 		return rc;
 	um_xml_init();
-	/* A document that declares its charset is read in it; otherwise
-	 * UTF-8 rather than libxml2's Latin-1 guess, repaired first so that
-	 * bad bytes get the same warning as in text. */
-	for (i = 0; i + 8 <= lim; i++)
-		if (!strncasecmp(buf + i, "charset=", 8)) {
-			enc = NULL;
-			break;
+	/* Read as UTF-8 rather than libxml2's Latin-1 guess, or decoded
+	 * first from the charset the document declares: either way a byte
+	 * that does not belong is U+FFFD with a warning, as in text, where
+	 * libxml2 would end the document there without a word. */
+	if (!utf8 && declared_charset(buf, len, cs, sizeof(cs)) &&
+	    !um_reader_is_utf8_name(cs)) {
+		fixed = um_reader_decode(doc, buf, &len, browser_charset(cs));
+		if (!fixed)
+			um_doc_warn(doc, "unknown charset %s; read as UTF-8", cs);
+		else
+			buf = fixed;
+		/* a charset of two bytes a character, say, without its mark */
+		if (fixed && (rc = um_reader_check_nul(buf, len, err, errlen)) != 0) {
+			free(fixed);
+			return rc;
 		}
-	if (enc && (fixed = um_reader_repair(doc, buf, &len)))
+	}
+	if (!fixed && (fixed = um_reader_repair(doc, buf, &len)))
 		buf = fixed;
 	if (len > INT32_MAX) {
 		free(fixed);
@@ -175,10 +231,10 @@ int um_read_html(const char *buf, size_t len, const um_read_options *opt,
 	/* HTML has no entity declarations, so XML_PARSE_HUGE lifts only the
 	 * limits on text size and depth. */
 	um_xml_guard(1);
-	hd = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, enc,
+	hd = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
 	                        HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                        HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT |
-	                        XML_PARSE_HUGE);
+	                        HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 	um_xml_guard(0);
 	depth_error = ctxt->lastError.message &&
 	              strstr(ctxt->lastError.message, "Excessive depth");

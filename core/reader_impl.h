@@ -6,12 +6,13 @@
 
 /* Each fills doc's text and metadata; on failure writes err and returns a
  * negative code. utf8: the bytes were converted to UTF-8 whatever the XML
- * declaration says. */
+ * declaration or the HTML charset says. */
 int um_read_xml(const char *buf, size_t len, int utf8,
                 const um_read_options *opt, um_doc *doc, char *err,
                 size_t errlen);
-int um_read_html(const char *buf, size_t len, const um_read_options *opt,
-                 um_doc *doc, char *err, size_t errlen);
+int um_read_html(const char *buf, size_t len, int utf8,
+                 const um_read_options *opt, um_doc *doc, char *err,
+                 size_t errlen);
 /* Sets metadata key to value, normalised like text and with white space
  * folded, unless the key is set already or the value is empty. */
 void um_reader_meta(um_doc *doc, const char *key, const char *value);
@@ -28,6 +29,13 @@ int um_reader_check_nul(const char *buf, size_t len, char *err,
 /* If buf (len bytes) is not valid UTF-8, a repaired copy (free() it) with a
  * warning on doc; otherwise NULL. */
 char *um_reader_repair(um_doc *doc, const char *buf, size_t *len);
+/* Whether cs names UTF-8. */
+int um_reader_is_utf8_name(const char *cs);
+/* buf (len bytes) decoded from charset cs to UTF-8 (free() it), bytes
+ * that are not of cs becoming U+FFFD with a warning on doc, as invalid
+ * UTF-8 does: libxml2 would stop at the first. NULL if cs is unknown. */
+char *um_reader_decode(um_doc *doc, const char *buf, size_t *len,
+                       const char *cs);
 /* libxml2 adds each attribute of an element at the end of a list it
  * walks, so the time for one element grows with the square of its
  * attributes (50,000 on one element: 16 s): XML or HTML in buf with an

@@ -73,9 +73,31 @@ void um_xml_init(void)
 	pthread_once(&xml_once, xml_setup);
 }
 
+/* What libxml2 says outside a parser's own handler (an encoding it
+ * cannot convert, an I/O error) goes to its generic handler, which
+ * writes to standard error lines that name no file and interleave
+ * between threads. Our parses say what failed through their own
+ * handlers, so while one runs that handler is silent; the application's
+ * is put back after. libxml2 keeps it per thread. */
+static void silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static __thread xmlGenericErrorFunc saved_fn;
+static __thread void *saved_ctx;
+
 void um_xml_guard(int on)
 {
 	in_our_parse = on;
+	if (on) {
+		saved_fn = xmlGenericError;
+		saved_ctx = xmlGenericErrorContext;
+		xmlSetGenericErrorFunc(NULL, silent);
+	} else {
+		xmlSetGenericErrorFunc(saved_ctx, saved_fn);
+	}
 }
 
 struct xml_state {
@@ -349,14 +371,22 @@ int um_read_xml(const char *buf, size_t len, int utf8,
 
 	um_xml_init();
 	if (utf8 || !declared_encoding(buf, len, enc, sizeof(enc)) ||
-	    !strcasecmp(enc, "utf-8")) {
+	    um_reader_is_utf8_name(enc)) {
 		/* Repair invalid UTF-8 rather than fail the document: libxml2
 		 * would stop at the first bad byte. NUL bytes stay for libxml2
 		 * to refuse. */
 		if (!memchr(buf, '\0', len) && (fixed = um_reader_repair(doc, buf, &len)))
 			buf = fixed;
 		utf8 = 1;
+	} else if ((fixed = um_reader_decode(doc, buf, &len, enc)) != NULL) {
+		/* the same for the charset declared: a byte not of it is
+		 * U+FFFD with a warning, not the end of the document */
+		buf = fixed;
+		utf8 = 1;
 	}
+	/* converted to UTF-8: what the declaration says is not read */
+	if (utf8)
+		options |= XML_PARSE_IGNORE_ENC;
 	if (len > INT32_MAX) {
 		free(fixed);
 		um_seterr(err, errlen, "XML document too large");

@@ -583,6 +583,47 @@ START_TEST(html_declared_charset)
 }
 END_TEST
 
+START_TEST(declared_charset_bad_bytes)
+{
+	/* A byte the declared charset does not have is U+FFFD with a
+	 * warning, and the rest of the document is read: libxml2 would end
+	 * it there, without a word. */
+	TAKE("<html><head><meta charset=\"windows-1252\"></head><body><p>"
+	     "\x93" "a\x94 \x81 b</p><p>second</p></body></html>", "w.html", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "\xE2\x80\x9C" "a\xE2\x80\x9D \xEF\xBF\xBD b"
+	                 "\n\nsecond");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "invalid windows-1252: 1 byte sequence "
+	                 "replaced with U+FFFD, the first at byte offset 61");
+	TAKE("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n<d><p>\x82\xA0 "
+	     "\xFF end</p><p>two</p></d>", "sj.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "\xE3\x81\x82 \xEF\xBF\xBD end\n\ntwo");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "invalid Shift_JIS: 1 byte sequence "
+	                 "replaced with U+FFFD, the first at byte offset 52");
+	/* labels read as browsers read them: "us-ascii" is windows-1252,
+	 * "shift_jis" has Microsoft's characters ("\x87\x40" is U+2460) */
+	TAKE("<html><head><meta charset=us-ascii></head><body><p>Pr\xC3\xA9s "
+	     "\x80</p></body></html>", "a.html", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "Pr\xC3\x83\xC2\xA9s \xE2\x82\xAC");
+	ck_assert_uint_eq(snap.nwarn, 0);
+	TAKE("<html><head><meta charset='Shift_JIS'></head><body><p>\x87\x40"
+	     "</p></body></html>", "s.html", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "\xE2\x91\xA0");
+	/* a charset no one knows: UTF-8, said */
+	TAKE("<html><head><meta charset=\"x-none\"></head><body><p>caf\xC3\xA9"
+	     "</p></body></html>", "x.html", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "caf\xC3\xA9");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "unknown charset x-none; read as UTF-8");
+}
+END_TEST
+
 START_TEST(html_invalid_utf8_warns)
 {
 	/* The contract holds for every format: U+FFFD and a warning. */
@@ -1759,6 +1800,7 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, html_meta_symbol_and_date);
 	tcase_add_test(tc, html_pre_keeps_its_own_lines_only);
 	tcase_add_test(tc, html_declared_charset);
+	tcase_add_test(tc, declared_charset_bad_bytes);
 	tcase_add_test(tc, html_invalid_utf8_warns);
 	suite_add_tcase(s, tc);
 

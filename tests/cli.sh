@@ -201,6 +201,14 @@ grep -q '^Usage: unmine \[OPTIONS\] PATH\.\.\.' "$tmp/stdout" && ok || fail "hel
 expect 0 "version" -- "$unmine" --version
 same "version text" "$tmp/stdout" "unmine $version (plugin ABI 1.1)"
 
+# A charset's bytes that do not convert (here, becoming U+FFFD, they
+# leave "<u" open): one line naming the file, and nothing from libxml2,
+# which wrote "encoding error : ..." lines of its own
+printf '<?xml version="1.0" encoding="Shift_JIS"?>\n<doc><p>ok \207\100\074\165</p></doc>\n' >"$tmp/sjis.xml"
+expect 1 "bad bytes of a declared charset" -- "$unmine" --plugins none -j 2 "$tmp/sjis.xml"
+sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
+same "bad bytes of a declared charset, message" "$tmp/stderr.rel" "unmine: TMP/sjis.xml: malformed XML at line 2: error parsing attribute name"
+
 # 7. A broken file among the plugins: named, skipped, the run goes on.
 mkdir -p "$tmp/plugins"
 cp "$plugdir/acronyms.so" "$tmp/plugins/"

@@ -461,6 +461,12 @@ static int link_broader(struct concept *c, size_t n, const char *name,
 	return 0;
 }
 
+static void silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 int taxonomy_load(struct taxonomy *tx, const char *xml, size_t size,
                   const char *name, const char *rng, size_t rng_size,
                   char *err, size_t errlen)
@@ -481,9 +487,15 @@ int taxonomy_load(struct taxonomy *tx, const char *xml, size_t size,
 		fail(err, errlen, name, 0, "larger than %u MB", MAX_TAXONOMY >> 20);
 		goto out;
 	}
+	/* libxml2 writes what it cannot convert to its generic handler,
+	 * lines that name no file: the error below says it */
+	xmlGenericErrorFunc saved_fn = xmlGenericError;
+	void *saved_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
 	doc = xmlReadMemory(xml, (int)size, name, NULL,
 	                    XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                    XML_PARSE_NOWARNING);
+	xmlSetGenericErrorFunc(saved_ctx, saved_fn);
 	if (!doc) {
 		const xmlError *e = xmlGetLastError();
 		fail(err, errlen, name, e ? e->line : 0, "not well-formed XML: %s",
