@@ -187,6 +187,15 @@ Try 'unmine --help'."
 expect 2 "empty errors name" -- "$unmine" --plugins none --errors "" corpus/A_64_504.txt
 same "empty errors name message" "$tmp/stderr" "unmine: --errors wants a file name, not an empty one
 Try 'unmine --help'."
+# --errors naming the list or an input would empty it before it is read
+printf '%s\n' corpus/A_64_504.txt >"$tmp/list"
+expect 2 "errors file is the list" -- "$unmine" --plugins none --errors "$tmp/list" --files-from "$tmp/list"
+sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
+same "errors file is the list, message" "$tmp/stderr.rel" "unmine: --errors TMP/list is the list of paths TMP/list; opening it would empty it before it is read"
+same "errors file is the list, kept" "$tmp/list" "corpus/A_64_504.txt"
+cp corpus/A_64_504.txt "$tmp/victim.txt"
+expect 2 "errors file is an input" -- "$unmine" --plugins none --errors "$tmp/victim.txt" corpus/S_2012_34.html "$tmp/victim.txt"
+cmp -s corpus/A_64_504.txt "$tmp/victim.txt" && ok || fail "errors file that is an input emptied"
 # standard input, a pipe, read once: not named twice, nor for a document
 # and the list at once, by "-" or by /dev/stdin
 expect 2 "standard input twice" -- sh -c 'echo Text. | "$0" -p none - /dev/stdin' "$unmine"
