@@ -103,13 +103,16 @@ char *next_line(struct lines *l, size_t max, size_t *ret_len, int *too_long,
 {
 	*too_long = 0;
 	for (;;) {
-		char *nl = memchr(l->buf + l->start, l->nul ? 0 : '\n',
-		                  l->len - l->start);
+		/* what was searched before the last read is not searched
+		 * again: a line of a gigabyte costs one pass, not one a read */
+		char *nl = memchr(l->buf + l->start + l->scanned, l->nul ? 0 : '\n',
+		                  l->len - l->start - l->scanned);
 		char *line = l->buf + l->start;
 		ssize_t n;
 		if (nl || (l->eof && (l->len > l->start || l->skipping))) {
 			char *end = nl ? nl : l->buf + l->len;
 			l->start = nl ? (size_t)(nl - l->buf) + 1 : l->len;
+			l->scanned = 0;
 			while (!l->nul && end > line && end[-1] == '\r')
 				end--;
 			if (l->skipping || (max && (size_t)(end - line) > max)) {
@@ -130,9 +133,10 @@ char *next_line(struct lines *l, size_t max, size_t *ret_len, int *too_long,
 			l->start = l->len;
 		}
 		/* keep the partial line, at the front, with room after it */
-		memmove(l->buf, line, l->len - l->start);
+		memmove(l->buf, l->buf + l->start, l->len - l->start);
 		l->len -= l->start;
 		l->start = 0;
+		l->scanned = l->len;
 		if (l->cap - l->len < 4096) {
 			l->cap *= 2;
 			if (!(l->buf = realloc(l->buf, l->cap)))

@@ -20,6 +20,8 @@ struct lines {
 	int fd;
 	char *buf;
 	size_t start, len, cap;
+	size_t scanned;           /* bytes after start known to hold no line
+	                           * end: not searched again */
 	int eof;
 	int skipping;             /* in a line over the limit: dropped */
 	int nul;                  /* lines end with NUL, not LF (--null) */
