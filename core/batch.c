@@ -156,9 +156,28 @@ static void give_memory(struct batch *b, size_t n)
 		budget_give(&b->mem, n);
 }
 
+static void do_job(struct batch *b, struct job *j, char **last_dir);
+
+/* do_job, with the document's name as messages write it held for the
+ * line a crash leaves. */
+static void run_job(struct batch *b, struct job *j, char **last_dir)
+{
+	char *shown = NULL;
+	size_t n;
+	if (j->path) {
+		shown = cli_line(&n, "%s", j->path);
+		if (n && shown[n - 1] == '\n')
+			shown[n - 1] = '\0';
+	}
+	cli_crash_doc(shown);
+	do_job(b, j, last_dir);
+	cli_crash_doc(NULL);
+	free(shown);
+}
+
 /* Reads, annotates and writes one document; what it prints is kept in
  * the job, to be printed in order. */
-static void run_job(struct batch *b, struct job *j, char **last_dir)
+static void do_job(struct batch *b, struct job *j, char **last_dir)
 {
 	struct cli *c = b->c;
 	char err[1024], a[32], m[32];

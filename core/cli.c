@@ -380,6 +380,16 @@ void cli_vsay(const char *fmt, va_list ap)
 	free(line);
 }
 
+char *cli_line(size_t *ret_len, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+	va_start(ap, fmt);
+	line = cli_vline(ret_len, fmt, ap);
+	va_end(ap);
+	return line;
+}
+
 void cli_say(const char *fmt, ...)
 {
 	va_list ap;

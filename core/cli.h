@@ -147,6 +147,12 @@ char *cli_settings_text(const struct cli *c, const um_plugin_set *set);
  * set. */
 int cli_claim_settings(const struct cli *c, const char *text, char *err,
                        size_t errlen);
+/* On a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT), one line naming
+ * the document and the plugin, then the signal's own death. */
+void cli_catch_crash(void);
+/* The document this thread annotates, as messages write its name (NULL:
+ * none), for that line. */
+void cli_crash_doc(const char *shown);
 /* The listing of "unmine plugins"; selected: -p named the plugins. */
 void cli_list_plugins(const um_plugin_set *set, int selected, FILE *f);
 /* Peak resident memory of this process in KiB. */
@@ -161,6 +167,9 @@ double cli_seconds_since(const struct timespec *t0);
  * that. Its length in *ret_len. */
 char *cli_vline(size_t *ret_len, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* cli_vline with its arguments. */
+char *cli_line(size_t *ret_len, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* The same, written to stderr. */
 void cli_vsay(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -30,6 +30,11 @@ const char *um_loader_current(void)
 	return current_plugin;
 }
 
+const char *um_plugin_running(void)
+{
+	return current_plugin;
+}
+
 um_plugin_set *um_plugin_set_new(void)
 {
 	return um_xcalloc(1, sizeof(um_plugin_set));

@@ -121,6 +121,11 @@ int main(int argc, char **argv)
 	c.output = UM_OUT_XML;
 	c.out = stdout;
 	cli_parse_args(&c, argc, argv);
+	/* a plugin that crashes names itself and the document; not under
+	 * AddressSanitizer, whose own report says more */
+#ifndef __SANITIZE_ADDRESS__
+	cli_catch_crash();
+#endif
 	if (!c.max_memory_given)
 		c.max_memory = cli_default_max_memory();
 	if (optind < argc && !strcmp(argv[optind], "plugins")) {

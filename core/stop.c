@@ -5,6 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unmine/loader.h>
+
 #include "cli.h"
 
 /* The signal that stops the run (SIGINT or SIGTERM), 0 while none came:
@@ -70,4 +72,64 @@ int cli_halted(void)
 	return cli_stopped() ||
 	       (out_broken && atomic_load_explicit(out_broken,
 	                                           memory_order_relaxed));
+}
+
+/* A crash: the document being annotated on this thread, as messages
+ * write its name, for the one line a crash leaves. */
+static __thread const char *crash_doc;
+
+void cli_crash_doc(const char *shown)
+{
+	crash_doc = shown;
+}
+
+static void put(char *buf, size_t *n, size_t cap, const char *s)
+{
+	while (*s && *n < cap)
+		buf[(*n)++] = *s++;
+}
+
+/* Writes which document and which plugin, with write(2) alone (the
+ * heap may be what broke), then dies of the signal as it would have. */
+static void on_crash(int sig)
+{
+	char buf[2048];
+	size_t n = 0;
+	const char *plugin = um_plugin_running();
+	ssize_t w;
+	put(buf, &n, sizeof(buf), "unmine: ");
+	if (crash_doc) {
+		put(buf, &n, sizeof(buf), crash_doc);
+		put(buf, &n, sizeof(buf), ": ");
+	}
+	put(buf, &n, sizeof(buf), "crashed (");
+	put(buf, &n, sizeof(buf), sig == SIGSEGV ? "segmentation fault" :
+	    sig == SIGBUS ? "bus error" : sig == SIGFPE ? "arithmetic error" :
+	    sig == SIGILL ? "illegal instruction" : "aborted");
+	put(buf, &n, sizeof(buf), ")");
+	if (plugin) {
+		put(buf, &n, sizeof(buf), " in plugin '");
+		put(buf, &n, sizeof(buf), plugin);
+		put(buf, &n, sizeof(buf), "'");
+	}
+	put(buf, &n, sizeof(buf), "; the run stops (--resume does the "
+	    "documents not written)\n");
+	if (n == sizeof(buf))
+		buf[n - 1] = '\n';
+	w = write(STDERR_FILENO, buf, n);
+	(void)w;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void cli_catch_crash(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 }

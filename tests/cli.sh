@@ -231,6 +231,25 @@ expect 0 "broken plugin not asked for" -- "$unmine" -P "$tmp/plugins" -p acronym
 sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
 same "broken plugin warning" "$tmp/stderr.rel" "unmine: TMP/plugins/junk.so: not a loadable plugin: invalid ELF header (not loaded; not one of the plugins asked for)"
 
+# A plugin that crashes: one line naming the document and the plugin,
+# the signal's own status, the documents written before it kept. Under
+# AddressSanitizer (ASAN_OPTIONS set) its own report takes the place of
+# the line.
+mkdir -p "$tmp/crashplug" "$tmp/crashin"
+cp "$top_builddir/tests/.libs/tp_crash.so" "$tmp/crashplug/"
+printf 'fine.\n' >"$tmp/crashin/a.txt"
+printf 'crash here.\n' >"$tmp/crashin/b.txt"
+"$unmine" -P "$tmp/crashplug" -p tp-crash -j 1 "$tmp/crashin" -o "$tmp/crashout" \
+	>"$tmp/stdout" 2>"$tmp/stderr"
+status=$?
+[ "$status" -gt 128 ] && ok || fail "a crash ended with status $status"
+[ -f "$tmp/crashout/a.txt.xml" ] && ok || fail "document before the crash not kept"
+if [ -z "${ASAN_OPTIONS:-}" ]; then
+	# (the shell may add its own "Segmentation fault")
+	grep '^unmine:' "$tmp/stderr" | sed "s|$tmp|TMP|g" >"$tmp/stderr.rel"
+	same "crash message" "$tmp/stderr.rel" "unmine: TMP/crashin/b.txt: crashed (segmentation fault) in plugin 'tp-crash'; the run stops (--resume does the documents not written)"
+fi
+
 # 8. The listing.
 expect 0 "plugins listing" -- "$unmine" -P "$plugdir" plugins
 # Every entry whose file is in DIR; entries of plugins installed on the

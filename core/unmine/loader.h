@@ -81,6 +81,11 @@ int um_plugin_set_init(um_plugin_set *set, char *err, size_t errlen);
 int um_plugin_set_run(um_plugin_set *set, um_doc *doc, char *err,
                       size_t errlen);
 
+/* The name of the plugin whose code runs on this thread (its init,
+ * process or fini), NULL when none does: for the message of a crash.
+ * Safe to call from a signal handler on that thread. */
+const char *um_plugin_running(void);
+
 /* The value of option o as the plugin receives it, written one way
  * whatever way it was given ("YES", "on" and "1" are "yes"; "010" is "10";
  * "0.20" is "0.20000000000000001"; NULL is the zero value), into buf (n

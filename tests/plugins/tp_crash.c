@@ -1,0 +1,30 @@
+/* A plugin that crashes on a document whose text begins with "crash",
+ * as a plugin with a bug does: for the line a crash leaves. */
+#include <signal.h>
+#include <string.h>
+
+#include "tp_common.h"
+
+static const um_core_api *crash_api;
+
+static int crash_init(const um_core_api *api, const void *opt, void **state,
+                      char *err, size_t errlen)
+{
+	(void)opt; (void)err; (void)errlen;
+	crash_api = api;
+	*state = NULL;
+	return 0;
+}
+
+static int crash_process(void *state, um_doc *doc)
+{
+	const char *text = crash_api->doc_text(doc, NULL);
+	(void)state;
+	if (!strncmp(text, "crash", 5))
+		raise(SIGSEGV);
+	return 0;
+}
+
+UM_PLUGIN_DEFINE(.name = "tp-crash", .version = "1.0",
+                 .summary = "test: crashes on a document that begins with \"crash\"",
+                 .init = crash_init, .process = crash_process)
