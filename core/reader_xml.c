@@ -111,6 +111,7 @@ static void on_error(void *arg, xmlErrorPtr e)
 {
 	struct xml_state *st = arg;
 	size_t n;
+	int depth;
 	if (!e || e->level < XML_ERR_ERROR || st->failed)
 		return;
 	if (e->code == XML_WAR_UNDECLARED_ENTITY) {
@@ -119,10 +120,34 @@ static void on_error(void *arg, xmlErrorPtr e)
 		 * reference node that follows gets the warning. */
 		return;
 	}
-	if (e->message && strstr(e->message, "huge"))
+	/* "xmlSAX2Characters: huge text node", "Excessive depth in
+	 * document: 256 use XML_PARSE_HUGE option": read again with it. Not
+	 * "Huge input lookup" (an attribute value, a comment or a
+	 * processing instruction over 10 MB), which libxml2 then reads in a
+	 * time that grows with the square of its size (12 MB: 22 s). */
+	if (e->message && (strstr(e->message, "huge text") ||
+	                   strstr(e->message, "XML_PARSE_HUGE")))
 		st->huge = 1;
 	st->failed = 1;
 	st->line = e->line;
+	if (e->message && strstr(e->message, "Huge input lookup")) {
+		snprintf(st->msg, sizeof(st->msg), "an attribute value, comment or "
+		         "processing instruction over 10 MB");
+		return;
+	}
+	if (e->message && sscanf(e->message, "Excessive depth in document: %d",
+	                         &depth) == 1) {
+		snprintf(st->msg, sizeof(st->msg), "elements nested more than %d "
+		         "deep", depth);
+		return;
+	}
+	if (e->code == XML_ERR_ENTITY_LOOP) {
+		/* libxml2's guard against entity bombs, which says so of
+		 * entities that only nest without a loop */
+		snprintf(st->msg, sizeof(st->msg), "entities that refer to "
+		         "entities too much (refused as a possible entity bomb)");
+		return;
+	}
 	/* libxml2's reader says so of a file that ends with elements still
 	 * open in the parser (which reads ahead of the reader), most often
 	 * one cut short */
@@ -289,6 +314,8 @@ static void text_node(struct walk *w, xmlTextReaderPtr r)
 	um_tb_text(&w->tb, v, strlen(v));
 }
 
+#define MAX_DEPTH 2048
+
 /* One parse of buf; 0, or UM_EFORMAT with st describing the error. */
 static int parse(struct walk *w, const char *buf, size_t len, int options,
                  const char *encoding, struct xml_state *st)
@@ -309,6 +336,16 @@ static int parse(struct walk *w, const char *buf, size_t len, int options,
 	xmlTextReaderSetStructuredErrorHandler(r, on_error, st);
 	while ((ret = xmlTextReaderRead(r)) == 1) {
 		int depth = xmlTextReaderDepth(r);
+		/* read again with XML_PARSE_HUGE, libxml2 sets no depth limit
+		 * here, and its time grows with the square of the depth
+		 * (100,000 levels: 21 s); 2048 is its own limit elsewhere */
+		if (depth >= MAX_DEPTH) {
+			snprintf(st->msg, sizeof(st->msg), "elements nested more "
+			         "than %d deep", MAX_DEPTH);
+			st->line = xmlTextReaderGetParserLineNumber(r);
+			st->failed = 1;
+			break;
+		}
 		switch (xmlTextReaderNodeType(r)) {
 		case XML_READER_TYPE_ELEMENT:
 			element_start(w, r, depth);
@@ -400,7 +437,8 @@ int um_read_xml(const char *buf, size_t len, int utf8,
 	walk_init(&w, opt, doc);
 	nwarn = doc->nwarnings;
 	rc = parse(&w, buf, len, options, utf8 ? "UTF-8" : NULL, &st);
-	/* libxml2 refuses text nodes over 10 MB unless told XML_PARSE_HUGE,
+	/* libxml2 refuses text nodes and attributes over 10 MB, and
+	 * nesting over 256 elements, unless told XML_PARSE_HUGE (then 2048),
 	 * which also lifts its guard against entity amplification: read
 	 * again with it only when the document declares no entity. */
 	if (rc && st.huge && !memmem(buf, len, "<!ENTITY", 8)) {
