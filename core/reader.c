@@ -256,13 +256,17 @@ int um_reader_is_utf8_name(const char *cs)
 	return !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8");
 }
 
-char *um_reader_decode(um_doc *doc, const char *buf, size_t *len,
-                       const char *cs)
+/* buf (*len bytes) decoded from charset cs to UTF-8, a byte that is not
+ * of cs becoming U+FFFD, counted in *invalid with the offset of the
+ * first in *first; NULL if iconv does not know cs. */
+static char *decode(const char *buf, size_t *len, const char *cs,
+                    size_t *invalid, size_t *first)
 {
 	iconv_t cd = iconv_open("UTF-8", cs);
 	char *in = (char *)buf;
-	size_t inleft = *len, invalid = 0, first = 0;
+	size_t inleft = *len;
 	um_strbuf sb;
+	*invalid = *first = 0;
 	if (cd == (iconv_t)-1)
 		return NULL;
 	um_sb_init(&sb);
@@ -276,19 +280,67 @@ char *um_reader_decode(um_doc *doc, const char *buf, size_t *len,
 			continue;
 		/* a byte that is not of the charset, or one cut short at the
 		 * end: U+FFFD, as for invalid UTF-8 */
-		if (!invalid++)
-			first = (size_t)(in - buf);
+		if (!(*invalid)++)
+			*first = (size_t)(in - buf);
 		um_sb_add(&sb, "\xEF\xBF\xBD", 3);
 		in++;
 		inleft--;
 		iconv(cd, NULL, NULL, NULL, NULL);
 	}
 	iconv_close(cd);
+	return um_sb_steal(&sb, len);
+}
+
+static void warn_charset(um_doc *doc, const char *cs, size_t invalid,
+                         size_t first)
+{
 	if (invalid)
 		um_doc_warn(doc, "invalid %s: %zu byte sequence%s replaced with "
 		            "U+FFFD, the first at byte offset %zu", cs, invalid,
 		            invalid == 1 ? "" : "s", first);
-	return um_sb_steal(&sb, len);
+}
+
+char *um_reader_decode(um_doc *doc, const char *buf, size_t *len,
+                       const char *cs)
+{
+	size_t invalid, first;
+	char *out = decode(buf, len, cs, &invalid, &first);
+	if (out)
+		warn_charset(doc, cs, invalid, first);
+	return out;
+}
+
+/* The charset of text in UTF-32 (by its byte-order mark), or of XML or
+ * HTML in UTF-16 or UTF-32 without one, by how "<" is written (XML 1.0,
+ * appendix F); the mark's length in *skip, the width of a character in
+ * *unit. NULL for the others (UTF-16 with its mark is read apart). */
+static const char *wide_charset(const char *buf, size_t len, size_t *skip,
+                                size_t *unit)
+{
+	static const struct {
+		const char *head, *cs;
+		size_t skip, unit;
+	} kinds[] = {
+		{ "\xFF\xFE\0\0", "UTF-32LE", 4, 4 },
+		{ "\0\0\xFE\xFF", "UTF-32BE", 4, 4 },
+		{ "<\0\0\0", "UTF-32LE", 0, 4 },
+		{ "\0\0\0<", "UTF-32BE", 0, 4 },
+	};
+	if (len < 4)
+		return NULL;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!memcmp(buf, kinds[i].head, 4)) {
+			*skip = kinds[i].skip;
+			*unit = kinds[i].unit;
+			return kinds[i].cs;
+		}
+	*skip = 0;
+	*unit = 2;
+	if (buf[0] == '<' && !buf[1] && buf[2] && !buf[3])
+		return "UTF-16LE";
+	if (!buf[0] && buf[1] == '<' && !buf[2] && buf[3])
+		return "UTF-16BE";
+	return NULL;
 }
 
 static int name_start(unsigned char c)
@@ -396,6 +448,8 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	size_t max;
 	char *conv = NULL, *unzipped = NULL;
 	size_t bad16 = 0, first16 = 0, odd16 = (size_t)-1;
+	size_t badw = 0, firstw = 0, skip = 0, unit = 0;
+	const char *widecs = NULL;
 	int format, r, empty;
 	um_doc *doc;
 
@@ -415,10 +469,31 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 			return r;
 		buf = unzipped;
 	}
-	if (len >= 2 && (((unsigned char)buf[0] == 0xFF &&
-	                  (unsigned char)buf[1] == 0xFE) ||
-	                 ((unsigned char)buf[0] == 0xFE &&
-	                  (unsigned char)buf[1] == 0xFF))) {
+	if ((widecs = wide_charset(buf, len, &skip, &unit)) != NULL) {
+		size_t clen = len - skip, k;
+		/* a NUL character, at its offset in the file */
+		for (k = skip; k + unit <= len; k += unit)
+			if (!memcmp(buf + k, "\0\0\0\0", unit))
+				break;
+		if (k + unit <= len) {
+			um_seterr(err, errlen, "binary file (%s NUL character at byte "
+			          "offset %zu)", widecs, k);
+			free(unzipped);
+			return UM_EFORMAT;
+		}
+		conv = decode(buf + skip, &clen, widecs, &badw, &firstw);
+		if (!conv) {
+			um_seterr(err, errlen, "cannot decode %s", widecs);
+			free(unzipped);
+			return UM_EFORMAT;
+		}
+		firstw += skip;
+		buf = conv;
+		len = clen;
+	} else if (len >= 2 && (((unsigned char)buf[0] == 0xFF &&
+	                         (unsigned char)buf[1] == 0xFE) ||
+	                        ((unsigned char)buf[0] == 0xFE &&
+	                         (unsigned char)buf[1] == 0xFF))) {
 		size_t clen, nul16;
 		conv = from_utf16(buf, len, &clen, &bad16, &first16, &odd16,
 		                  &nul16);
@@ -441,6 +516,8 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	doc = um_doc_new();
 	um_doc_meta_set(doc, "source", name ? name : "-");
 	um_doc_meta_set(doc, "format", um_format_name(format));
+	if (widecs)
+		warn_charset(doc, widecs, badw, firstw);
 	if (bad16)
 		um_doc_warn(doc, "invalid UTF-16: %zu unpaired surrogate%s replaced "
 		            "with U+FFFD, the first at byte offset %zu", bad16,

@@ -690,6 +690,32 @@ START_TEST(utf16_xml_with_declaration)
 }
 END_TEST
 
+START_TEST(utf32_and_wide_xml_without_mark)
+{
+	char err[256] = "";
+	/* UTF-32 with its byte-order mark (here little-endian) */
+	TAKE("\xFF\xFE\0\0H\0\0\0\xE9\0\0\0", "u32.txt", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "H\xC3\xA9");
+	/* XML in UTF-32 or UTF-16 without a mark, told by how "<" is
+	 * written (XML 1.0, appendix F) */
+	TAKE("\0\0\0<\0\0\0r\0\0\0>\0\0\0H\0\0\0<\0\0\0/\0\0\0r\0\0\0>",
+	     "u32be.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "H");
+	TAKE("<\0?\0x\0m\0l\0 \0v\0e\0r\0s\0i\0o\0n\0=\0\"\0" "1\0.\0" "0\0\"\0"
+	     "?\0>\0<\0r\0>\0H\0i\0<\0/\0r\0>\0", "u16le.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.format, "xml");
+	ck_assert_str_eq(snap.text, "Hi");
+	/* a NUL character at its offset in the file */
+	ck_assert_int_eq(rd_fail("\xFF\xFE\0\0H\0\0\0\0\0\0\0", 12, "n.txt", NULL,
+	                         err, sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (UTF-32LE NUL character at byte "
+	                 "offset 8)");
+}
+END_TEST
+
 START_TEST(utf16_unpaired_surrogate_repaired)
 {
 	/* An invalid UTF-16 unit is an invalid byte sequence like any other:
@@ -1860,6 +1886,7 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, utf16be_bom_converted);
 	tcase_add_test(tc, utf16_xml_with_declaration);
 	tcase_add_test(tc, utf16_unpaired_surrogate_repaired);
+	tcase_add_test(tc, utf32_and_wide_xml_without_mark);
 	tcase_add_test(tc, nfd_becomes_nfc);
 	tcase_add_test(tc, invalid_utf8_text);
 	tcase_add_test(tc, invalid_utf8_xml_repaired);
