@@ -1,4 +1,5 @@
 /* The command line: options into struct cli. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -144,9 +145,19 @@ void cli_parse_args(struct cli *c, int argc, char **argv)
 			free(list);
 			c->read.elements = (const char *const *)c->elements;
 			break;
-		case OPT_LANG:
+		case OPT_LANG: {
+			/* a BCP 47 tag: it goes into the output as it is */
+			size_t k, len = strlen(optarg);
+			for (k = 0; k < len; k++)
+				if (!isalnum((unsigned char)optarg[k]) && optarg[k] != '-')
+					break;
+			if (len < 2 || len > 35 || k < len ||
+			    !isalpha((unsigned char)optarg[0]))
+				cli_usage_error("bad language code '%s' (a BCP 47 tag, "
+				                "such as en, fr or zh-Hans)", optarg);
 			c->read.language = optarg;
 			break;
+		}
 		case OPT_MAX_SIZE:
 			/* a document's text is at most 4 GiB - 1 bytes */
 			if (cli_parse_size(optarg, 0, &c->read.max_size) ||

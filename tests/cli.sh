@@ -184,6 +184,12 @@ Try 'unmine --help'."
 expect 2 "empty list name" -- "$unmine" --plugins none --files-from ""
 same "empty list name message" "$tmp/stderr" "unmine: --files-from wants a file name (or - for standard input), not an empty one
 Try 'unmine --help'."
+expect 2 "empty language code" -- "$unmine" --plugins none --lang "" corpus/A_64_504.txt
+same "empty language code message" "$tmp/stderr" "unmine: bad language code '' (a BCP 47 tag, such as en, fr or zh-Hans)
+Try 'unmine --help'."
+expect 2 "language code with a line end" -- "$unmine" --plugins none --lang "e
+n" corpus/A_64_504.txt
+expect 0 "language code with a script" -- "$unmine" --plugins none --lang zh-Hans corpus/A_64_504.txt
 expect 2 "empty errors name" -- "$unmine" --plugins none --errors "" corpus/A_64_504.txt
 same "empty errors name message" "$tmp/stderr" "unmine: --errors wants a file name, not an empty one
 Try 'unmine --help'."
