@@ -366,6 +366,10 @@ static const struct dcase cases[] = {
 	  "12 August 1949|date|1949-08-12" },
 	{ NULL, "the Reduction of Statelessness of 28 August 196156 and",
 	  "28 August 196156|date|1961-08-28" },
+	/* a full stop and a footnote's number run on to the year */
+	{ NULL, "In 2011 it was held on 5 May 2019.4 Then it met again.",
+	  "2011|date|2011 ; 5 May 2019.4|date|2019-05-05" },
+	{ NULL, "a growth of 2019.4 tonnes", "" },
 	{ NULL, "resolutions 1010 A (X) of 29 November 1955, 1010 (XI) of "
 	        "11 January 1957 and 1180 (XII)",
 	  "29 November 1955|date|1955-11-29 ; 11 January 1957|date|1957-01-11" },

@@ -17,7 +17,9 @@ enum {
 	CX_ORDNUM = 100,  /* "19th", "21st": value in val */
 	CX_DECADE,        /* "1950s": value 195 in val */
 	CX_S,             /* the "s" of "1990's" */
-	CX_CLOCK          /* "10.30": hours * 100 + minutes in val */
+	CX_CLOCK,         /* "10.30": hours * 100 + minutes in val */
+	CX_NOTE_YEAR      /* "2019.4": a year, a full stop and a footnote's
+	                   * number run on, the year in val */
 };
 
 struct lexicon_index {
@@ -155,6 +157,11 @@ static void classify(const struct lexicon_index *ix, const char *text,
 		if (all_digits(f, n)) {
 			c->num = digits_value(f, n);
 			c->ndig = (uint8_t)(n > 255 ? 255 : n);
+		} else if ((n == 6 || n == 7) && f[4] == '.' && all_digits(f, 4) &&
+		           all_digits(f + 5, n - 5) && digits_value(f, 4) >= 1900 &&
+		           digits_value(f, 4) <= 2099) {
+			c->cls = CX_NOTE_YEAR;
+			c->val = (short)digits_value(f, 4);
 		} else if ((n == 4 || n == 5) && f[n - 3] == '.' &&
 		           all_digits(f, n - 3) && all_digits(f + n - 2, 2)) {
 			int h = digits_value(f, n - 3), mi = digits_value(f + n - 2, 2);
@@ -604,6 +611,11 @@ static int parse_core(const struct scan *s, size_t i, struct point *p,
 			           s->c[k].num / (s->c[k].ndig == 5 ? 10 : 100) <= 2099) {
 				/* "28 August 196156": a footnote number run on */
 				p->y = s->c[k].num / (s->c[k].ndig == 5 ? 10 : 100);
+				p->e = k + 1;
+			} else if (cls(s, k) == CX_NOTE_YEAR && !glued(s, k + 1)) {
+				/* "held on 5 May 2019.4 Then": the sentence's full
+				 * stop and a footnote number run on */
+				p->y = s->c[k].val;
 				p->e = k + 1;
 			} else if (is_ch(s, k, ',') && is_year(s, k + 1) &&
 			           !in_symbol(s, k + 1, k + 2)) {
