@@ -347,24 +347,11 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
  * documents are. */
 #define PARA_LINE 250
 
-/* Whether the single line end between the line [line, b) and the one
- * that starts at i ends a paragraph, the second line not going on in
- * lower case: after a paragraph written on one line (PARA_LINE) that
- * ends a sentence, or before one. "launched in Monteux on\n22 January
- * 2014" is one paragraph wrapped, "at any cost.\n242. After" two, and
- * so are a heading and the paragraph on one line after it. */
-static int line_ends_paragraph(const unsigned char *s, size_t len,
-                               size_t line, size_t b, size_t i)
+/* Whether the line [line, b) ends a sentence: its last mark, before
+ * closing quotes and brackets, is a full stop, "!", "?", ":" or ";". */
+static int ends_sentence(const unsigned char *s, size_t line, size_t b)
 {
-	const unsigned char *nl;
 	size_t e = b;
-	if (i >= len || (s[i] >= 'a' && s[i] <= 'z'))
-		return 0;
-	if (b - line <= PARA_LINE) {
-		nl = memchr(s + i, '\n', len - i);
-		return (nl ? (size_t)(nl - s) : len) - i > PARA_LINE;
-	}
-	/* closing quotes and brackets after the sentence's mark */
 	while (e > line && (s[e - 1] == '"' || s[e - 1] == '\'' ||
 	                    s[e - 1] == ')' || s[e - 1] == ']' ||
 	                    (e - line >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 &&
@@ -372,6 +359,41 @@ static int line_ends_paragraph(const unsigned char *s, size_t len,
 		e -= s[e - 1] >= 0x80 ? 3 : 1;
 	return e > line && (s[e - 1] == '.' || s[e - 1] == '!' ||
 	                    s[e - 1] == '?' || s[e - 1] == ':' || s[e - 1] == ';');
+}
+
+/* The words of the line [line, b), counted up to limit. */
+static size_t line_words(const unsigned char *s, size_t line, size_t b,
+                         size_t limit)
+{
+	size_t n = 0;
+	for (size_t i = line; i < b && n < limit; i++)
+		if (s[i] != ' ' && s[i] != '\t' && (i == line || s[i - 1] == ' ' ||
+		                                     s[i - 1] == '\t'))
+			n++;
+	return n;
+}
+
+/* Whether the single line end between the line [line, b) and the one
+ * that starts at i ends a paragraph, the second line not going on in
+ * lower case: after a paragraph written on one line (PARA_LINE) that
+ * ends a sentence, or before one after a line that ends a sentence or is
+ * a heading of a few words. "launched in Monteux on\n22 January 2014"
+ * and "We were the first to recognize the Saharan Arab\nDemocratic
+ * Republic. ..." are each one paragraph wrapped, "at any cost.\n242.
+ * After" two, and so are "General Assembly\n" and the paragraph on one
+ * line after it. */
+static int line_ends_paragraph(const unsigned char *s, size_t len,
+                               size_t line, size_t b, size_t i)
+{
+	const unsigned char *nl;
+	if (i >= len || (s[i] >= 'a' && s[i] <= 'z'))
+		return 0;
+	if (b - line > PARA_LINE)
+		return ends_sentence(s, line, b);
+	nl = memchr(s + i, '\n', len - i);
+	if ((nl ? (size_t)(nl - s) : len) - i <= PARA_LINE)
+		return 0;
+	return ends_sentence(s, line, b) || line_words(s, line, b, 9) <= 8;
 }
 
 void um_tokenize_text(const char *text, size_t len, um_arena *arena,

@@ -692,6 +692,15 @@ START_TEST(paragraphs_on_one_line)
 		}
 	}
 	ck_assert_str_eq(PARAGRAPHS(s), want);
+	/* a line of prose wrapped mid-sentence before a long one is not a
+	 * heading: one paragraph */
+	p = s;
+	p += sprintf(p, "278.\tOur position has always been clear. We were the "
+	             "first to recognize the Saharan Arab\nDemocratic Republic. ");
+	for (int i = 0; i < 5; i++)
+		p += sprintf(p, "%s", fill);
+	p[-1] = '\0';       /* the space at the end is no paragraph's */
+	ck_assert_str_eq(PARAGRAPHS(s), s);
 }
 END_TEST
 
