@@ -16,7 +16,8 @@ import unicodedata
 
 TYPES = {"country": "PT_COUNTRY", "former-country": "PT_FORMER",
          "region": "PT_REGION", "city": "PT_CITY",
-         "subdivision": "PT_SUBDIVISION", "other": "PT_OTHER"}
+         "subdivision": "PT_SUBDIVISION", "other": "PT_OTHER",
+         "name": "PT_NAME"}
 
 # Single words that name subdivisions somewhere but mean something else in
 # UN English, and the directions many subdivision names are made of.

@@ -22,7 +22,7 @@ static const char *const provides[] = { "place", NULL };
 
 static const char *const type_names[] = {
 	NULL, "country", "former-country", "region", "city", "subdivision",
-	"other"
+	"other", NULL
 };
 
 static int init(const um_core_api *api, const void *options, void **state,
@@ -462,16 +462,18 @@ static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
 	const struct place *p = m->values[0];
+	int name = p->type == PT_NAME;
 	/* Places are proper names: every word of the match that the name
 	 * does not write in lower case is capitalised ("turkey" is a bird). */
-	for (size_t i = m->begin; i < m->end; i++) {
+	for (size_t i = m->begin; i < m->end && !name; i++) {
 		const um_token *t = &c->toks[i];
 		if (t->kind == UM_TOK_WORD && !(t->flags & UM_TF_CAP) &&
 		    !in_list(c, i, small_words) && !lower_in_name(c, i, p->name))
 			return 0;
 	}
-	if (inside_name(c, m->begin, m->end, p) || person(c, m->begin, m->end) ||
-	    in_title(c, m->begin) || in_heading(c, m->begin))
+	if (!name && (inside_name(c, m->begin, m->end, p) ||
+	              person(c, m->begin, m->end) || in_title(c, m->begin) ||
+	              in_heading(c, m->begin)))
 		return 0;
 	if (c->nhits == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 32;
@@ -481,6 +483,11 @@ static int on_match(const um_match *m, void *arg)
 	}
 	size_t b = m->begin, e = m->end;
 	size_t floor = c->nhits ? c->hits[c->nhits - 1].e : 0;
+	/* the name of a group or an instrument ("the Islamic State in Iraq
+	 * and the Levant"): kept as a hit, never written, so that no later
+	 * rule finds a place inside it */
+	if (name)
+		goto keep;
 	/* "the Hashimite Kingdom of Jordan", "the Republic of Togo": the
 	 * state's long form belongs to it */
 	if (p->type == PT_COUNTRY && in_list(c, b, state_forms)) {
@@ -522,6 +529,7 @@ static int on_match(const um_match *m, void *arg)
 				return 0;
 		}
 	}
+keep:
 	c->hits[c->nhits].b = b;
 	c->hits[c->nhits].e = e;
 	c->hits[c->nhits].p = p;
@@ -922,6 +930,8 @@ static int process(void *state, um_doc *doc)
 	}
 	for (size_t i = 0; i < c.nhits && rc == 0; i++) {
 		const struct place *p = c.hits[i].p;
+		if (p->type == PT_NAME)
+			continue;
 		if ((p->type == PT_SUBDIVISION && strchr(p->code, '-')) ||
 		    p->needs == PN_COUNTRY) {
 			size_t k;

@@ -7,7 +7,9 @@
 enum place_needs { PN_UNIT = 1, PN_COUNTRY = 2 };
 
 enum place_type {
-	PT_COUNTRY = 1, PT_FORMER, PT_REGION, PT_CITY, PT_SUBDIVISION, PT_OTHER
+	PT_COUNTRY = 1, PT_FORMER, PT_REGION, PT_CITY, PT_SUBDIVISION, PT_OTHER,
+	PT_NAME               /* not a place: a name that holds some ("the
+	                       * Islamic State in Iraq and the Levant") */
 };
 
 struct place {
