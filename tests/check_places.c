@@ -347,6 +347,12 @@ static const struct pcase cases[] = {
 	  "Ukraine|country|UKR" },
 	{ "in Kabul province and in Kabul",
 	  "Kabul|subdivision|AFG ; Kabul|city|AFG" },
+	/* names of groups and instruments hold no place of the text */
+	{ "attacks by the Islamic State in Iraq and the Levant (ISIL) in Iraq, "
+	  "by Al-Qaida in the Islamic Maghreb and Al-Qaida in the Arabian "
+	  "Peninsula; the SIDS Accelerated Modalities of Action (SAMOA) "
+	  "Pathway; Operation Pan-America",
+	  "Iraq|country|IRQ" },
 };
 
 static void places(const um_doc *doc, char *buf, size_t n)
