@@ -370,6 +370,10 @@ static const struct dcase cases[] = {
 	{ NULL, "In 2011 it was held on 5 May 2019.4 Then it met again.",
 	  "2011|date|2011 ; 5 May 2019.4|date|2019-05-05" },
 	{ NULL, "a growth of 2019.4 tonnes", "" },
+	/* the formula of the international years */
+	{ NULL, "Decides to proclaim 2019 the International Year of Indigenous "
+	        "Languages", "2019|date|2019" },
+	{ NULL, "Recalling resolution 2019 the Council adopted", "" },
 	{ NULL, "resolutions 1010 A (X) of 29 November 1955, 1010 (XI) of "
 	        "11 January 1957 and 1180 (XII)",
 	  "29 November 1955|date|1955-11-29 ; 11 January 1957|date|1957-01-11" },

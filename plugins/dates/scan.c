@@ -494,6 +494,12 @@ static int year_context(const struct scan *s, size_t i)
 		    x->cls != LX_COMMITTEE &&
 		    x->cls != LX_MONTH && x->cls != LX_MONTH_ABBR)
 			return 1;
+		/* "proclaims 2019 the International Year of", "declared 2021
+		 * the Year of" */
+		if (e + 1 < s->n && x->cls == LX_THE && x->val == 1 &&
+		    s->c[e + 1].kind == UM_TOK_WORD && s->c[e + 1].cap &&
+		    !s->c[e + 1].sent)
+			return 1;
 		/* "the 2010 review" */
 		if (i > 0 && s->c[i - 1].cls == LX_THE &&
 		    x->kind == UM_TOK_WORD && !x->cap && x->ndig == 0 &&
