@@ -49,10 +49,16 @@ int cli_make_dir(const char *dir)
 	int rc;
 	if (!p)
 		abort();
+	struct stat st;
 	snprintf(p, n, "%s/.", dir);
 	rc = make_parents(p, &last);
 	free(p);
 	free(last);
+	/* a file of that name was there: mkdir said EEXIST */
+	if (rc == 0 && stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
 	return rc;
 }
 

@@ -177,6 +177,8 @@ Try 'unmine --help'."
 expect 0 "memory zero with a unit" -- "$unmine" --plugins none --max-memory 0K "$tmp/2k.txt"
 expect 2 "output directory not made" -- "$unmine" --plugins none corpus/A_64_504.txt -o corpus/A_64_504.txt/out
 same "output directory not made message" "$tmp/stderr" "unmine: cannot create corpus/A_64_504.txt/out: Not a directory"
+expect 2 "output directory is a file" -- "$unmine" --plugins none corpus/S_2012_34.html -o corpus/A_64_504.txt
+same "output directory is a file, message" "$tmp/stderr" "unmine: cannot create corpus/A_64_504.txt: Not a directory"
 # an empty name, as "$OUT" gives when OUT is unset: never the root
 expect 2 "empty output directory" -- "$unmine" --plugins none -o "" corpus/A_64_504.txt
 same "empty output directory message" "$tmp/stderr" "unmine: -o wants a directory name, not an empty one
