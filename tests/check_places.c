@@ -347,6 +347,16 @@ static const struct pcase cases[] = {
 	  "Ukraine|country|UKR" },
 	{ "in Kabul province and in Kabul",
 	  "Kabul|subdivision|AFG ; Kabul|city|AFG" },
+	/* "States" is no unit a city names; a city that is a first name is
+	 * taken after a locative */
+	{ "held in New York, United States of America; in Geneva, Member "
+	  "States agreed; in Nairobi, States parties met",
+	  "New York|city|USA ; United States of America|country|USA ; "
+	  "Geneva|city|CHE ; Nairobi|city|KEN" },
+	{ "in Herat Province, Afghanistan", "Herat Province|subdivision|AFG ; "
+	  "Afghanistan|country|AFG" },
+	{ "The Chair, Santiago Irazabal Mourao (Brazil), spoke of Lima Ortega",
+	  "Brazil|country|BRA" },
 	/* names of groups and instruments hold no place of the text */
 	{ "attacks by the Islamic State in Iraq and the Levant (ISIL) in Iraq, "
 	  "by Al-Qaida in the Islamic Maghreb and Al-Qaida in the Arabian "

@@ -106,7 +106,8 @@ def main():
 
     def add(name, typ, code, m49="", country="", lat=None, lon=None, unit=0):
         # unit: 1, taken only before "State", "Department"...; 2, taken
-        # only in a document that names the country
+        # only in a document that names the country; 3, only after a
+        # locative word or in a list of places
         key = name.casefold()
         if key in seen or len(name) < 3:
             return
@@ -137,7 +138,8 @@ def main():
     for line in open(os.path.join(data, "names.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
-        name, typ, code, same = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+        name, typ, code, same, needs = (line.rstrip("\n").split("\t") +
+                                        ["", "", "", ""])[:5]
         if typ == "city":
             # a city written here: its country, and the name GeoNames
             # gives it ("Bombay": "Mumbai"), whose entry gives its
@@ -146,7 +148,8 @@ def main():
             if not g:
                 sys.exit("names.tsv: %s: no GeoNames entry for %s in %s"
                          % (name, same or name, code or "any country"))
-            add(name, typ, "GN:" + g[1], "", code, g[2], g[3])
+            add(name, typ, "GN:" + g[1], "", code, g[2], g[3],
+                unit=3 if needs == "locative" else 0)
         elif typ == "subdivision":
             # the alpha-3 of its country, or its ISO 3166-2 code
             cc = a2to3[code[:2]] if "-" in code else code

@@ -458,6 +458,36 @@ static int before_units(const struct ctx *c, size_t i)
 	return u < c->ntok && in_list(c, u, units_words);
 }
 
+/* The units a city names by its name: not "State", of which "New York,
+ * United States" and "Geneva, Member States" are no unit. */
+static const char *const city_unit[] = {
+	"province", "region", "governorate", "district", "oblast", "county", NULL
+};
+static const char *const city_units[] = {
+	"provinces", "regions", "governorates", "districts", "oblasts",
+	"counties", NULL
+};
+
+/* Whether a city's name ending at token e names the unit around it:
+ * before the unit's word, "Kabul province", "Herat Province" (the span
+ * then takes a capitalised word, as "Upper Nile State" does: *end is set
+ * past it), or in a list of such names before the unit's plural in lower
+ * case, "the Kherson, Zaporizhzhia and Donetsk oblasts". */
+static int names_unit(const struct ctx *c, size_t e, size_t *end)
+{
+	size_t u = next(c, e), steps = 0;
+	if (u < c->ntok && in_list(c, u, city_unit)) {
+		if (capitalised(c, u))
+			*end = u + 1;
+		return 1;
+	}
+	while (u < c->ntok && steps++ < 12 &&
+	       (capitalised(c, u) || tok_is(c, u, ",") || tok_is(c, u, "and")) &&
+	       !in_list(c, u, city_units))
+		u = next(c, u + 1);
+	return u < c->ntok && in_list(c, u, city_units) && !capitalised(c, u);
+}
+
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -918,7 +948,8 @@ static int process(void *state, um_doc *doc)
 	for (size_t i = 0; i < c.nhits; i++) {
 		const struct place *q = c.hits[i].p;
 		const char *cc = q->type == PT_COUNTRY ? q->code :
-		                 q->type == PT_CITY && q->needs != PN_COUNTRY ?
+		                 q->type == PT_CITY && q->needs != PN_COUNTRY &&
+		                 q->needs != PN_PLACE_WORD ?
 		                 q->country : NULL;
 		size_t k;
 		if (!cc || !cc[0])
@@ -943,15 +974,13 @@ static int process(void *state, um_doc *doc)
 		/* "the Kherson, Zaporizhzhia and Donetsk oblasts", "Kabul
 		 * province": a city's name before the word of a unit names
 		 * the unit */
-		size_t u = next(&c, c.hits[i].e);
 		if (p->type == PT_CITY && p->country[0] &&
-		    ((u < c.ntok && in_list(&c, u, unit_words)) ||
-		     before_units(&c, c.hits[i].e)))
+		    names_unit(&c, c.hits[i].e, &c.hits[i].e))
 			c.hits[i].unit = 1;
 		/* A town is also named as a place: after "in", "at", "from",
 		 * "to", "near", or in a list after another place ("Kismaayo,
 		 * Baidoa and Garoowe"); "31 March" or "Mr. Albert" are not. */
-		if (p->needs == PN_COUNTRY) {
+		if (p->needs == PN_COUNTRY || p->needs == PN_PLACE_WORD) {
 			size_t w = prev(&c, c.hits[i].b);
 			size_t before = w < c.ntok ? prev(&c, w) : c.ntok;
 			/* "Gonaïves (Artibonite Department), Trou du Nord" */
@@ -962,7 +991,7 @@ static int process(void *state, um_doc *doc)
 			               before >= c.hits[i - 1].e &&
 			               before - c.hits[i - 1].e < 12));
 			/* "the Kherson, Zaporizhzhia and Donetsk regions" */
-			if (c.hits[i].unit)
+			if (c.hits[i].unit || before_units(&c, c.hits[i].e))
 				listed = 1;
 			/* "the city of Sevastopol" */
 			int of_place = w < c.ntok && tok_is(&c, w, "of") &&

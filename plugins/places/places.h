@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-enum place_needs { PN_UNIT = 1, PN_COUNTRY = 2 };
+enum place_needs { PN_UNIT = 1, PN_COUNTRY = 2, PN_PLACE_WORD = 3 };
 
 enum place_type {
 	PT_COUNTRY = 1, PT_FORMER, PT_REGION, PT_CITY, PT_SUBDIVISION, PT_OTHER,
@@ -21,7 +21,10 @@ struct place {
 	double lat, lon;      /* cities */
 	int needs;            /* PN_UNIT: taken only before "State",
 	                       * "Department"... ("Unity State"); PN_COUNTRY:
-	                       * only in a document naming its country */
+	                       * only in a document naming its country, after
+	                       * a locative or in a list of places;
+	                       * PN_PLACE_WORD: only after a locative or in a
+	                       * list ("in Santiago", not "Santiago Irazabal") */
 };
 
 extern const struct place places_table[];
