@@ -256,11 +256,22 @@ int um_reader_is_utf8_name(const char *cs)
 	return !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8");
 }
 
-/* buf (*len bytes) decoded from charset cs to UTF-8, a byte that is not
- * of cs becoming U+FFFD, counted in *invalid with the offset of the
- * first in *first; NULL if iconv does not know cs. */
+int um_reader_is_wide_name(const char *cs)
+{
+	return !strncasecmp(cs, "utf-16", 6) || !strncasecmp(cs, "utf-32", 6) ||
+	       !strncasecmp(cs, "utf16", 5) || !strncasecmp(cs, "utf32", 5) ||
+	       !strncasecmp(cs, "ucs-2", 5) || !strncasecmp(cs, "ucs-4", 5) ||
+	       !strcasecmp(cs, "ucs2") || !strcasecmp(cs, "ucs4") ||
+	       !strcasecmp(cs, "unicode") || !strcasecmp(cs, "unicodefffe");
+}
+
+/* buf (*len bytes) decoded from charset cs, whose code units are unit
+ * bytes, to UTF-8; a unit that is not of cs becomes U+FFFD, counted in
+ * *invalid with the offset of the first in *first (skipping a unit, not a
+ * byte, keeps UTF-16 and UTF-32 in step). NULL if iconv does not know
+ * cs. */
 static char *decode(const char *buf, size_t *len, const char *cs,
-                    size_t *invalid, size_t *first)
+                    size_t unit, size_t *invalid, size_t *first)
 {
 	iconv_t cd = iconv_open("UTF-8", cs);
 	char *in = (char *)buf;
@@ -283,8 +294,8 @@ static char *decode(const char *buf, size_t *len, const char *cs,
 		if (!(*invalid)++)
 			*first = (size_t)(in - buf);
 		um_sb_add(&sb, "\xEF\xBF\xBD", 3);
-		in++;
-		inleft--;
+		in += inleft < unit ? inleft : unit;
+		inleft -= inleft < unit ? inleft : unit;
 		iconv(cd, NULL, NULL, NULL, NULL);
 	}
 	iconv_close(cd);
@@ -304,7 +315,7 @@ char *um_reader_decode(um_doc *doc, const char *buf, size_t *len,
                        const char *cs)
 {
 	size_t invalid, first;
-	char *out = decode(buf, len, cs, &invalid, &first);
+	char *out = decode(buf, len, cs, 1, &invalid, &first);
 	if (out)
 		warn_charset(doc, cs, invalid, first);
 	return out;
@@ -481,7 +492,7 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 			free(unzipped);
 			return UM_EFORMAT;
 		}
-		conv = decode(buf + skip, &clen, widecs, &badw, &firstw);
+		conv = decode(buf + skip, &clen, widecs, unit, &badw, &firstw);
 		if (!conv) {
 			um_seterr(err, errlen, "cannot decode %s", widecs);
 			free(unzipped);

@@ -169,7 +169,8 @@ static const char *browser_charset(const char *cs)
 		{ "windows-31j", "CP932" }, { "gb2312", "GBK" }, { "gbk", "GBK" },
 		{ "x-gbk", "GBK" }, { "chinese", "GBK" }, { "euc-kr", "CP949" },
 		{ "ks_c_5601-1987", "CP949" }, { "big5", "BIG5-HKSCS" },
-		{ "x-x-big5", "BIG5-HKSCS" },
+		{ "x-x-big5", "BIG5-HKSCS" }, { "iso-8859-8-i", "ISO-8859-8" },
+		{ "csiso88598i", "ISO-8859-8" }, { "logical", "ISO-8859-8" },
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (!strcasecmp(cs, map[i].label))
@@ -199,16 +200,21 @@ int um_read_html(const char *buf, size_t len, int utf8,
 	 * that does not belong is U+FFFD with a warning, as in text, where
 	 * libxml2 would end the document there without a word. */
 	if (!utf8 && declared_charset(buf, len, cs, sizeof(cs)) &&
-	    !um_reader_is_utf8_name(cs)) {
+	    !um_reader_is_utf8_name(cs) && !um_reader_is_wide_name(cs)) {
 		fixed = um_reader_decode(doc, buf, &len, browser_charset(cs));
 		if (!fixed)
 			um_doc_warn(doc, "unknown charset %s; read as UTF-8", cs);
 		else
 			buf = fixed;
-		/* a charset of two bytes a character, say, without its mark */
-		if (fixed && (rc = um_reader_check_nul(buf, len, err, errlen)) != 0) {
+		/* a charset whose characters hold a zero byte: refused, as
+		 * libxml2 would end the document there, at the offset in the
+		 * text decoded */
+		if (fixed && memchr(buf, '\0', len)) {
+			um_seterr(err, errlen, "binary file (a NUL character decoded "
+			          "from %s, at byte offset %zu of the text)", cs,
+			          (size_t)((const char *)memchr(buf, '\0', len) - buf));
 			free(fixed);
-			return rc;
+			return UM_EFORMAT;
 		}
 	}
 	if (!fixed && (fixed = um_reader_repair(doc, buf, &len)))

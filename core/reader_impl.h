@@ -31,6 +31,11 @@ int um_reader_check_nul(const char *buf, size_t len, char *err,
 char *um_reader_repair(um_doc *doc, const char *buf, size_t *len);
 /* Whether cs names UTF-8. */
 int um_reader_is_utf8_name(const char *cs);
+/* Whether cs names UTF-16 or UTF-32 (or UCS-2, UCS-4): a label that
+ * bytes with no byte-order mark and no NUL cannot be in. They were told
+ * by how "<" is written and converted before the readers see them;
+ * otherwise they are UTF-8, as browsers read such a label. */
+int um_reader_is_wide_name(const char *cs);
 /* buf (len bytes) decoded from charset cs to UTF-8 (free() it), bytes
  * that are not of cs becoming U+FFFD with a warning on doc, as invalid
  * UTF-8 does: libxml2 would stop at the first. NULL if cs is unknown. */

@@ -339,7 +339,8 @@ static int parse(struct walk *w, const char *buf, size_t len, int options,
 		/* read again with XML_PARSE_HUGE, libxml2 sets no depth limit
 		 * here, and its time grows with the square of the depth
 		 * (100,000 levels: 21 s); 2048 is its own limit elsewhere */
-		if (depth >= MAX_DEPTH) {
+		if (depth >= MAX_DEPTH &&
+		    xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
 			snprintf(st->msg, sizeof(st->msg), "elements nested more "
 			         "than %d deep", MAX_DEPTH);
 			st->line = xmlTextReaderGetParserLineNumber(r);
@@ -408,7 +409,7 @@ int um_read_xml(const char *buf, size_t len, int utf8,
 
 	um_xml_init();
 	if (utf8 || !declared_encoding(buf, len, enc, sizeof(enc)) ||
-	    um_reader_is_utf8_name(enc)) {
+	    um_reader_is_utf8_name(enc) || um_reader_is_wide_name(enc)) {
 		/* Repair invalid UTF-8 rather than fail the document: libxml2
 		 * would stop at the first bad byte. NUL bytes stay for libxml2
 		 * to refuse. */

@@ -708,6 +708,22 @@ START_TEST(utf32_and_wide_xml_without_mark)
 	ASSERT_READ();
 	ck_assert_str_eq(snap.format, "xml");
 	ck_assert_str_eq(snap.text, "Hi");
+	/* an unpaired surrogate is one U+FFFD: the rest is read in step */
+	TAKE("<\0r\0>\0H\0\x00\xDCi\0<\0/\0r\0>\0", "s.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "H\xEF\xBF\xBDi");
+	ck_assert_uint_eq(snap.nwarn, 1);
+	ck_assert_str_eq(snap.warn, "invalid UTF-16LE: 1 byte sequence replaced "
+	                 "with U+FFFD, the first at byte offset 8");
+	/* a wide label on bytes that are not: UTF-8, as browsers read it */
+	TAKE("<html><head><meta charset=\"utf-16\"></head><body><p>caf\xC3\xA9"
+	     "</p></body></html>", "l.html", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "caf\xC3\xA9");
+	TAKE("<?xml version=\"1.0\" encoding=\"UTF-16\"?><r>caf\xC3\xA9</r>",
+	     "l.xml", NULL);
+	ASSERT_READ();
+	ck_assert_str_eq(snap.text, "caf\xC3\xA9");
 	/* a NUL character at its offset in the file */
 	ck_assert_int_eq(rd_fail("\xFF\xFE\0\0H\0\0\0\0\0\0\0", 12, "n.txt", NULL,
 	                         err, sizeof(err)), UM_EFORMAT);
@@ -1243,9 +1259,22 @@ START_TEST(deep_xml_nesting)
 	ck_assert_str_eq(err, "malformed XML at line 1: elements nested more "
 	                 "than 2048 deep");
 	free(buf);
-	/* 1,000 levels are well-formed XML, which libxml2 alone refuses
-	 * past 256 */
-	n = 1000;
+	/* 2,048 levels (with text inside) are well-formed XML, which
+	 * libxml2 alone refuses past 256; 2,049 are not read */
+	n = 2049;
+	buf = malloc(n * 7 + 1);
+	ck_assert_ptr_nonnull(buf);
+	for (i = 0, p = buf; i < n; i++, p += 3)
+		memcpy(p, "<a>", 3);
+	*p++ = 'x';
+	for (i = 0; i < n; i++, p += 4)
+		memcpy(p, "</a>", 4);
+	ck_assert_int_eq(rd_fail(buf, (size_t)(p - buf), "deep.xml", NULL, err,
+	                         sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "malformed XML at line 1: elements nested more "
+	                 "than 2048 deep");
+	free(buf);
+	n = 2048;
 	buf = malloc(n * 7 + 1);
 	ck_assert_ptr_nonnull(buf);
 	for (i = 0, p = buf; i < n; i++, p += 3)
