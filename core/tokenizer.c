@@ -342,23 +342,54 @@ static void fold_token(um_token *t, const char *text, um_arena *arena)
 	t->fold_len = (uint32_t)k;
 }
 
-/* A line this long is not text wrapped at a fixed width: it is a
- * paragraph written on one line, as many speeches and converted
- * documents are. */
+/* A line this long, in characters, is not text wrapped at a fixed
+ * width: it is a paragraph written on one line, as many speeches and
+ * converted documents are. */
 #define PARA_LINE 250
 
+/* The characters of s[a, b): its bytes that begin one. */
+static size_t chars(const unsigned char *s, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (; a < b; a++)
+		n += (s[a] & 0xC0) != 0x80;
+	return n;
+}
+
+/* The last character of the line [line, e), its first byte in *at; -1
+ * for none. */
+static int32_t last_char(const unsigned char *s, size_t line, size_t e,
+                         size_t *at)
+{
+	size_t b = e;
+	int32_t cp;
+	if (e == line)
+		return -1;
+	while (b > line && (s[b - 1] & 0xC0) == 0x80 && e - b < 3)
+		b--;
+	if (b > line)
+		b--;
+	if (um_utf8_decode(s + b, e - b, &cp) != e - b)
+		return -1;
+	*at = b;
+	return cp;
+}
+
 /* Whether the line [line, b) ends a sentence: its last mark, before
- * closing quotes and brackets, is a full stop, "!", "?", ":" or ";". */
+ * closing quotes and brackets, ends one in a script UN documents are
+ * written in (".", "!", "?", ":", ";", the ideographic full stop, the
+ * Arabic question mark and full stop, the danda). */
 static int ends_sentence(const unsigned char *s, size_t line, size_t b)
 {
-	size_t e = b;
-	while (e > line && (s[e - 1] == '"' || s[e - 1] == '\'' ||
-	                    s[e - 1] == ')' || s[e - 1] == ']' ||
-	                    (e - line >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 &&
-	                     (s[e - 1] == 0x99 || s[e - 1] == 0x9D))))
-		e -= s[e - 1] >= 0x80 ? 3 : 1;
-	return e > line && (s[e - 1] == '.' || s[e - 1] == '!' ||
-	                    s[e - 1] == '?' || s[e - 1] == ':' || s[e - 1] == ';');
+	size_t at = b;
+	int32_t cp = last_char(s, line, b, &at);
+	while (cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	       cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x300D ||
+	       cp == 0x300F || cp == 0xFF09)
+		cp = last_char(s, line, at, &at);
+	return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' ||
+	       cp == 0x3002 || cp == 0xFF0E || cp == 0xFF01 || cp == 0xFF1F ||
+	       cp == 0x061F || cp == 0x06D4 || cp == 0x0964;
 }
 
 /* The words of the line [line, b), counted up to limit. */
@@ -371,6 +402,12 @@ static size_t line_words(const unsigned char *s, size_t line, size_t b,
 		                                     s[i - 1] == '\t'))
 			n++;
 	return n;
+}
+
+/* Whether a line [a, b) is longer than PARA_LINE characters. */
+static int long_line(const unsigned char *s, size_t a, size_t b)
+{
+	return b - a > PARA_LINE && chars(s, a, b) > PARA_LINE;
 }
 
 /* Whether the single line end between the line [line, b) and the one
@@ -386,12 +423,13 @@ static int line_ends_paragraph(const unsigned char *s, size_t len,
                                size_t line, size_t b, size_t i)
 {
 	const unsigned char *nl;
-	if (i >= len || (s[i] >= 'a' && s[i] <= 'z'))
+	size_t clen;
+	if (i >= len || char_class(s, len, i, &clen) == C_LOWER)
 		return 0;
-	if (b - line > PARA_LINE)
+	if (long_line(s, line, b))
 		return ends_sentence(s, line, b);
 	nl = memchr(s + i, '\n', len - i);
-	if ((nl ? (size_t)(nl - s) : len) - i <= PARA_LINE)
+	if (!long_line(s, i, nl ? (size_t)(nl - s) : len))
 		return 0;
 	return ends_sentence(s, line, b) || line_words(s, line, b, 9) <= 8;
 }

@@ -701,6 +701,31 @@ START_TEST(paragraphs_on_one_line)
 		p += sprintf(p, "%s", fill);
 	p[-1] = '\0';       /* the space at the end is no paragraph's */
 	ck_assert_str_eq(PARAGRAPHS(s), s);
+	/* lower case in any script goes on: "\u00e0 l'unanimit\u00e9" */
+	p = s;
+	p += sprintf(p, "Le Conseil d\xC3\xA9" "cide.\n\xC3\xA0 l'unanimit\xC3\xA9 ");
+	for (int i = 0; i < 5; i++)
+		p += sprintf(p, "%s", fill);
+	p[-1] = '\0';
+	ck_assert_str_eq(PARAGRAPHS(s), s);
+	/* a long line of Chinese ends its paragraph at the ideographic
+	 * full stop; 250 characters, not bytes */
+	p = s;
+	for (int i = 0; i < 260; i++)
+		p += sprintf(p, "\xE4\xBC\x9A");
+	p += sprintf(p, "\xE3\x80\x82\n\xE5\xA4\xA7");
+	q = want;
+	for (int i = 0; i < 260; i++)
+		q += sprintf(q, "\xE4\xBC\x9A");
+	q += sprintf(q, "\xE3\x80\x82|\xE5\xA4\xA7");
+	ck_assert_str_eq(PARAGRAPHS(s), want);
+	/* 130 Cyrillic letters take 260 bytes, a line wrapped at a width:
+	 * no paragraph of its own */
+	p = s;
+	for (int i = 0; i < 130; i++)
+		p += sprintf(p, "\xD0\x94");
+	p += sprintf(p, ".\n\xD0\x94");
+	ck_assert_str_eq(PARAGRAPHS(s), s);
 }
 END_TEST
 
