@@ -17,7 +17,7 @@ static void core_log(const um_doc *doc, int level, const char *fmt, ...)
 static void core_log(const um_doc *doc, int level, const char *fmt, ...)
 {
 	static const char *const names[] = { "error", "warning", "info", "debug" };
-	const char *plugin = um_loader_current();
+	const char *plugin = um_plugin_running();
 	const char *src = doc ? um_doc_meta(doc, "source") : NULL;
 	char msg[1024];
 	va_list ap;

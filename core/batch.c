@@ -445,6 +445,7 @@ static void *worker(void *arg)
 {
 	struct batch *b = arg;
 	char *last_dir = NULL;
+	void *alt = cli_crash_stack();
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
 		struct job *j;
@@ -464,6 +465,7 @@ static void *worker(void *arg)
 	}
 	pthread_mutex_unlock(&b->lock);
 	free(last_dir);
+	cli_crash_stack_free(alt);
 	return NULL;
 }
 

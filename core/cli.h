@@ -148,8 +148,14 @@ char *cli_settings_text(const struct cli *c, const um_plugin_set *set);
 int cli_claim_settings(const struct cli *c, const char *text, char *err,
                        size_t errlen);
 /* On a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT), one line naming
- * the document and the plugin, then the signal's own death. */
+ * the document and the plugin, then the signal's own death; the calling
+ * thread gets its stack for the handler (cli_crash_stack) until exit. */
 void cli_catch_crash(void);
+/* An alternate signal stack for the calling thread, so that the line is
+ * written after a stack overflow too (NULL if none could be made), and
+ * its release (before the thread ends). */
+void *cli_crash_stack(void);
+void cli_crash_stack_free(void *stack);
 /* The document this thread annotates, as messages write its name (NULL:
  * none), for that line. */
 void cli_crash_doc(const char *shown);

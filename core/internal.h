@@ -201,8 +201,6 @@ int um_options_defaults(const um_option *tab, void *dst, char *err,
                         size_t errlen);
 void um_options_free(const um_option *tab, void *dst);
 
-/* The plugin running on this thread, for log lines (loader.c). */
-const char *um_loader_current(void);
 /* libxml2 set up once (reader_xml.c), with an external entity loader that
  * refuses every request made while this thread is inside one of our
  * parses and passes the others to the loader installed before. */

@@ -25,11 +25,6 @@ struct um_plugin_set {
 /* The plugin whose code runs on this thread, for log lines. */
 static __thread const char *current_plugin;
 
-const char *um_loader_current(void)
-{
-	return current_plugin;
-}
-
 const char *um_plugin_running(void)
 {
 	return current_plugin;

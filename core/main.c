@@ -122,8 +122,14 @@ int main(int argc, char **argv)
 	c.out = stdout;
 	cli_parse_args(&c, argc, argv);
 	/* a plugin that crashes names itself and the document; not under
-	 * AddressSanitizer, whose own report says more */
-#ifndef __SANITIZE_ADDRESS__
+	 * AddressSanitizer, whose own report says more (gcc says so by a
+	 * macro, clang by a feature) */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UM_UNDER_ASAN 1
+#endif
+#endif
+#if !defined(__SANITIZE_ADDRESS__) && !defined(UM_UNDER_ASAN)
 	cli_catch_crash();
 #endif
 	if (!c.max_memory_given)

@@ -2,6 +2,7 @@
  * a second one stops at once. */
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -122,14 +123,58 @@ static void on_crash(int sig)
 	raise(sig);
 }
 
+/* The stack the handler runs on: a plugin's stack overflow, the crash
+ * of deep recursion, leaves none on the thread's own. One per thread. */
+#define CRASH_STACK (64 * 1024)
+
+void *cli_crash_stack(void)
+{
+	stack_t ss;
+	void *mem = malloc(CRASH_STACK);
+	if (!mem)
+		return NULL;
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_sp = mem;
+	ss.ss_size = CRASH_STACK;
+	if (sigaltstack(&ss, NULL) != 0) {
+		free(mem);
+		return NULL;
+	}
+	return mem;
+}
+
+void cli_crash_stack_free(void *stack)
+{
+	stack_t ss;
+	if (!stack)
+		return;
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_flags = SS_DISABLE;
+	sigaltstack(&ss, NULL);
+	free(stack);
+}
+
+/* The main thread's, freed at exit. */
+static void *main_stack;
+
+static void free_main_stack(void)
+{
+	cli_crash_stack_free(main_stack);
+	main_stack = NULL;
+}
+
 void cli_catch_crash(void)
 {
 	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 	struct sigaction sa;
+	/* bound now, so that the handler calls no dynamic linker code */
+	(void)um_plugin_running();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_crash;
-	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER | SA_ONSTACK;
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
+	if ((main_stack = cli_crash_stack()) != NULL)
+		atexit(free_main_stack);
 }

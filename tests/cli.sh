@@ -257,6 +257,18 @@ if [ -z "${ASAN_OPTIONS:-}" ]; then
 	grep '^unmine:' "$tmp/stderr" | sed "s|$tmp|TMP|g" >"$tmp/stderr.rel"
 	same "crash message" "$tmp/stderr.rel" "unmine: TMP/crashin/b.txt: crashed (segmentation fault) in plugin 'tp-crash'; the run stops (--resume does the documents not written)"
 fi
+# a stack overflow too, on a worker thread (-j 2)
+rm -rf "$tmp/crashin" "$tmp/crashout"
+mkdir -p "$tmp/crashin"
+printf 'overflow here.\n' >"$tmp/crashin/c.txt"
+"$unmine" -P "$tmp/crashplug" -p tp-crash -j 2 "$tmp/crashin" -o "$tmp/crashout" \
+	>"$tmp/stdout" 2>"$tmp/stderr"
+status=$?
+[ "$status" -gt 128 ] && ok || fail "a stack overflow ended with status $status"
+if [ -z "${ASAN_OPTIONS:-}" ]; then
+	grep '^unmine:' "$tmp/stderr" | sed "s|$tmp|TMP|g" >"$tmp/stderr.rel"
+	same "stack overflow message" "$tmp/stderr.rel" "unmine: TMP/crashin/c.txt: crashed (segmentation fault) in plugin 'tp-crash'; the run stops (--resume does the documents not written)"
+fi
 
 # 8. The listing.
 expect 0 "plugins listing" -- "$unmine" -P "$plugdir" plugins

@@ -1,5 +1,6 @@
 /* A plugin that crashes on a document whose text begins with "crash",
- * as a plugin with a bug does: for the line a crash leaves. */
+ * and overflows its stack on one that begins with "overflow", as
+ * plugins with bugs do: for the line a crash leaves. */
 #include <signal.h>
 #include <string.h>
 
@@ -16,12 +17,23 @@ static int crash_init(const um_core_api *api, const void *opt, void **state,
 	return 0;
 }
 
+/* Deep recursion that never ends: the stack overflows. */
+static int deeper(volatile char *up, int n)
+{
+	volatile char frame[512];
+	frame[0] = (char)n;
+	frame[511] = up ? up[0] : 0;
+	return deeper(frame, n + 1) + frame[511];
+}
+
 static int crash_process(void *state, um_doc *doc)
 {
 	const char *text = crash_api->doc_text(doc, NULL);
 	(void)state;
 	if (!strncmp(text, "crash", 5))
 		raise(SIGSEGV);
+	if (!strncmp(text, "overflow", 8))
+		return deeper(NULL, 0);
 	return 0;
 }
 
