@@ -133,6 +133,9 @@ static const struct rcase cases[] = {
 	  "1514|A/RES/1514(XV)|resolution|GA" },
 	{ "resolution 2046 before resolution 2046 (2012)",
 	  "2046 (2012)|S/RES/2046(2012)|resolution|SC" },
+	/* "Council" alone is no Assembly's */
+	{ "Recalling resolution 1514 (XV). The Council, in its resolution "
+	  "1514, decides.", "1514 (XV)|A/RES/1514(XV)|resolution|GA" },
 	{ "decision 2046 (2012); decision 2046",
 	  "2046 (2012)|-|decision|unknown" },
 

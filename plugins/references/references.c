@@ -432,11 +432,19 @@ static void resolve(const struct scan *s, const struct item *it, int text,
 	if (it->shape == SH_BARE && !decision) {
 		/* a bare number cited earlier in full, by the same organ or
 		 * with none named: that resolution */
-		for (size_t k = s->ncited; k-- > 0;) {
-			const struct cited *p = &s->cited[k];
+		size_t cap = sizeof(s->cited) / sizeof(s->cited[0]);
+		size_t kept = s->ncited < cap ? s->ncited : cap;
+		/* the latest first: the table keeps the last cap of them */
+		for (size_t back = 1; back <= kept; back++) {
+			const struct cited *p = &s->cited[(s->ncited - back) % cap];
 			struct item full;
-			if (p->a != it->a || (text != O_NONE && text != -1 &&
-			                      text != O_COUNCIL && text != p->organ))
+			/* "Council" alone is a council's, not the Assembly's */
+			int council = p->organ == O_SC || p->organ == O_ECOSOC ||
+			              p->organ == O_HRC || p->organ == O_TC;
+			if (p->a != it->a ||
+			    (text == O_COUNCIL && !council) ||
+			    (text != O_NONE && text != -1 && text != O_COUNCIL &&
+			     text != p->organ))
 				continue;
 			full = *it;
 			full.shape = SH_PAREN;
@@ -615,9 +623,10 @@ static int emit_item(struct scan *s, const struct item *it, int text,
 		memcpy(p->special, it->special, sizeof(p->special));
 		p->organ = r.organ;
 	}
-	if (it->shape == SH_PAREN && !decision && r.symbol[0] &&
-	    s->ncited < sizeof(s->cited) / sizeof(s->cited[0])) {
-		struct cited *p = &s->cited[s->ncited++];
+	if (it->shape == SH_PAREN && !decision && r.symbol[0]) {
+		/* the oldest gives way when the table is full */
+		struct cited *p = &s->cited[s->ncited++ %
+		                            (sizeof(s->cited) / sizeof(s->cited[0]))];
 		p->a = it->a;
 		memcpy(p->paren, it->paren, sizeof(p->paren));
 		p->organ = r.organ;
