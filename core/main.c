@@ -199,6 +199,29 @@ int main(int argc, char **argv)
 		c.threads = n > 0 ? (int)(n < 64 ? n : 64) : 1;
 	}
 	c.progress = !c.quiet && isatty(STDERR_FILENO);
+	/* opening it empties it: not when it is the list or an input named */
+	if (c.errors_path) {
+		struct stat es, is;
+		if (stat(c.errors_path, &es) == 0 && S_ISREG(es.st_mode)) {
+			const char *hit = NULL;
+			if (c.files_from && strcmp(c.files_from, "-") &&
+			    stat(c.files_from, &is) == 0 && is.st_dev == es.st_dev &&
+			    is.st_ino == es.st_ino)
+				hit = c.files_from;
+			for (int i = optind; !hit && i < argc; i++)
+				if (stat(argv[i], &is) == 0 && is.st_dev == es.st_dev &&
+				    is.st_ino == es.st_ino)
+					hit = argv[i];
+			if (hit) {
+				cli_say("unmine: --errors %s is %s %s; opening it would "
+				        "empty it before it is read\n", c.errors_path,
+				        hit == c.files_from ? "the list of paths" :
+				        "the input", hit);
+				cli_free(&c);
+				return 2;
+			}
+		}
+	}
 	plugins = setup_plugins(&c, 0);
 	/* made now, so that a walk through an input that holds it leaves it
 	 * out (the outputs are not read again as inputs) */
@@ -226,30 +249,6 @@ int main(int argc, char **argv)
 	/* the times the outputs were given are kept at this precision */
 	if (c.resume)
 		c.time_step = mtime_step(c.outdir);
-	/* opening it empties it: not when it is the list or an input named */
-	if (c.errors_path) {
-		struct stat es, is;
-		if (stat(c.errors_path, &es) == 0 && S_ISREG(es.st_mode)) {
-			const char *hit = NULL;
-			if (c.files_from && strcmp(c.files_from, "-") &&
-			    stat(c.files_from, &is) == 0 && is.st_dev == es.st_dev &&
-			    is.st_ino == es.st_ino)
-				hit = c.files_from;
-			for (int i = optind; !hit && i < argc; i++)
-				if (stat(argv[i], &is) == 0 && is.st_dev == es.st_dev &&
-				    is.st_ino == es.st_ino)
-					hit = argv[i];
-			if (hit) {
-				cli_say("unmine: --errors %s is %s %s; opening it would "
-				        "empty it before it is read\n", c.errors_path,
-				        hit == c.files_from ? "the list of paths" :
-				        "the input", hit);
-				um_plugin_set_free(plugins);
-				cli_free(&c);
-				return 2;
-			}
-		}
-	}
 	/* opened (emptied) once nothing can stop the run before it starts */
 	if (c.errors_path && !(c.errors = fopen(c.errors_path, "w"))) {
 		cli_say("unmine: %s: %s\n", c.errors_path, strerror(errno));

@@ -202,8 +202,9 @@ sed "s|$tmp|TMP|g" "$tmp/stderr" >"$tmp/stderr.rel"
 same "errors file is the list, message" "$tmp/stderr.rel" "unmine: --errors TMP/list is the list of paths TMP/list; opening it would empty it before it is read"
 same "errors file is the list, kept" "$tmp/list" "corpus/A_64_504.txt"
 cp corpus/A_64_504.txt "$tmp/victim.txt"
-expect 2 "errors file is an input" -- "$unmine" --plugins none --errors "$tmp/victim.txt" corpus/S_2012_34.html "$tmp/victim.txt"
+expect 2 "errors file is an input" -- "$unmine" --plugins none --errors "$tmp/victim.txt" corpus/S_2012_34.html "$tmp/victim.txt" -o "$tmp/never"
 cmp -s corpus/A_64_504.txt "$tmp/victim.txt" && ok || fail "errors file that is an input emptied"
+[ ! -e "$tmp/never" ] && ok || fail "output directory made before the --errors refusal"
 # standard input, a pipe, read once: not named twice, nor for a document
 # and the list at once, by "-" or by /dev/stdin
 expect 2 "standard input twice" -- sh -c 'echo Text. | "$0" -p none - /dev/stdin' "$unmine"
