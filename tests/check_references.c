@@ -435,6 +435,9 @@ START_TEST(document_organ)
 		  "1296 (XLIV),", "E/RES/1296(XLIV)", "ECOSOC", "document" },
 		{ "The Security Council,\n\nRecalling its resolution 2046 and",
 		  NULL, "SC", "document" },
+		/* the Council cites its own by number alone */
+		{ "The Security Council,\n\nRecalling resolution 2520 and",
+		  NULL, "SC", "document" },
 		{ "Resolution adopted by the Human Rights Council on 24 March 2021"
 		  "\n\nRecalling its resolutions S-27/1 and 37/32,",
 		  "A/HRC/RES/S-27/1", "HRC", "document" },

@@ -476,6 +476,11 @@ static void resolve(const struct scan *s, const struct item *it, int text,
 	} else if (text != O_NONE) {
 		organ = text;
 		from = "text";
+	} else if (it->shape == SH_BARE && s->doc_organ == O_SC) {
+		/* "Recalling resolution 2520": the Council cites its own
+		 * resolutions by their numbers alone, others' with the organ */
+		organ = O_SC;
+		from = "document";
 	}
 	if (it->shape == SH_PAREN) {
 		int year = isdigit((unsigned char)it->paren[0]);
