@@ -1,10 +1,12 @@
 /* The settings file of an output directory: the settings its files were
  * written with, made by the first run and compared by the others. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -258,6 +260,38 @@ static int write_new(const char *path, const char *text, mode_t mode)
 	return close(fd);
 }
 
+/* A run killed while it wrote the settings leaves them under the name of
+ * its own (.unmine-settings.XXXXXX): removed by the next run into the
+ * directory, unless a run that is alive holds it (locked while it is
+ * written, linked and removed). */
+static void remove_stale_settings(const char *dir)
+{
+	static const char prefix[] = CLI_SETTINGS_FILE ".";
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat held, named;
+		char *path;
+		int fd;
+		if (strncmp(e->d_name, prefix, sizeof(prefix) - 1) != 0 ||
+		    strlen(e->d_name) != sizeof(prefix) - 1 + 6)
+			continue;
+		path = cli_xprintf("%s/%s", dir, e->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+		    fstat(fd, &held) == 0 && lstat(path, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino &&
+		    S_ISREG(held.st_mode))
+			unlink(path);
+		if (fd >= 0)
+			close(fd);
+		free(path);
+	}
+	closedir(d);
+}
+
 int cli_claim_settings(const struct cli *c, const char *text, char *err,
                        size_t errlen)
 {
@@ -274,7 +308,9 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 	 * written under a name of its own and linked into place, which fails
 	 * if another run (a shard on another machine) was first; then it is
 	 * that one's that counts. */
+	remove_stale_settings(c->outdir);
 	for (int attempt = 0; attempt < 2; attempt++) {
+		int held;
 		rc = compare_settings(path, text, err, errlen);
 		if (rc >= 0 || errno != ENOENT)
 			goto out;
@@ -285,6 +321,9 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 			rc = -1;
 			goto out;
 		}
+		/* held until it is removed: another run leaves it alone */
+		flock(fd, LOCK_EX);
+		held = dup(fd);
 		/* mkstemp makes it for its owner alone; outputs are not */
 		fchmod(fd, 0666 & ~mask);
 		/* closed whatever fails */
@@ -302,12 +341,16 @@ int cli_claim_settings(const struct cli *c, const char *text, char *err,
 			snprintf(err, errlen, "cannot write %s: %s", tmp,
 			         strerror(bad));
 			unlink(tmp);
+			if (held >= 0)
+				close(held);
 			rc = -1;
 			goto out;
 		}
 		rc = link(tmp, path);
 		saved = errno;
 		unlink(tmp);
+		if (held >= 0)
+			close(held);
 		/* a file system without hard links: created in place, still
 		 * by one run alone (a run killed while it writes those few
 		 * hundred bytes may leave it short) */
