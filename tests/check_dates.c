@@ -205,6 +205,15 @@ static const struct dcase cases[] = {
 	{ NULL, "over the past decade", "past decade|duration|P10Y" },
 	{ NULL, "the 10-year framework of programmes", "10-year|duration|P10Y" },
 	{ NULL, "for twenty-five years", "twenty-five years|duration|P25Y" },
+	/* hundreds in words */
+	{ NULL, "it lasted two hundred days", "two hundred days|duration|P200D" },
+	{ NULL, "for one hundred and fifty years",
+	  "one hundred and fifty years|duration|P150Y" },
+	{ NULL, "a hundred years", "hundred years|duration|P100Y" },
+	/* "from one year to the next" is no length of time */
+	{ NULL, "prices change from one year to the next", "" },
+	{ NULL, "extended from one year to two years",
+	  "one year|duration|P1Y ; two years|duration|P2Y" },
 	{ NULL, "for one year only", "one year|duration|P1Y" },
 	{ NULL, "two centuries of trade", "two centuries|duration|P200Y" },
 	{ NULL, "a mandate of two biennia", "two biennia|duration|P4Y" },

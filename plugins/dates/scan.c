@@ -311,31 +311,61 @@ static size_t parse_ordinal(const struct scan *s, size_t i, int *v)
 	return 0;
 }
 
-/* A count in words or figures: "30", "three", "twenty-five". */
+/* A count under a hundred in words: "three", "twenty-five". */
+static size_t parse_tens(const struct scan *s, size_t i, int *v)
+{
+	int base;
+	size_t j = i + 1;
+	if (cls(s, i) != LX_CARDINAL || s->c[i].val >= 100)
+		return 0;
+	base = s->c[i].val;
+	if (base >= 20 && base <= 90 && base % 10 == 0) {
+		size_t k = j;
+		if (is_dash(s, k) && glued(s, k))
+			k++;
+		if (cls(s, k) == LX_CARDINAL && s->c[k].val < 10) {
+			*v = base + s->c[k].val;
+			return k + 1;
+		}
+	}
+	*v = base;
+	return j;
+}
+
+/* A count in words or figures: "30", "three", "twenty-five", "two
+ * hundred", "one hundred and fifty". */
 static size_t parse_count(const struct scan *s, size_t i, int *v)
 {
+	size_t j, k;
+	int rest;
 	if (i >= s->n)
 		return 0;
 	if (s->c[i].num >= 1 && s->c[i].ndig <= 4 && !s->c[i].cls) {
 		*v = s->c[i].num;
 		return i + 1;
 	}
-	if (s->c[i].cls == LX_CARDINAL) {
-		int base = s->c[i].val;
-		size_t j = i + 1;
-		if (base >= 20 && base <= 90 && base % 10 == 0) {
-			size_t k = j;
-			if (is_dash(s, k) && glued(s, k))
-				k++;
-			if (cls(s, k) == LX_CARDINAL && s->c[k].val < 10) {
-				*v = base + s->c[k].val;
-				return k + 1;
-			}
-		}
-		*v = base;
+	if (cls(s, i) == LX_CARDINAL && s->c[i].val == 100) {
+		/* the hundred of "two hundred" is read from "two"; "a
+		 * hundred years" is a hundred */
+		if (i > 0 && s->c[i - 1].cls == LX_CARDINAL)
+			return 0;
+		*v = 100;
+		j = i + 1;
+	} else if ((j = parse_tens(s, i, v)) == 0) {
+		return 0;
+	} else if (*v < 10 && cls(s, j) == LX_CARDINAL && s->c[j].val == 100) {
+		*v *= 100;
+		j++;
+	} else {
 		return j;
 	}
-	return 0;
+	/* "one hundred and fifty", "a hundred twenty" */
+	k = j + (cls(s, j) == LX_AND);
+	if ((k = parse_tens(s, k, &rest)) != 0) {
+		*v += rest;
+		j = k;
+	}
+	return j;
 }
 
 /* A year glued into a symbol or number: "S/2000/1234", "E.09", "2000.5". */
@@ -1366,6 +1396,11 @@ static size_t parse_duration(const struct scan *s, size_t i,
 	}
 	/* "one quarter of the population" is a share, not three months */
 	if (unit == U_SESSION || unit == U_QUARTER || count <= 0)
+		return 0;
+	/* "from one year to the next": from each to the one after it */
+	if (count == 1 && j > 0 && s->c[j - 1].cls == LX_FROM &&
+	    cls(s, e) == LX_TO && cls(s, e + 1) == LX_THE &&
+	    cls(s, e + 2) == LX_DEICTIC)
 		return 0;
 	/* "the three Decades for Action": names, not lengths of time */
 	if (s->c[u].cap && !s->c[u].sent)
