@@ -118,8 +118,8 @@ int cli_write_file(const struct cli *c, const char *rel, const um_doc *doc,
  * ".tmp" added, or, for a name that would then be too long for a file
  * system (NAME_MAX), ".unmine-HASH.tmp" in its directory. */
 char *cli_tmp_path(const char *path);
-/* Removes tmp, an output's temporary file that a killed run left, unless
- * a run writes it now. */
+/* Removes tmp, a temporary file (an output's, the settings') that a
+ * killed run left, unless a run writes it now (holds its lock). */
 void cli_drop_stale_tmp(const char *tmp);
 /* --resume: the output of rel is there, whole, and has the modification
  * time the input had when it was read, which the output was given; the

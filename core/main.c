@@ -109,6 +109,37 @@ fail:
 	exit(2);
 }
 
+/* Whether path names the file of st. */
+static int same_file(const char *path, const struct stat *st)
+{
+	struct stat ps;
+	return stat(path, &ps) == 0 && ps.st_dev == st->st_dev &&
+	       ps.st_ino == st->st_ino;
+}
+
+/* Whether --errors names the --files-from list or an input named on the
+ * command line, which opening it would empty before they are read; says
+ * so. */
+static int errors_file_is_input(const struct cli *c, int argc, char **argv)
+{
+	struct stat es;
+	const char *hit = NULL;
+	if (stat(c->errors_path, &es) != 0 || !S_ISREG(es.st_mode))
+		return 0;
+	if (c->files_from && strcmp(c->files_from, "-") &&
+	    same_file(c->files_from, &es))
+		hit = c->files_from;
+	for (int i = optind; !hit && i < argc; i++)
+		if (same_file(argv[i], &es))
+			hit = argv[i];
+	if (hit)
+		cli_say("unmine: --errors %s is %s %s; opening it would empty it "
+		        "before it is read\n", c->errors_path,
+		        hit == c->files_from ? "the list of paths" : "the input",
+		        hit);
+	return hit != NULL;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -200,27 +231,9 @@ int main(int argc, char **argv)
 	}
 	c.progress = !c.quiet && isatty(STDERR_FILENO);
 	/* opening it empties it: not when it is the list or an input named */
-	if (c.errors_path) {
-		struct stat es, is;
-		if (stat(c.errors_path, &es) == 0 && S_ISREG(es.st_mode)) {
-			const char *hit = NULL;
-			if (c.files_from && strcmp(c.files_from, "-") &&
-			    stat(c.files_from, &is) == 0 && is.st_dev == es.st_dev &&
-			    is.st_ino == es.st_ino)
-				hit = c.files_from;
-			for (int i = optind; !hit && i < argc; i++)
-				if (stat(argv[i], &is) == 0 && is.st_dev == es.st_dev &&
-				    is.st_ino == es.st_ino)
-					hit = argv[i];
-			if (hit) {
-				cli_say("unmine: --errors %s is %s %s; opening it would "
-				        "empty it before it is read\n", c.errors_path,
-				        hit == c.files_from ? "the list of paths" :
-				        "the input", hit);
-				cli_free(&c);
-				return 2;
-			}
-		}
+	if (c.errors_path && errors_file_is_input(&c, argc, argv)) {
+		cli_free(&c);
+		return 2;
 	}
 	plugins = setup_plugins(&c, 0);
 	/* made now, so that a walk through an input that holds it leaves it

@@ -46,10 +46,10 @@ int cli_make_dir(const char *dir)
 	/* the directories of "DIR/." are DIR and those above it */
 	size_t n = strlen(dir) + 3;
 	char *p = malloc(n), *last = NULL;
+	struct stat st;
 	int rc;
 	if (!p)
 		abort();
-	struct stat st;
 	snprintf(p, n, "%s/.", dir);
 	rc = make_parents(p, &last);
 	free(p);

@@ -272,21 +272,12 @@ static void remove_stale_settings(const char *dir)
 	if (!d)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		struct stat held, named;
 		char *path;
-		int fd;
 		if (strncmp(e->d_name, prefix, sizeof(prefix) - 1) != 0 ||
 		    strlen(e->d_name) != sizeof(prefix) - 1 + 6)
 			continue;
 		path = cli_xprintf("%s/%s", dir, e->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
-		    fstat(fd, &held) == 0 && lstat(path, &named) == 0 &&
-		    held.st_dev == named.st_dev && held.st_ino == named.st_ino &&
-		    S_ISREG(held.st_mode))
-			unlink(path);
-		if (fd >= 0)
-			close(fd);
+		cli_drop_stale_tmp(path);
 		free(path);
 	}
 	closedir(d);
