@@ -446,16 +446,18 @@ static int in_heading(struct ctx *c, size_t b)
 	return c->heading;
 }
 
-/* Whether the words from token i are a list of names that ends in the
- * plural word of a unit: ", Zaporizhzhia and Donetsk oblasts". */
-static int before_units(const struct ctx *c, size_t i)
+/* The token of the plural word of a unit (one of words) that ends the
+ * list of names from token i on: ", Zaporizhzhia and Donetsk oblasts";
+ * c->ntok when there is none. */
+static size_t units_after(const struct ctx *c, size_t i,
+                          const char *const *words)
 {
 	size_t u = next(c, i), steps = 0;
 	while (u < c->ntok && steps++ < 12 &&
 	       (capitalised(c, u) || tok_is(c, u, ",") || tok_is(c, u, "and")) &&
-	       !in_list(c, u, units_words))
+	       !in_list(c, u, words))
 		u = next(c, u + 1);
-	return u < c->ntok && in_list(c, u, units_words);
+	return u < c->ntok && in_list(c, u, words) ? u : c->ntok;
 }
 
 /* The units a city names by its name: not "State", of which "New York,
@@ -475,17 +477,14 @@ static const char *const city_units[] = {
  * case, "the Kherson, Zaporizhzhia and Donetsk oblasts". */
 static int names_unit(const struct ctx *c, size_t e, size_t *end)
 {
-	size_t u = next(c, e), steps = 0;
+	size_t u = next(c, e);
 	if (u < c->ntok && in_list(c, u, city_unit)) {
 		if (capitalised(c, u))
 			*end = u + 1;
 		return 1;
 	}
-	while (u < c->ntok && steps++ < 12 &&
-	       (capitalised(c, u) || tok_is(c, u, ",") || tok_is(c, u, "and")) &&
-	       !in_list(c, u, city_units))
-		u = next(c, u + 1);
-	return u < c->ntok && in_list(c, u, city_units) && !capitalised(c, u);
+	u = units_after(c, e, city_units);
+	return u < c->ntok && !capitalised(c, u);
 }
 
 static int on_match(const um_match *m, void *arg)
@@ -991,7 +990,8 @@ static int process(void *state, um_doc *doc)
 			               before >= c.hits[i - 1].e &&
 			               before - c.hits[i - 1].e < 12));
 			/* "the Kherson, Zaporizhzhia and Donetsk regions" */
-			if (c.hits[i].unit || before_units(&c, c.hits[i].e))
+			if (c.hits[i].unit ||
+			    units_after(&c, c.hits[i].e, units_words) < c.ntok)
 				listed = 1;
 			/* "the city of Sevastopol" */
 			int of_place = w < c.ntok && tok_is(&c, w, "of") &&
