@@ -119,26 +119,26 @@ static void put_utf8(um_strbuf *sb, uint32_t cp)
 }
 
 /*
- * UTF-16 after a byte-order mark to UTF-8. Unpaired surrogates become
+ * UTF-16 from byte start on (after its byte-order mark, if any), little-
+ * endian if le, to UTF-8. Unpaired surrogates become
  * U+FFFD, counted in *ret_invalid with the byte offset of the first in
  * *ret_first; so does an odd last byte, whose offset is put in *ret_odd
  * ((size_t)-1 when there is none). The byte offset of the first U+0000
  * goes in *ret_nul ((size_t)-1 when there is none): an offset in buf,
  * which the user has, not in the text made of it.
  */
-static char *from_utf16(const char *buf, size_t len, size_t *ret_len,
-                        size_t *ret_invalid, size_t *ret_first,
-                        size_t *ret_odd, size_t *ret_nul)
+static char *from_utf16(const char *buf, size_t len, size_t start, int le,
+                        size_t *ret_len, size_t *ret_invalid,
+                        size_t *ret_first, size_t *ret_odd, size_t *ret_nul)
 {
 	const unsigned char *p = (const unsigned char *)buf;
-	int le = p[0] == 0xFF;
 	size_t i, invalid = 0, first = 0;
 	um_strbuf sb;
 
 	um_sb_init(&sb);
 	*ret_odd = (size_t)-1;
 	*ret_nul = (size_t)-1;
-	for (i = 2; i < len; i += 2) {
+	for (i = start; i < len; i += 2) {
 		uint32_t u, v;
 		if (i + 1 >= len) {
 			*ret_odd = i;
@@ -321,37 +321,47 @@ char *um_reader_decode(um_doc *doc, const char *buf, size_t *len,
 	return out;
 }
 
-/* The charset of text in UTF-32 (by its byte-order mark), or of XML or
- * HTML in UTF-16 or UTF-32 without one, by how "<" is written (XML 1.0,
- * appendix F); the mark's length in *skip, the width of a character in
- * *unit. NULL for the others (UTF-16 with its mark is read apart). */
-static const char *wide_charset(const char *buf, size_t len, size_t *skip,
-                                size_t *unit)
+/* UTF-32 told by its byte-order mark, or XML or HTML in it without one by
+ * how "<" is written (XML 1.0, appendix F): its charset, and the mark's
+ * length in *skip; NULL for the others. */
+static const char *utf32_charset(const char *buf, size_t len, size_t *skip)
 {
-	static const struct {
-		const char *head, *cs;
-		size_t skip, unit;
-	} kinds[] = {
-		{ "\xFF\xFE\0\0", "UTF-32LE", 4, 4 },
-		{ "\0\0\xFE\xFF", "UTF-32BE", 4, 4 },
-		{ "<\0\0\0", "UTF-32LE", 0, 4 },
-		{ "\0\0\0<", "UTF-32BE", 0, 4 },
+	static const struct { const char *head, *cs; size_t skip; } kinds[] = {
+		{ "\xFF\xFE\0\0", "UTF-32LE", 4 },
+		{ "\0\0\xFE\xFF", "UTF-32BE", 4 },
+		{ "<\0\0\0", "UTF-32LE", 0 },
+		{ "\0\0\0<", "UTF-32BE", 0 },
 	};
 	if (len < 4)
 		return NULL;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (!memcmp(buf, kinds[i].head, 4)) {
 			*skip = kinds[i].skip;
-			*unit = kinds[i].unit;
 			return kinds[i].cs;
 		}
-	*skip = 0;
-	*unit = 2;
-	if (buf[0] == '<' && !buf[1] && buf[2] && !buf[3])
-		return "UTF-16LE";
-	if (!buf[0] && buf[1] == '<' && !buf[2] && buf[3])
-		return "UTF-16BE";
 	return NULL;
+}
+
+/* UTF-16 told by its byte-order mark, or XML or HTML in it without one
+ * by how "<" is written: 1 with where its text starts in *start and
+ * whether it is little-endian in *le; 0 for the others. */
+static int is_utf16(const char *buf, size_t len, size_t *start, int *le)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+	                 (p[0] == 0xFE && p[1] == 0xFF))) {
+		*start = 2;
+		*le = p[0] == 0xFF;
+		return 1;
+	}
+	*start = 0;
+	if (len >= 4 && p[0] == '<' && !p[1] && p[2] && !p[3])
+		*le = 1;
+	else if (len >= 4 && !p[0] && p[1] == '<' && !p[2] && p[3])
+		*le = 0;
+	else
+		return 0;
+	return 1;
 }
 
 static int name_start(unsigned char c)
@@ -459,9 +469,9 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 	size_t max;
 	char *conv = NULL, *unzipped = NULL;
 	size_t bad16 = 0, first16 = 0, odd16 = (size_t)-1;
-	size_t badw = 0, firstw = 0, skip = 0, unit = 0;
+	size_t badw = 0, firstw = 0, skip = 0;
 	const char *widecs = NULL;
-	int format, r, empty;
+	int format, r, empty, le;
 	um_doc *doc;
 
 	if (!opt)
@@ -480,19 +490,19 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 			return r;
 		buf = unzipped;
 	}
-	if ((widecs = wide_charset(buf, len, &skip, &unit)) != NULL) {
+	if ((widecs = utf32_charset(buf, len, &skip)) != NULL) {
 		size_t clen = len - skip, k;
 		/* a NUL character, at its offset in the file */
-		for (k = skip; k + unit <= len; k += unit)
-			if (!memcmp(buf + k, "\0\0\0\0", unit))
+		for (k = skip; k + 4 <= len; k += 4)
+			if (!memcmp(buf + k, "\0\0\0\0", 4))
 				break;
-		if (k + unit <= len) {
+		if (k + 4 <= len) {
 			um_seterr(err, errlen, "binary file (%s NUL character at byte "
 			          "offset %zu)", widecs, k);
 			free(unzipped);
 			return UM_EFORMAT;
 		}
-		conv = decode(buf + skip, &clen, widecs, unit, &badw, &firstw);
+		conv = decode(buf + skip, &clen, widecs, 4, &badw, &firstw);
 		if (!conv) {
 			um_seterr(err, errlen, "cannot decode %s", widecs);
 			free(unzipped);
@@ -501,13 +511,10 @@ int um_read_memory(const char *buf, size_t len, const char *name,
 		firstw += skip;
 		buf = conv;
 		len = clen;
-	} else if (len >= 2 && (((unsigned char)buf[0] == 0xFF &&
-	                         (unsigned char)buf[1] == 0xFE) ||
-	                        ((unsigned char)buf[0] == 0xFE &&
-	                         (unsigned char)buf[1] == 0xFF))) {
+	} else if (is_utf16(buf, len, &skip, &le)) {
 		size_t clen, nul16;
-		conv = from_utf16(buf, len, &clen, &bad16, &first16, &odd16,
-		                  &nul16);
+		conv = from_utf16(buf, len, skip, le, &clen, &bad16, &first16,
+		                  &odd16, &nul16);
 		if (nul16 != (size_t)-1) {
 			um_seterr(err, errlen, "binary file (UTF-16 NUL character "
 			          "at byte offset %zu)", nul16);

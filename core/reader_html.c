@@ -201,20 +201,21 @@ int um_read_html(const char *buf, size_t len, int utf8,
 	 * libxml2 would end the document there without a word. */
 	if (!utf8 && declared_charset(buf, len, cs, sizeof(cs)) &&
 	    !um_reader_is_utf8_name(cs) && !um_reader_is_wide_name(cs)) {
+		const char *nul;
 		fixed = um_reader_decode(doc, buf, &len, browser_charset(cs));
-		if (!fixed)
+		if (!fixed) {
 			um_doc_warn(doc, "unknown charset %s; read as UTF-8", cs);
-		else
-			buf = fixed;
-		/* a charset whose characters hold a zero byte: refused, as
-		 * libxml2 would end the document there, at the offset in the
-		 * text decoded */
-		if (fixed && memchr(buf, '\0', len)) {
+		} else if ((nul = memchr(fixed, '\0', len)) != NULL) {
+			/* a charset whose characters hold a zero byte: refused,
+			 * as libxml2 would end the document there, at the offset
+			 * in the text decoded */
 			um_seterr(err, errlen, "binary file (a NUL character decoded "
 			          "from %s, at byte offset %zu of the text)", cs,
-			          (size_t)((const char *)memchr(buf, '\0', len) - buf));
+			          (size_t)(nul - fixed));
 			free(fixed);
 			return UM_EFORMAT;
+		} else {
+			buf = fixed;
 		}
 	}
 	if (!fixed && (fixed = um_reader_repair(doc, buf, &len)))

@@ -708,13 +708,18 @@ START_TEST(utf32_and_wide_xml_without_mark)
 	ASSERT_READ();
 	ck_assert_str_eq(snap.format, "xml");
 	ck_assert_str_eq(snap.text, "Hi");
-	/* an unpaired surrogate is one U+FFFD: the rest is read in step */
+	/* the same decoder as with a mark: an unpaired surrogate is one
+	 * U+FFFD, the rest read in step; a NUL at its offset in the file */
 	TAKE("<\0r\0>\0H\0\x00\xDCi\0<\0/\0r\0>\0", "s.xml", NULL);
 	ASSERT_READ();
 	ck_assert_str_eq(snap.text, "H\xEF\xBF\xBDi");
 	ck_assert_uint_eq(snap.nwarn, 1);
-	ck_assert_str_eq(snap.warn, "invalid UTF-16LE: 1 byte sequence replaced "
-	                 "with U+FFFD, the first at byte offset 8");
+	ck_assert_str_eq(snap.warn, "invalid UTF-16: 1 unpaired surrogate "
+	                 "replaced with U+FFFD, the first at byte offset 8");
+	ck_assert_int_eq(rd_fail("<\0a\0\0\0", 6, "n.xml", NULL, err,
+	                         sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "binary file (UTF-16 NUL character at byte "
+	                 "offset 4)");
 	/* a wide label on bytes that are not: UTF-8, as browsers read it */
 	TAKE("<html><head><meta charset=\"utf-16\"></head><body><p>caf\xC3\xA9"
 	     "</p></body></html>", "l.html", NULL);
