@@ -250,6 +250,48 @@ static const struct rcase cases[] = {
 	{ "E/RES/2009/1 and", "E/RES/2009/1|E/RES/2009/1|resolution|ECOSOC" },
 	{ "A/DEC/58/220 and", "A/DEC/58/220|A/DEC/58/220|decision|GA" },
 
+	/* Addenda and corrigenda cited after the symbol */
+	{ "the report (A/64/504 and Add.1) was",
+	  "A/64/504|A/64/504|document|unknown ; "
+	  "Add.1|A/64/504/Add.1|document|unknown" },
+	{ "Supplement No. 13 (A/10195 and Corr.1 and Add.1).",
+	  "A/10195|A/10195|document|unknown ; "
+	  "Corr.1|A/10195/Corr.1|document|unknown ; "
+	  "Add.1|A/10195/Add.1|document|unknown" },
+	{ "E/CN.5/478 and Add.1 and Add.1/Corr.1 and 2, Add.2 and Add.2/Corr.1, "
+	  "Add.3.",
+	  "E/CN.5/478|E/CN.5/478|document|unknown ; "
+	  "Add.1|E/CN.5/478/Add.1|document|unknown ; "
+	  "Add.1/Corr.1|E/CN.5/478/Add.1/Corr.1|document|unknown ; "
+	  "2|E/CN.5/478/Add.1/Corr.2|document|unknown ; "
+	  "Add.2|E/CN.5/478/Add.2|document|unknown ; "
+	  "Add.2/Corr.1|E/CN.5/478/Add.2/Corr.1|document|unknown ; "
+	  "Add.3|E/CN.5/478/Add.3|document|unknown" },
+	{ "the draft A/C.2/64/L.3 and Rev.1 and",
+	  "A/C.2/64/L.3|A/C.2/64/L.3|document|unknown ; "
+	  "Rev.1|A/C.2/64/L.3/Rev.1|document|unknown" },
+	{ "reports A/64/504/Add.1 and Corr.1;",
+	  "A/64/504/Add.1|A/64/504/Add.1|document|unknown ; "
+	  "Corr.1|A/64/504/Add.1/Corr.1|document|unknown" },
+	{ "reports A/64/504/Corr.1 and Add.2, and 2 December 2009",
+	  "A/64/504/Corr.1|A/64/504/Corr.1|document|unknown ; "
+	  "Add.2|A/64/504/Add.2|document|unknown" },
+	{ "the reports A/63/5 and Add.1-3 and",
+	  "A/63/5|A/63/5|document|unknown ; "
+	  "Add.1-3|A/63/5/Add.1|document|unknown ; "
+	  "Add.1-3|A/63/5/Add.2|document|unknown ; "
+	  "Add.1-3|A/63/5/Add.3|document|unknown" },
+	{ "see A/63/6 and Add.2\u20134.",
+	  "A/63/6|A/63/6|document|unknown ; "
+	  "Add.2\u20134|A/63/6/Add.2|document|unknown ; "
+	  "Add.2\u20134|A/63/6/Add.3|document|unknown ; "
+	  "Add.2\u20134|A/63/6/Add.4|document|unknown" },
+	{ "see A/1 and Add.1-30, A/2 and 2 others, A/3, and Add.1.5 and "
+	  "S/RES/1325 (2000) and Add.1",
+	  "A/1|A/1|document|unknown ; A/2|A/2|document|unknown ; "
+	  "A/3|A/3|document|unknown ; "
+	  "S/RES/1325 (2000)|S/RES/1325(2000)|resolution|SC" },
+
 	/* More of the forms UN texts use */
 	{ "its first resolution, 1 (I), of 24 January 1946",
 	  "" },

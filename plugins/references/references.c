@@ -859,6 +859,189 @@ static int emit_symbol(const struct scan *s, size_t b, size_t e,
 	return rc;
 }
 
+/* Parts that follow a symbol written in full and cite more documents of
+ * it: "A/64/504 and Add.1", "A/10195 and Corr.1 and Add.1",
+ * "E/CN.5/478 and Add.1 and Add.1/Corr.1 and 2, Add.2", "A/63/5 and
+ * Add.1-3". An addendum ("Add.", and "Amend.") belongs to the symbol
+ * without its addenda and corrigenda; a corrigendum or revision ("Corr.",
+ * "Rev.") to the document cited last; a bare number after "and" or a comma
+ * replaces the number of the last part cited. */
+
+static const char *const part_kinds[] = { "Add", "Corr", "Rev", "Amend", NULL };
+
+/* A part's kind at text p ("Add."): its index in part_kinds, -1 if none;
+ * *len gets the length with the full stop. */
+static int part_kind(const char *p, size_t n, size_t *len)
+{
+	for (int k = 0; part_kinds[k]; k++) {
+		size_t w = strlen(part_kinds[k]);
+		if (n > w + 1 && !memcmp(p, part_kinds[k], w) && p[w] == '.' &&
+		    isdigit((unsigned char)p[w + 1])) {
+			*len = w + 1;
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* Digits at p, at most 3; their count, 0 if none or more. */
+static size_t part_number(const char *p, size_t n, long *v)
+{
+	size_t i = 0;
+	*v = 0;
+	while (i < n && isdigit((unsigned char)p[i])) {
+		if (i == 3)
+			return 0;
+		*v = *v * 10 + (p[i] - '0');
+		i++;
+	}
+	return i;
+}
+
+/* The separator before a part at text p: " and ", ", ", ", and ". Its
+ * length, 0 if none. */
+static size_t part_separator(const char *p, size_t n)
+{
+	size_t i = 0;
+	if (i < n && p[i] == ',')
+		i++;
+	if (i >= n || p[i] != ' ')
+		return 0;
+	i++;
+	if (n - i > 4 && !memcmp(p + i, "and ", 4))
+		i += 4;
+	else if (i == 1)
+		return 0;
+	return i;
+}
+
+/* The content token that begins at byte b, from i on; n if none. */
+static size_t token_beginning(const struct scan *s, size_t i, size_t b)
+{
+	for (; i < s->n; i++) {
+		const um_token *t = &s->toks[s->c[i].tok];
+		if (t->begin == b)
+			return i;
+		if (t->begin > b)
+			break;
+	}
+	return s->n;
+}
+
+/* Cut sym at its first addendum or corrigendum: "A/64/504/Corr.1" gives
+ * "A/64/504". */
+static void part_root(char *sym)
+{
+	for (char *p = strchr(sym, '/'); p; p = strchr(p + 1, '/')) {
+		size_t len;
+		int k = part_kind(p + 1, strlen(p + 1), &len);
+		if (k == 0 || k == 1) {
+			*p = 0;
+			return;
+		}
+	}
+}
+
+/* Emit the parts after the symbol sym that ends before content token i;
+ * returns the content token after them. */
+static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
+{
+	char cur[sizeof(((struct symbol *)0)->text)];
+	int any = 0;
+	if (strchr(sym, '(') || i >= s->n)
+		return i;
+	snprintf(cur, sizeof(cur), "%s", sym);
+	while (*rc == 0 && i < s->n) {
+		const um_token *t = &s->toks[s->c[i - 1].tok];
+		const char *p = s->text + t->end, *end = s->text + s->tlen;
+		size_t sep = part_separator(p, (size_t)(end - p)), len, nd, b, e;
+		char next[sizeof(cur)];
+		long v, last;
+		int k;
+		if (!sep)
+			break;
+		p += sep;
+		b = (size_t)(p - s->text);
+		k = part_kind(p, (size_t)(end - p), &len);
+		if (k >= 0) {
+			/* "Add.2/Corr.1": a part with parts of its own */
+			char root[sizeof(cur)];
+			size_t w = len;
+			snprintf(root, sizeof(root), "%s", cur);
+			if (k == 0 || k == 3)
+				part_root(root);
+			else {
+				/* "Corr.2" after "Corr.1" replaces it */
+				char *q = strrchr(root, '/');
+				size_t l2;
+				int k2 = part_kind(q + 1, strlen(q + 1), &l2);
+				if (k2 == 1 || k2 == 2)
+					*q = 0;
+			}
+			for (;;) {
+				if (!(nd = part_number(p + w, (size_t)(end - p - w), &v)))
+					break;
+				w += nd;
+				if (p + w < end && p[w] == '/' &&
+				    part_kind(p + w + 1, (size_t)(end - p - w - 1), &len) >= 0) {
+					w += 1 + len;
+					continue;
+				}
+				break;
+			}
+			if (!nd || (size_t)snprintf(next, sizeof(next), "%s/%.*s", root,
+			                            (int)w, p) >= sizeof(next))
+				break;
+			len = w;
+		} else {
+			/* "Add.1 and 2": the number of the last part */
+			char *dot = strrchr(cur, '.'), *slash = strrchr(cur, '/');
+			if (!any || !dot || dot < slash ||
+			    !(nd = part_number(p, (size_t)(end - p), &v)) || v == 0)
+				break;
+			snprintf(next, sizeof(next), "%.*s%ld", (int)(dot + 1 - cur), cur, v);
+			len = nd;
+		}
+		/* "Add.1-3", "Add.1–3": each of them, on the span of all */
+		last = v;
+		{
+			size_t d = 0, nd2;
+			long v2;
+			if (p + len < end && p[len] == '-')
+				d = 1;
+			else if (end - (p + len) > 3 && !memcmp(p + len, "\xe2\x80\x93", 3))
+				d = 3;
+			if (d && (nd2 = part_number(p + len + d, (size_t)(end - p - len - d),
+			                            &v2)) && v2 > v && v2 <= v + 20) {
+				last = v2;
+				len += d + nd2;
+			}
+		}
+		/* the part ends there: not "Add.1.5", "Add.1/x", "Add.1-30" */
+		if (p + len < end && (isalnum((unsigned char)p[len]) || p[len] == '/' ||
+		                      ((p[len] == '.' || p[len] == '-') &&
+		                       p + len + 1 < end &&
+		                       isalnum((unsigned char)p[len + 1]))))
+			break;
+		i = token_beginning(s, i, b);
+		e = token_ending(s, i, b + len);
+		if (i >= s->n || e >= s->n || s->c[i].date)
+			break;
+		for (long n = v; n <= last && *rc == 0; n++) {
+			struct symbol out;
+			char *dot = strrchr(next, '.');
+			memset(&out, 0, sizeof(out));
+			snprintf(out.text, sizeof(out.text), "%.*s%ld",
+			         (int)(dot + 1 - next), next, n);
+			*rc = emit_symbol(s, i, e + 1, &out);
+			snprintf(cur, sizeof(cur), "%s", out.text);
+		}
+		any = 1;
+		i = e + 1;
+	}
+	return i;
+}
+
 /* The organ that adopted the document, from its metadata or its opening. */
 static int find_doc_organ(const struct scan *s)
 {
@@ -1087,7 +1270,7 @@ static int process(void *state, um_doc *doc)
 				size_t e = token_ending(&s, i, t->begin + len);
 				if (e < s.n) {
 					rc = emit_symbol(&s, i, e + 1, &sym);
-					i = e + 1;
+					i = emit_parts(&s, e + 1, sym.text, &rc);
 					continue;
 				}
 			}
