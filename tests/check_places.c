@@ -159,6 +159,12 @@ static const struct pcase cases[] = {
 	  "Democratic\nRepublic of Madagascar|country|MDG" },
 	{ "the President of Puntland, in Kismaayo, Jubbaland",
 	  "Puntland|subdivision|SOM ; Kismaayo|city|SOM ; Jubbaland|subdivision|SOM" },
+	/* a town with a place of its country in parentheses, even at the
+	 * start of a sentence and where the country is not named */
+	{ "Shelling was reported. Baidoa (South-West State) was hit.",
+	  "Baidoa|city|SOM ; South-West State|subdivision|SOM" },
+	{ "Baidoa (Kenya) and Baidoa (Jubbaland",
+	  "Kenya|country|KEN ; Jubbaland|subdivision|SOM" },
 	/* a country's adjective is not the subdivision of its name, which
 	 * is taken with its unit word */
 	{ "Somalia and the Somali national armed forces",

@@ -924,6 +924,33 @@ static void water_bodies(struct ctx *c)
 	c->nhits = c->cap = n;
 }
 
+static int country_named(const char *const *named, size_t nnamed,
+                         const char *cc)
+{
+	for (size_t k = 0; k < nnamed; k++)
+		if (!strcmp(named[k], cc))
+			return 1;
+	return 0;
+}
+
+/* Whether hit i is followed by its country's subdivision or city in
+ * parentheses, one taken without more ado: "Baidoa (South-West State)",
+ * "Goma (North Kivu)" where the Congo is named. */
+static int pinned_by_next(const struct ctx *c, size_t i,
+                          const char *const *named, size_t nnamed)
+{
+	const struct hit *h = &c->hits[i], *q = &c->hits[i + 1];
+	const struct place *p = h->p, *qp = q->p;
+	size_t open = next(c, h->e);
+	if (open >= c->ntok || !tok_is(c, open, "(") || next(c, open + 1) != q->b ||
+	    !tok_is(c, next(c, q->e), ")") ||
+	    (qp->type != PT_SUBDIVISION && qp->type != PT_CITY) ||
+	    qp->needs == PN_PLACE_WORD || strcmp(qp->country, p->country))
+		return 0;
+	return qp->needs != PN_COUNTRY &&
+	       (!strchr(qp->code, '-') || country_named(named, nnamed, qp->country));
+}
+
 static int process(void *state, um_doc *doc)
 {
 	struct state *st = state;
@@ -960,16 +987,17 @@ static int process(void *state, um_doc *doc)
 	}
 	for (size_t i = 0; i < c.nhits && rc == 0; i++) {
 		const struct place *p = c.hits[i].p;
+		int pinned;
 		if (p->type == PT_NAME)
 			continue;
-		if ((p->type == PT_SUBDIVISION && strchr(p->code, '-')) ||
-		    p->needs == PN_COUNTRY) {
-			size_t k;
-			for (k = 0; k < nnamed && strcmp(named[k], p->country); k++)
-				;
-			if (k == nnamed)
-				continue;
-		}
+		/* "Baidoa (South-West State)": a town with a place of its
+		 * country in parentheses after it */
+		pinned = p->needs == PN_COUNTRY && i + 1 < c.nhits &&
+		         pinned_by_next(&c, i, named, nnamed);
+		if (!pinned && ((p->type == PT_SUBDIVISION && strchr(p->code, '-')) ||
+		                p->needs == PN_COUNTRY) &&
+		    !country_named(named, nnamed, p->country))
+			continue;
 		/* "the Kherson, Zaporizhzhia and Donetsk oblasts", "Kabul
 		 * province": a city's name before the word of a unit names
 		 * the unit */
@@ -990,7 +1018,7 @@ static int process(void *state, um_doc *doc)
 			               before >= c.hits[i - 1].e &&
 			               before - c.hits[i - 1].e < 12));
 			/* "the Kherson, Zaporizhzhia and Donetsk regions" */
-			if (c.hits[i].unit ||
+			if (c.hits[i].unit || pinned ||
 			    units_after(&c, c.hits[i].e, units_words) < c.ntok)
 				listed = 1;
 			/* "the city of Sevastopol" */
