@@ -25,7 +25,11 @@ struct um_gz {
 int um_gz_magic(const void *buf, size_t len)
 {
 	const unsigned char *b = buf;
-	return len >= 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8;
+	/* The two bytes of the magic number: no text starts with them (0x8b
+	 * cannot follow a control character in UTF-8 or be a character
+	 * alone), so a file cut after them, or in another method than
+	 * deflate, is refused as gzip data, not read as text. */
+	return len >= 2 && b[0] == 0x1f && b[1] == 0x8b;
 }
 
 um_gz *um_gz_new(void)

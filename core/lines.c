@@ -60,7 +60,7 @@ static ssize_t fill(struct lines *l, char *dst, size_t room, int *err)
 		return poll_read(l->fd, dst, room, err);
 	for (;;) {
 		size_t avail = l->zlen - l->zstart, used, made;
-		if (!l->decided && (avail >= 3 || l->zeof)) {
+		if (!l->decided && (avail >= 2 || l->zeof)) {
 			l->decided = 1;
 			if (um_gz_magic(l->zin + l->zstart, avail))
 				l->gz = um_gz_new();

@@ -1766,6 +1766,16 @@ START_TEST(gzip_refused_with_reason)
 	                 UM_EFORMAT);
 	ck_assert_str_eq(err, "corrupt gzip data (unknown header flags set), "
 	                 "at byte 4 of the file");
+	/* the magic number alone, or with a method other than deflate: gzip
+	 * data cut short or corrupt, not text */
+	ck_assert_int_eq(rd_fail("\x1f\x8b", 2, "a.txt", NULL, err, sizeof(err)),
+	                 UM_EFORMAT);
+	ck_assert_str_eq(err, "truncated gzip data: the file ends inside it, "
+	                 "after 2 bytes");
+	ck_assert_int_eq(rd_fail("\x1f\x8b\x09\0\0\0\0\0\0\x03", 10, "a.txt",
+	                         NULL, err, sizeof(err)), UM_EFORMAT);
+	ck_assert_str_eq(err, "corrupt gzip data (unknown compression method), "
+	                 "at byte 4 of the file");
 	free(u);
 	free(t);
 }
@@ -1826,7 +1836,9 @@ START_TEST(gzip_stream_byte_by_byte)
 	gz_append(&t, &n, gz_txt, strlen(gz_txt));
 	gz_append(&t, &n, "Kenya.", 6);
 	ck_assert(um_gz_magic(t, n));
-	ck_assert(!um_gz_magic(t, 2));
+	ck_assert(um_gz_magic(t, 2));
+	ck_assert(!um_gz_magic(t, 1));
+	ck_assert(!um_gz_magic("\x1f\x8a", 2));
 	for (;;) {
 		size_t give = i < n ? 1 : 0;
 		ck_assert_int_eq(um_gz_inflate(g, t + i, give, &used, out + len, 1,

@@ -87,7 +87,8 @@ int um_text_normalize(const char *in, size_t len, char **ret, size_t *ret_len,
  * it is read, for readers of records (JSON Lines).
  */
 typedef struct um_gz um_gz;
-/* Whether buf begins like gzip data (the magic bytes and deflate). */
+/* Whether buf begins like gzip data: its two magic bytes, which no text
+ * begins with. */
 int um_gz_magic(const void *buf, size_t len);
 /* A stream inflater; aborts if memory runs out. um_gz_free(NULL) is a
  * no-op. */
