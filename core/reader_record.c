@@ -121,6 +121,50 @@ static json_object *parse(const char *buf, size_t len, char *err,
 	return root;
 }
 
+static int hex4(const char *p, const char *end, unsigned *v)
+{
+	*v = 0;
+	if (end - p < 4)
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		int c = p[i], d = c >= '0' && c <= '9' ? c - '0' :
+		                  c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+		                  c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return 0;
+		*v = *v << 4 | (unsigned)d;
+	}
+	return 1;
+}
+
+/* The escapes of UTF-16 surrogates without their pair in a record that
+ * parsed ("\ud800" alone), which the parser replaced with U+FFFD: their
+ * count, and the byte offset of the first in *first. */
+static size_t lone_surrogates(const char *buf, size_t len, size_t *first)
+{
+	const char *p = buf, *end = buf + len;
+	size_t n = 0;
+	while ((p = memchr(p, '\\', (size_t)(end - p))) && end - p > 1) {
+		unsigned v, w;
+		const char *at = p;
+		if (p[1] != 'u' || !hex4(p + 2, end, &v)) {
+			p += 2;     /* "\\", "\n", "\"" */
+			continue;
+		}
+		p += 6;
+		if (v < 0xD800 || v > 0xDFFF)
+			continue;
+		if (v <= 0xDBFF && end - p >= 2 && p[0] == '\\' && p[1] == 'u' &&
+		    hex4(p + 2, end, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+			p += 6;
+			continue;
+		}
+		if (n++ == 0)
+			*first = (size_t)(at - buf);
+	}
+	return n;
+}
+
 int um_read_record(const char *buf, size_t len, const char *name,
                    const um_read_options *opt, um_doc **ret, char *err,
                    size_t errlen)
@@ -184,6 +228,14 @@ int um_read_record(const char *buf, size_t len, const char *name,
 	                   &doc, err, errlen);
 	if (r)
 		goto out;
+	{
+		size_t first = 0, lone = lone_surrogates(buf, len, &first);
+		if (lone)
+			um_doc_warn(doc, "invalid JSON string: %zu unpaired surrogate "
+			            "escape%s replaced with U+FFFD, the first at byte "
+			            "offset %zu of the line", lone, lone == 1 ? "" : "s",
+			            first);
+	}
 	/* what the record says is what the caller knows of the document:
 	 * it comes before what the text states */
 	for (i = 0; i < NMETA; i++)

@@ -1513,6 +1513,26 @@ START_TEST(record_string_number_id_and_formats)
 }
 END_TEST
 
+/* Escapes of surrogates without their pair are replaced, with a warning
+ * that counts them; a pair, or an escaped backslash before "u", is none. */
+START_TEST(record_lone_surrogates)
+{
+	um_doc *doc = RD("{\"text\": \"a \\\\ud800 \\ud83d\\ude00 b\"}",
+	                 "s.jsonl:1", &record_opt);
+	assert_text(doc, "a \\ud800 \xF0\x9F\x98\x80 b");
+	assert_no_warnings(doc);
+	um_doc_free(doc);
+	doc = RD("{\"title\": \"\\uDBFF\", \"text\": \"a \\udc00\\ud800 b\"}",
+	         "s.jsonl:2", &record_opt);
+	assert_text(doc, "a \xEF\xBF\xBD\xEF\xBF\xBD b");
+	ck_assert_uint_eq(um_doc_warning_count(doc), 1);
+	ck_assert_str_eq(um_doc_warning_at(doc, 0), "invalid JSON string: 3 "
+	                 "unpaired surrogate escapes replaced with U+FFFD, the "
+	                 "first at byte offset 11 of the line");
+	um_doc_free(doc);
+}
+END_TEST
+
 /* A record that must be refused with err. */
 static void record_refused(const char *rec, int code, const char *want)
 {
@@ -1882,6 +1902,7 @@ Suite *reader_suite(void)
 	tcase_add_test(tc, record_text_and_metadata);
 	tcase_add_test(tc, record_string_number_id_and_formats);
 	tcase_add_test(tc, record_refused_with_reason);
+	tcase_add_test(tc, record_lone_surrogates);
 	tcase_add_test(tc, record_member_twice_and_ids);
 	suite_add_tcase(s, tc);
 
