@@ -159,6 +159,12 @@ static const struct pcase cases[] = {
 	  "Democratic\nRepublic of Madagascar|country|MDG" },
 	{ "the President of Puntland, in Kismaayo, Jubbaland",
 	  "Puntland|subdivision|SOM ; Kismaayo|city|SOM ; Jubbaland|subdivision|SOM" },
+	/* a place glued to a combining form is part of another name; two
+	 * places joined by a hyphen are two */
+	{ "the Euro-Asia region, Afro-Eurasia, Pro-Russia, Congo-Brazzaville "
+	  "and the Kosovo-Serbia talks",
+	  "Russia|country|RUS ; Congo|country|COG ; Brazzaville|city|COG ; "
+	  "Kosovo|other| ; Serbia|country|SRB" },
 	/* a town with a place of its country in parentheses, even at the
 	 * start of a sentence and where the country is not named */
 	{ "Shelling was reported. Baidoa (South-West State) was hit.",

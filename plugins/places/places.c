@@ -487,6 +487,24 @@ static int names_unit(const struct ctx *c, size_t e, size_t *end)
 	return u < c->ntok && !capitalised(c, u);
 }
 
+/* "Euro-Asia", "Afro-Eurasia", "Indo-China", "Austro-Hungary": a place
+ * glued by a hyphen to a combining form before it (a capitalised word
+ * ending in "o" that is no place: "Congo-Brazzaville" and "Kosovo-Serbia"
+ * are two) is part of another name. */
+static int combining_form_before(const struct ctx *c, size_t b)
+{
+	const um_token *h, *w;
+	if (b < 2)
+		return 0;
+	h = &c->toks[b - 1];
+	w = &c->toks[b - 2];
+	return h->end == c->toks[b].begin && w->end == h->begin &&
+	       tok_is(c, b - 1, "-") && w->kind == UM_TOK_WORD &&
+	       (w->flags & UM_TF_CAP) && w->fold_len >= 4 &&
+	       w->fold[w->fold_len - 1] == 'o' &&
+	       !(c->nhits && c->hits[c->nhits - 1].e == b - 1);
+}
+
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -500,7 +518,8 @@ static int on_match(const um_match *m, void *arg)
 		    !in_list(c, i, small_words) && !lower_in_name(c, i, p->name))
 			return 0;
 	}
-	if (!name && (inside_name(c, m->begin, m->end, p) ||
+	if (!name && (combining_form_before(c, m->begin) ||
+	              inside_name(c, m->begin, m->end, p) ||
 	              person(c, m->begin, m->end) || in_title(c, m->begin) ||
 	              in_heading(c, m->begin)))
 		return 0;
