@@ -125,6 +125,9 @@ static const struct pcase cases[] = {
 	{ "in Doha", "Doha|city|QAT" },
 	{ "in Addis Ababa", "Addis Ababa|city|ETH" },
 	{ "at Geneva", "Geneva|city|CHE" },
+	/* a capital written with its accent; without it, the common word */
+	{ "a meeting in Mal\xc3\xa9, and the male delegates in Male",
+	  "Mal\xc3\xa9|city|MDV" },
 	{ "in Vienna and New York", "Vienna|city|AUT ; New York|city|USA" },
 	{ "in Port-au-Prince", "Port-au-Prince|city|HTI" },
 	{ "in Juba", "Juba|city|SSD" },

@@ -46,7 +46,7 @@ const venues = ['Genève:CH=Geneva', 'Bonn:DE', 'The Hague:NL', 'Marrakesh:MA',
   'Cartagena:CO', 'Medellín:CO', 'Cali:CO', 'Johannesburg:ZA',
   'Rio de Janeiro:BR', 'São Paulo:BR', 'Istanbul:TR', 'Sharm el-Sheikh:EG',
   'Doha:QA', 'Addis Ababa:ET', 'Monrovia:LR', 'San Francisco:US',
-  'Washington, D.C.:US=Washington']
+  'Washington, D.C.:US=Washington', 'Male:MV=Malé']
 const want = new Map()
 for (const v of venues) {
   const [nc, en] = v.split('=')
