@@ -288,6 +288,87 @@ START_TEST(options_change_behaviour)
 }
 END_TEST
 
+/* The covered text, role and "long" or "short" of every annotation, as
+ * one string. */
+static const char *summary(const struct fake_doc *fd)
+{
+	static char buf[2048];
+	size_t used = 0;
+	buf[0] = 0;
+	for (size_t i = 0; i < fd->nannots; i++) {
+		const struct fake_annot *a = &fd->annots[i];
+		const char *role = attr(a, "role");
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s|%s|%s",
+		                         i ? " ; " : "", covered(fd, a), role,
+		                         !strcmp(role, "expansion") ? attr(a, "short") :
+		                         attr(a, "long"));
+		ck_assert_uint_lt(used, sizeof(buf));
+	}
+	return buf;
+}
+
+START_TEST(short_forms_with_numbers_and_plurals)
+{
+	struct fake_doc fd;
+	/* a hyphen and a number: the letters are matched; a use of it before
+	 * a hyphen and a word, not "COVID" alone */
+	run(&fd, "The coronavirus disease (COVID-19) pandemic. COVID-19-related "
+	         "costs, not COVID.", 2, 1);
+	ck_assert_str_eq(summary(&fd),
+	                 "coronavirus disease|expansion|COVID-19 ; "
+	                 "COVID-19|definition|coronavirus disease ; "
+	                 "COVID-19|use|coronavirus disease");
+	done(&fd);
+	/* a plural: its uses with and without the "s" */
+	run(&fd, "The Millennium Development Goals (MDGs) and each MDG; "
+	         "non-governmental organizations (NGOs), an NGO and NGOs.", 2, 1);
+	ck_assert_str_eq(summary(&fd),
+	                 "Millennium Development Goals|expansion|MDGs ; "
+	                 "MDGs|definition|Millennium Development Goals ; "
+	                 "non-governmental organizations|expansion|NGOs ; "
+	                 "NGOs|definition|non-governmental organizations ; "
+	                 "MDG|use|Millennium Development Goals ; "
+	                 "NGO|use|non-governmental organizations ; "
+	                 "NGOs|use|non-governmental organizations");
+	done(&fd);
+	/* "As", "In", "EU-led": no short forms; "EU" before a hyphen is one */
+	run(&fd, "As the European Union (EU) said, In EU-led talks.", 2, 1);
+	ck_assert_str_eq(summary(&fd),
+	                 "European Union|expansion|EU ; "
+	                 "EU|definition|European Union ; "
+	                 "EU|use|European Union");
+	done(&fd);
+}
+END_TEST
+
+START_TEST(long_form_not_from_a_function_word)
+{
+	struct fake_doc fd;
+	/* the first letter begins a word that is not "of", "and", "the" */
+	run(&fd, "The Organization of American States (OAS) and the Office of "
+	         "Internal Oversight Services (OIOS).", 2, 1);
+	ck_assert_str_eq(summary(&fd),
+	                 "Organization of American States|expansion|OAS ; "
+	                 "OAS|definition|Organization of American States ; "
+	                 "Office of Internal Oversight Services|expansion|OIOS ; "
+	                 "OIOS|definition|Office of Internal Oversight Services");
+	done(&fd);
+}
+END_TEST
+
+START_TEST(short_form_named_again)
+{
+	struct fake_doc fd;
+	run(&fd, "the Islamic State in Iraq and the Levant (ISIL, also known as "
+	         "Da'esh) and ISIL; the team (TM also called T).", 2, 1);
+	ck_assert_str_eq(summary(&fd),
+	                 "Islamic State in Iraq and the Levant|expansion|ISIL ; "
+	                 "ISIL|definition|Islamic State in Iraq and the Levant ; "
+	                 "ISIL|use|Islamic State in Iraq and the Levant");
+	done(&fd);
+}
+END_TEST
+
 START_TEST(init_rejects_bad_option)
 {
 	struct acr_options opt = { 0, 1 };
@@ -313,6 +394,9 @@ Suite *acronyms_suite(void)
 	tcase_add_test(tc, long_form_stays_in_its_sentence);
 	tcase_add_test(tc, options_change_behaviour);
 	tcase_add_test(tc, init_rejects_bad_option);
+	tcase_add_test(tc, short_forms_with_numbers_and_plurals);
+	tcase_add_test(tc, long_form_not_from_a_function_word);
+	tcase_add_test(tc, short_form_named_again);
 	suite_add_tcase(s, tc);
 	return s;
 }

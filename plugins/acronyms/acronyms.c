@@ -119,24 +119,88 @@ static void index_defs(const um_core_api *api, um_doc *doc, struct def *defs,
 	}
 }
 
-/* A short form: one all-capitals word of ASCII letters and digits. Only
- * Roman-numeral letters after a number are a session, as in "181 (II)". */
-static int short_form(const char *text, const um_token *t, long min,
-                      int after_number)
+/* A short form as written: capitals and digits, in one word or joined
+ * by hyphens ("UNDP", "COVID-19"), at most 16 bytes, perhaps with the
+ * "s" of a plural ("MDGs", "NGOs"). It starts at token i; sets *end to
+ * the token after it, *klen to the length of its key (the text without
+ * the plural's "s") and *letters to the capitals in it. 0 if none. */
+static int short_run(const char *text, const um_token *tk, size_t n,
+                     size_t i, size_t *end, size_t *klen, size_t *letters)
 {
-	size_t i, letters = 0, roman = 0, n = t->end - t->begin;
-	if (t->kind != UM_TOK_WORD || !(t->flags & UM_TF_ALLCAPS) || n > 12)
+	size_t k = i, caps = 0, len;
+	int plural = 0;
+	if (i >= n || tk[i].kind != UM_TOK_WORD)
 		return 0;
-	for (i = t->begin; i < t->end; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c >= 0x80 || !isalnum(c))
-			return 0;
-		letters += isalpha(c) != 0;
-		roman += strchr("IVXLCDM", c) != NULL;
+	for (; k < n && (k == i || tk[k].begin == tk[k - 1].end); k++) {
+		const um_token *t = &tk[k];
+		size_t c0 = caps, b;
+		if (t->kind == UM_TOK_PUNCT && tok_is(t, "-"))
+			continue;
+		if (t->kind != UM_TOK_WORD && t->kind != UM_TOK_NUMBER)
+			break;
+		for (b = t->begin; b < t->end; b++) {
+			unsigned char c = (unsigned char)text[b];
+			if (c >= 'A' && c <= 'Z')
+				caps++;
+			else if (c == 's' && b + 1 == t->end && b > t->begin &&
+			         text[b - 1] >= 'A' && text[b - 1] <= 'Z' && caps >= 2)
+				plural = 1;     /* "MDGs" */
+			else if (!(c >= '0' && c <= '9'))
+				break;
+		}
+		if (b < t->end) {
+			/* "EU-led": the short form ends before the word */
+			if (k == i)
+				return 0;
+			caps = c0;
+			break;
+		}
+		if (plural) {
+			k++;
+			break;
+		}
 	}
-	if (roman == n && after_number)
+	while (k > i + 1 && tok_is(&tk[k - 1], "-"))
+		k--;            /* "COVID-19-related": the hyphen is not in it */
+	len = tk[k - 1].end - tk[i].begin;
+	if (!caps || len - (size_t)plural > 16)
 		return 0;
-	return (long)letters >= min;
+	*end = k;
+	*klen = len - (size_t)plural;
+	*letters = caps;
+	return 1;
+}
+
+/* Whether the short form (s, n) is a session in Roman numerals after a
+ * number, as in "181 (II)". */
+static int roman(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVXLCDM", s[i]))
+			return 0;
+	return 1;
+}
+
+/* Lower-case words that do not begin a long form: "Organization of
+ * American States (OAS)" is not "of American States". */
+static int function_word(const char *w, size_t n)
+{
+	static const char *const words[] = { "of", "the", "and", "for", "in",
+		"on", "to", "at", "by", "with", "a", "an", "or", NULL };
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !memcmp(words[i], w, n))
+			return 1;
+	return 0;
+}
+
+/* Whether the word at w (n bytes on) is a lower-case function word. */
+static int starts_function_word(const char *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && w[k] >= 'a' && w[k] <= 'z')
+		k++;
+	return k > 0 && (k == n || !isalnum((unsigned char)w[k])) &&
+	       function_word(w, k);
 }
 
 /*
@@ -178,9 +242,14 @@ static size_t long_form_start(const char *text, const um_token *tk,
 	li = (long)(le - lb) - 1;
 	while (si >= 0) {
 		char c = (char)tolower((unsigned char)s[si]);
+		if (!isalnum((unsigned char)c)) {
+			si--;       /* "UN-HABITAT": the hyphen is matched by none */
+			continue;
+		}
 		while (li >= 0 &&
 		       (tolower((unsigned char)lf[li]) != c ||
-		        (si == 0 && li > 0 && isalnum((unsigned char)lf[li - 1]))))
+		        (si == 0 && li > 0 && isalnum((unsigned char)lf[li - 1])) ||
+		        (si == 0 && starts_function_word(lf + li, le - lb - (size_t)li))))
 			li--;
 		if (li < 0)
 			return (size_t)-1;
@@ -193,6 +262,27 @@ static size_t long_form_start(const char *text, const um_token *tk,
 		    lb + (size_t)(li + 1) < tk[k].end)
 			return k;
 	return (size_t)-1;
+}
+
+/* Words after a short form in its parentheses that name it again:
+ * "(ISIL, also known as Daesh)", "(ISIL also known as Da'esh)",
+ * "(UNSMIL, formerly ...)"; token k is the first after the short form. */
+static int also_known(const um_token *tk, size_t k, size_t end)
+{
+	size_t w[3], nw = 0;
+	for (; k < end && nw < 3; k++) {
+		if (tk[k].kind == UM_TOK_SPACE || tk[k].kind == UM_TOK_NEWLINE ||
+		    (nw == 0 && tok_is(&tk[k], ",")))
+			continue;
+		if (tk[k].kind != UM_TOK_WORD)
+			break;
+		w[nw++] = k;
+	}
+	if (nw >= 1 && (tok_is(&tk[w[0]], "formerly") ||
+	                tok_is(&tk[w[0]], "hereinafter")))
+		return 1;
+	return nw == 3 && tok_is(&tk[w[0]], "also") && tok_is(&tk[w[1]], "known") &&
+	       tok_is(&tk[w[2]], "as");
 }
 
 static int process(void *state, um_doc *doc)
@@ -210,26 +300,36 @@ static int process(void *state, um_doc *doc)
 
 	for (s = 0; s < ns; s++) {
 		for (i = sents[s].begin + 1; i + 2 < sents[s].end; i++) {
-			size_t lb, le;
+			size_t lb, le, se, klen, letters, mlen;
 			um_annot *la, *sa;
-			if (!tok_is(&tk[i], "(") || !tok_is(&tk[i + 2], ")"))
+			const char *key;
+			if (!tok_is(&tk[i], "(") ||
+			    !short_run(text, tk, sents[s].end, i + 1, &se, &klen, &letters) ||
+			    se >= sents[s].end || !(tok_is(&tk[se], ")") || also_known(tk, se, sents[s].end)))
 				continue;
+			key = text + tk[i + 1].begin;
 			le = i;
 			while (le > sents[s].begin && (tk[le - 1].kind == UM_TOK_SPACE ||
 			                               tk[le - 1].kind == UM_TOK_NEWLINE))
 				le--;
-			if (le == sents[s].begin ||
-			    !short_form(text, &tk[i + 1], st->opt.min_length,
-			                tk[le - 1].kind == UM_TOK_NUMBER))
+			if (le == sents[s].begin || (long)letters < st->opt.min_length ||
+			    (tk[le - 1].kind == UM_TOK_NUMBER && roman(key, klen)))
 				continue;
-			lb = long_form_start(text, tk, sents[s].begin, le,
-			                     text + tk[i + 1].begin,
-			                     tk[i + 1].end - tk[i + 1].begin);
+			/* "COVID-19": the letters are matched, not the number */
+			mlen = klen;
+			{
+				size_t h = mlen;
+				while (h > 0 && isdigit((unsigned char)key[h - 1]))
+					h--;
+				if (h > 1 && h < mlen && key[h - 1] == '-')
+					mlen = h - 1;
+			}
+			lb = long_form_start(text, tk, sents[s].begin, le, key, mlen);
 			if (lb == (size_t)-1 || lb + 1 >= le)
 				continue;
 			d = api->doc_alloc(doc, sizeof(*d));
-			d->short_form = text + tk[i + 1].begin;
-			d->short_len = tk[i + 1].end - tk[i + 1].begin;
+			d->short_form = key;
+			d->short_len = klen;
 			{
 				size_t len = tk[le - 1].end - tk[lb].begin;
 				char *lf = api->doc_alloc(doc, len + 1), *p;
@@ -241,13 +341,14 @@ static int process(void *state, um_doc *doc)
 				d->long_form = lf;
 			}
 			{
-				char *sf = api->doc_alloc(doc, d->short_len + 1);
-				memcpy(sf, d->short_form, d->short_len);
-				sf[d->short_len] = '\0';
+				size_t wlen = tk[se - 1].end - tk[i + 1].begin;
+				char *sf = api->doc_alloc(doc, wlen + 1);
+				memcpy(sf, key, wlen);
+				sf[wlen] = '\0';
 				if ((r = api->annot_add(doc, "acronym", lb, le, &la)) ||
 				    (r = api->annot_set(doc, la, "role", "expansion")) ||
 				    (r = api->annot_set(doc, la, "short", sf)) ||
-				    (r = api->annot_add(doc, "acronym", i + 1, i + 2, &sa)) ||
+				    (r = api->annot_add(doc, "acronym", i + 1, se, &sa)) ||
 				    (r = api->annot_set(doc, sa, "role", "definition")) ||
 				    (r = api->annot_set(doc, sa, "long", d->long_form)) ||
 				    (r = api->annot_link(doc, sa, "expansion", la)))
@@ -258,7 +359,7 @@ static int process(void *state, um_doc *doc)
 			d->next = defs;
 			defs = d;
 			ndefs++;
-			i += 2;
+			i = se;
 		}
 	}
 	if (!defs || !st->opt.mark_uses)
@@ -266,20 +367,30 @@ static int process(void *state, um_doc *doc)
 	index_defs(api, doc, defs, ndefs, &ix);
 	for (i = 0; i < n; i++) {
 		um_annot *ua;
-		if (tk[i].kind != UM_TOK_WORD || !(tk[i].flags & UM_TF_ALLCAPS))
+		size_t se, klen, letters;
+		/* most words: not a capital first */
+		if (tk[i].kind != UM_TOK_WORD || !(tk[i].flags & UM_TF_CAP) ||
+		    (i > 0 && tk[i].begin == tk[i - 1].end &&
+		     tk[i - 1].kind == UM_TOK_PUNCT && tok_is(&tk[i - 1], "-")) ||
+		    !short_run(text, tk, n, i, &se, &klen, &letters))
 			continue;
-		if (i > 0 && tok_is(&tk[i - 1], "(") && i + 1 < n &&
-		    tok_is(&tk[i + 1], ")"))
+		if (i > 0 && tok_is(&tk[i - 1], "(") && se < n &&
+		    (tok_is(&tk[se], ")") || also_known(tk, se, n))) {
+			i = se - 1;
 			continue;     /* a definition, or a repeat of one */
-		d = ix.slot[def_slot(&ix, text + tk[i].begin, tk[i].end - tk[i].begin)];
-		if (!d)
+		}
+		d = ix.slot[def_slot(&ix, text + tk[i].begin, klen)];
+		if (!d) {
+			i = se - 1;
 			continue;
-		if ((r = api->annot_add(doc, "acronym", i, i + 1, &ua)) ||
+		}
+		if ((r = api->annot_add(doc, "acronym", i, se, &ua)) ||
 		    (r = api->annot_set(doc, ua, "role", "use")) ||
 		    (r = api->annot_set(doc, ua, "long", d->long_form)) ||
 		    (r = api->annot_link(doc, ua, "definition", d->annot)))
 			return r;
 		d->uses++;
+		i = se - 1;
 	}
 	return 0;
 }
