@@ -235,6 +235,16 @@ static const struct dcase cases[] = {
 	  "first half of this Decade|relative|" },
 	{ NULL, "On 15 November last at Hillsborough, in 1985",
 	  "15 November last|date|1985-11-15 ; 1985|date|1985" },
+	/* "last" and "next" after a day or month: from the document date */
+	{ "2016-12-19", "on 20 December last and on 18 December last",
+	  "20 December last|date|2015-12-20 ; 18 December last|date|2016-12-18" },
+	{ "2016-12-19", "on 5 January next and on 19 December next",
+	  "5 January next|date|2017-01-05 ; 19 December next|date|2017-12-19" },
+	{ "2016-12-19", "In 1990 it met from 5 to 13 September last.",
+	  "1990|date|1990 ; from 5 to 13 September last|range|"
+	  "2016-09-05/2016-09-13" },
+	{ "2016-12-19", "on 5 January last year",
+	  "5 January last year|relative|2015-01-05" },
 	{ NULL, "in the first six months of 2023", "first six months of 2023|date|2023-H1" },
 	{ NULL, "compared with June 202 A new alliance", "June 202|date|" },
 	{ NULL, "a new Cabinet on 12 June 202 The Mission", "12 June 202|date|" },
@@ -394,6 +404,15 @@ static const struct dcase cases[] = {
 	{ NULL, "the three Decades for Action to Combat Racism", "" },
 	{ NULL, "in the years ahead", "years ahead|relative|FUTURE_REF" },
 	{ NULL, "for the years to come", "years to come|relative|FUTURE_REF" },
+	{ NULL, "for many years to come. For decades to come, and in the many "
+	        "years ahead", "years to come|relative|FUTURE_REF ; "
+	  "decades to come|relative|FUTURE_REF ; years ahead|relative|FUTURE_REF" },
+	{ NULL, "it took years to come up with it, years ahead of schedule", "" },
+	/* a year before levels or prices; the year of an instrument's title */
+	{ NULL, "45 per cent below 2010 levels and at 2015 prices",
+	  "2010|date|2010 ; 2015|date|2015" },
+	{ NULL, "the Domestic Workers Convention, 2011 (No. 189), and",
+	  "2011|date|2011" },
 };
 
 /* The mentions of the document in the form of the table. */

@@ -58,6 +58,9 @@ struct mention {
 	int para_year;            /* last year written before, in the paragraph;
 	                           * -1 none, PARA_DOC_YEAR the document's */
 	int next_year;            /* else the first year written after it */
+	int year_rel;             /* "5 January next" +1, "September last" -1:
+	                           * the year of the next or last such day or
+	                           * month from the document date; else 0 */
 	/* relative */
 	int rel_kind;             /* enum rel_kind */
 	int unit;                 /* enum unit */

@@ -49,7 +49,8 @@ enum lex_class {
 	LX_MERIDIEM,    /* am 0, pm 12 */
 	LX_M,           /* the m of "a.m." and "p.m." ("a" is LX_THE 2,
 	                 * "p" LX_NUMWORD 1) */
-	LX_COME         /* come: "the years to come" */
+	LX_COME,        /* come: "the years to come" */
+	LX_LEVEL        /* levels, prices: "above 1990 levels" */
 };
 
 enum unit {

@@ -73,6 +73,8 @@ static const struct lex_entry en[] = {
 	{ "am", LX_MERIDIEM, 0 }, { "pm", LX_MERIDIEM, 12 },
 	{ "m", LX_M, 0 },
 	{ "ago", LX_AGO, 0 }, { "ahead", LX_AHEAD, 0 }, { "come", LX_COME, 0 },
+	{ "level", LX_LEVEL, 0 }, { "levels", LX_LEVEL, 0 },
+	{ "prices", LX_LEVEL, 0 },
 
 	{ "in", LX_PREP, 0 }, { "since", LX_PREP, 0 }, { "by", LX_PREP, 0 },
 	{ "before", LX_PREP, 0 }, { "after", LX_PREP, 0 },

@@ -518,6 +518,9 @@ static int year_context(const struct scan *s, size_t i)
 		/* "the 2023 session" */
 		if (x->cls == LX_UNIT && x->val == U_SESSION)
 			return 1;
+		/* "above 1990 levels", "at 2015 prices" */
+		if (x->cls == LX_LEVEL && !x->cap && !glued(s, e))
+			return 1;
 		/* "the 2005 World Summit", "the 2030 Agenda"; but "the 1267
 		 * Committee" is named after a resolution */
 		if (x->kind == UM_TOK_WORD && x->cap && !x->sent &&
@@ -542,10 +545,13 @@ static int year_context(const struct scan *s, size_t i)
 		/* "(2000)" after a title */
 		if (p->ch == '(' && is_ch(s, e, ')'))
 			return 1;
-		/* "Official Records ..., 2009, Supplement" */
+		/* "Official Records ..., 2009, Supplement"; the year of an
+		 * instrument's title: "Domestic Workers Convention, 2011 (No.
+		 * 189)" */
 		if (p->ch == ',' && i > 1 && s->c[i - 2].kind == UM_TOK_WORD &&
 		    (e >= s->n || is_ch(s, e, ',') || is_ch(s, e, ')') ||
-		     is_ch(s, e, ';') || is_ch(s, e, '.')))
+		     is_ch(s, e, ';') || is_ch(s, e, '.') ||
+		     (is_ch(s, e, '(') && s->c[i - 2].cap)))
 			return 1;
 	}
 	return 0;
@@ -938,6 +944,21 @@ static int parse_biennium(const struct scan *s, size_t i, struct point *a,
 	return 1;
 }
 
+/* "last" or "next" at content token e after a day or month without its
+ * year, in the older style ("on 15 November last", "from 5 to 13
+ * September last", "on 5 January next"): -1 or 1, the last or next such
+ * day from the document date; 0 if not ("5 January last year", "May
+ * last three years"). */
+static int year_postmodifier(const struct scan *s, size_t e)
+{
+	if (cls(s, e) != LX_DEICTIC || (s->c[e].val != -1 && s->c[e].val != 1) ||
+	    s->c[e].cap || cls(s, e + 1) == LX_UNIT || cls(s, e + 1) == LX_UNITS ||
+	    cls(s, e + 1) == LX_MONTH || cls(s, e + 1) == LX_MONTH_ABBR ||
+	    cls(s, e + 1) == LX_CARDINAL || (e + 1 < s->n && s->c[e + 1].num >= 0))
+		return 0;
+	return s->c[e].val;
+}
+
 static void set_span(const struct scan *s, struct mention *m, size_t b,
                      size_t e)
 {
@@ -1182,12 +1203,9 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 		}
 	}
 	m->type = MT_DATE;
-	/* "on 15 November last" */
+	/* "on 15 November last", "on 5 January next" */
 	if ((a.gran == G_DAY || (a.gran == G_MONTH && !a.bare)) && !has_year(&a) &&
-	    cls(s, a.e) == LX_DEICTIC && s->c[a.e].val == -1 &&
-	    cls(s, a.e + 1) != LX_UNIT && cls(s, a.e + 1) != LX_UNITS &&
-	    cls(s, a.e + 1) != LX_MONTH && cls(s, a.e + 1) != LX_CARDINAL &&
-	    (a.e + 1 >= s->n || s->c[a.e + 1].num < 0))
+	    (m->year_rel = year_postmodifier(s, a.e)) != 0)
 		a.e++;
 	m->p[0] = a;
 	m->np = 1;
@@ -1272,16 +1290,22 @@ static size_t parse_relative(const struct scan *s, size_t i,
 		set_span(s, m, i, i + 2);
 		return i + 2;
 	}
-	/* "the years ahead", "the years to come" */
+	/* "the years ahead", "the years to come"; without "the", where
+	 * the phrase ends there: "for many years to come.", "in years to
+	 * come, and", not "years to come up with" or "years ahead of" */
 	if (k == LX_UNITS && s->c[i].val >= U_MONTH &&
-	    s->c[i].val <= U_CENTURY && i > 0 && s->c[i - 1].cls == LX_THE &&
+	    s->c[i].val <= U_CENTURY &&
 	    (cls(s, i + 1) == LX_AHEAD ||
 	     (cls(s, i + 1) == LX_TO && cls(s, i + 2) == LX_COME))) {
 		size_t e = cls(s, i + 1) == LX_AHEAD ? i + 2 : i + 3;
-		m->type = MT_RELATIVE;
-		m->rel_kind = RK_FUTURE_REF;
-		set_span(s, m, i, e);
-		return e;
+		if ((i > 0 && s->c[i - 1].cls == LX_THE) || e >= s->n ||
+		    (s->c[e].kind == UM_TOK_PUNCT && !is_ch(s, e, '-')) ||
+		    cls(s, e) == LX_AND || cls(s, e) == LX_OR) {
+			m->type = MT_RELATIVE;
+			m->rel_kind = RK_FUTURE_REF;
+			set_span(s, m, i, e);
+			return e;
+		}
 	}
 	if ((k == LX_RECENT || k == LX_PAST ||
 	     (k == LX_ANAPHORIC && s->c[i].val == -1) ||
@@ -1483,6 +1507,16 @@ int dates_scan_paragraph(const struct lexicon_index *ix, const char *text,
 		if (!e) {
 			i++;
 			continue;
+		}
+		/* "on 5 January next", "from 5 to 13 September last": the
+		 * next or last such day from the document date, in the older
+		 * style; not "5 January last year" */
+		if ((m.type == MT_RANGE || m.type == MT_LIST) &&
+		    !has_year(&m.p[m.np - 1]) &&
+		    (m.p[m.np - 1].gran == G_DAY || m.p[m.np - 1].gran == G_MONTH) &&
+		    (m.year_rel = year_postmodifier(&s, e)) != 0) {
+			m.te = s.c[e].tok + 1;
+			e++;
 		}
 		if (m.type == MT_DURATION && !m.duration[0])
 			duration_value(m.duration, sizeof(m.duration), m.unit,

@@ -189,6 +189,21 @@ void dates_value(const struct mention *m, const struct point *doc,
 	int year = m->para_year >= 0 ? m->para_year :
 	           doc->y >= 0 ? doc->y : m->next_year;
 	buf[0] = begin[0] = end[0] = 0;
+	if (m->year_rel && m->np > 0) {
+		/* the next (last) such day or month after (before) the
+		 * document date gives the year; without it, the year found as
+		 * for any day without one */
+		const struct point *z = &m->p[m->np - 1];
+		int later = z->m > doc->m || (z->m == doc->m && z->d > doc->d);
+		int earlier = z->m < doc->m || (z->m == doc->m && z->d >= 1 &&
+		                                z->d < doc->d);
+		if (doc->y < 0 || doc->m < 1)
+			;
+		else if (m->year_rel > 0)
+			year = doc->y + !later;
+		else
+			year = doc->y - !earlier;
+	}
 	switch (m->type) {
 	case MT_DATE:
 		if (!fmt_point(&m->p[0], year, buf, n))
@@ -283,7 +298,8 @@ void dates_same_day(struct mention *ms, size_t nms)
 			if (p->gran != G_DAY || p->m < 1 || p->m > 12 || p->d < 1 ||
 			    p->d > 31)
 				continue;
-			if (p->y < 0 && m->para_year == -1 && last[p->m][p->d] != none)
+			if (p->y < 0 && m->para_year == -1 && !m->year_rel &&
+			    last[p->m][p->d] != none)
 				p->y = last[p->m][p->d];
 			else if (p->y >= 0 && p->hh < 0)
 				last[p->m][p->d] = p->y;
