@@ -290,6 +290,16 @@ static const struct dcase cases[] = {
 	{ NULL, "Resolution adopted by the General Assembly on 19 December 2008"
 	        "\n\nThe current year is declared",
 	  "19 December 2008|date|2008-12-19 ; current year|relative|2008" },
+	/* an older resolution: the date under its closing meeting line, not
+	 * one of a sentence about a meeting */
+	{ NULL, "Decides to report next year.\n\n856th plenary meeting,\n\n"
+	        "12 December 1959.\n\n1 At its 851st plenary meeting, on 9 "
+	        "December 1958, the Council decided.",
+	  "next year|relative|1960 ; 12 December 1959|date|1959-12-12 ; "
+	  "9 December 1958|date|1958-12-09" },
+	{ NULL, "Decides to report next year. At its 851st plenary meeting, on "
+	        "9 December 1958, the Council decided.",
+	  "next year|relative| ; 9 December 1958|date|1958-12-09" },
 
 	/* Not dates */
 	{ NULL, "Recalling its resolution 1325 (2000) on women", "" },

@@ -307,6 +307,40 @@ void dates_same_day(struct mention *ms, size_t nms)
 	}
 }
 
+/* Whether the date at byte at begins a line after a line "2311th plenary
+ * meeting" (or "856th plenary meeting,"): the closing of a resolution,
+ * whose date is its adoption's. */
+static int after_meeting_line(const char *text, size_t at)
+{
+	static const char tail[] = "plenary meeting";
+	size_t i = at, e, n = sizeof(tail) - 1, lines = 0;
+	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n'))
+		lines += text[--i] == '\n';
+	if (!lines)
+		return 0;
+	if (i > 0 && text[i - 1] == ',')
+		i--;
+	e = i;
+	if (e < n || memcmp(text + e - n, tail, n))
+		return 0;
+	i = e - n;
+	if (i < 3 || text[i - 1] != ' ')
+		return 0;
+	i--;
+	/* "2311th", "856th", "1st", "2nd", "3rd" at the start of the line */
+	if (i < 2 || !((text[i - 2] == 't' && text[i - 1] == 'h') ||
+	               (text[i - 2] == 's' && text[i - 1] == 't') ||
+	               (text[i - 2] == 'n' && text[i - 1] == 'd') ||
+	               (text[i - 2] == 'r' && text[i - 1] == 'd')))
+		return 0;
+	i -= 2;
+	if (i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9'))
+		return 0;
+	while (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')
+		i--;
+	return i == 0 || text[i - 1] == '\n';
+}
+
 int dates_doc_date(const struct mention *ms, size_t nms, const char *text,
                    const um_token *toks, struct point *ret)
 {
@@ -320,6 +354,18 @@ int dates_doc_date(const struct mention *ms, size_t nms, const char *text,
 			continue;
 		if (near_word(text, at, "dated") || near_word(text, at, "distr") ||
 		    near_word(text, at, "adopted")) {
+			*ret = m->p[0];
+			return 1;
+		}
+	}
+	/* Older resolutions state no date in their heading: the date under
+	 * the closing "2311th plenary meeting" (the first, in a document
+	 * that holds several) */
+	for (size_t i = 0; i < nms; i++) {
+		const struct mention *m = &ms[i];
+		if (m->type == MT_DATE && m->p[0].gran == G_DAY && m->p[0].y >= 0 &&
+		    m->p[0].d <= days_in_month(m->p[0].y, m->p[0].m) &&
+		    after_meeting_line(text, toks[m->tb].begin)) {
 			*ret = m->p[0];
 			return 1;
 		}
