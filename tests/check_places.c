@@ -162,6 +162,18 @@ static const struct pcase cases[] = {
 	  "Democratic\nRepublic of Madagascar|country|MDG" },
 	{ "the President of Puntland, in Kismaayo, Jubbaland",
 	  "Puntland|subdivision|SOM ; Kismaayo|city|SOM ; Jubbaland|subdivision|SOM" },
+	/* a currency is no place; a place that owns the name after it is one,
+	 * unless the name before it holds it */
+	{ "5 million United States dollars, 3 Hong Kong dollars",
+	  "" },
+	{ "Afghanistan\xe2\x80\x99s Central Bank and the New Partnership for "
+	  "Africa\xe2\x80\x99s Development",
+	  "Afghanistan|country|AFG" },
+	/* oceans by their adjectives, which alone before a name are part of it */
+	{ "islands of the Pacific and the South Pacific, the Atlantic Ocean, "
+	  "and Pacific Island Developing Countries",
+	  "Pacific|region|UNM:PACIFIC ; South Pacific|region|UNM:SOUTH-PACIFIC ; "
+	  "Atlantic Ocean|region|UNM:ATLANTIC" },
 	/* a place glued to a combining form is part of another name; two
 	 * places joined by a hyphen are two */
 	{ "the Euro-Asia region, Afro-Eurasia, Pro-Russia, Congo-Brazzaville "

@@ -249,6 +249,13 @@ static int inside_name(const struct ctx *c, size_t b, size_t e,
                        const struct place *p)
 {
 	size_t i = next(c, e), steps = 0;
+	/* "Afghanistan's Central Bank": a place that owns what follows is no
+	 * part of it (but "the New Partnership for Africa's Development" is
+	 * of the name before it) */
+	if (i < c->ntok && c->toks[i].begin == c->toks[e - 1].end &&
+	    (tok_is(c, i, "'") || tok_is(c, i, "\xe2\x80\x99")) &&
+	    tok_is(c, i + 1, "s"))
+		steps = 8;
 	/* "Artibonite Department", "Upper Nile State": a subdivision's unit */
 	if (p->type == PT_SUBDIVISION && in_list(c, i, unit_words))
 		i = next(c, i + 1);
@@ -505,6 +512,37 @@ static int combining_form_before(const struct ctx *c, size_t b)
 	       !(c->nhits && c->hits[c->nhits - 1].e == b - 1);
 }
 
+/* Currencies named after a country: "United States dollars", "Hong Kong
+ * dollars" name no place. */
+static const char *const currency_words[] = {
+	"dollar", "dollars", "franc", "francs", "pound", "pounds", "shilling",
+	"shillings", "rupee", "rupees", "peso", "pesos", "dinar", "dinars",
+	"yen", "yuan", "rand", "krona", "kronor", "krone", "kroner", "rouble",
+	"roubles", "ruble", "rubles", "lira", "lire", NULL
+};
+
+/* The kinds of seas, rivers and the like (see water_bodies). */
+static const char *const water_words[] = {
+	"sea", "ocean", "river", "strait", "straits", "gulf", "bay", "lake",
+	"channel", "canal", "valley", "basin", "peninsula", "desert", NULL
+};
+
+/* "Pacific Island Developing Countries", "Atlantic Charter": a region of
+ * one word without "the", before a capitalised word that begins no place
+ * and no sentence, is an adjective of a name. */
+static int region_as_adjective(const struct ctx *c, const um_match *m,
+                               const struct place *p)
+{
+	size_t n = next(c, m->end), w = prev(c, m->begin);
+	um_match other;
+	if (p->type != PT_REGION || m->end != m->begin + 1 ||
+	    (w < c->ntok && tok_is(c, w, "the")) || n >= c->ntok ||
+	    !capitalised(c, n) || (c->toks[n].flags & UM_TF_SENT_START) ||
+	    in_list(c, n, water_words))
+		return 0;
+	return c->st->api->matcher_longest(c->st->matcher, c->doc, n, &other) != 0;
+}
+
 static int on_match(const um_match *m, void *arg)
 {
 	struct ctx *c = arg;
@@ -519,6 +557,9 @@ static int on_match(const um_match *m, void *arg)
 			return 0;
 	}
 	if (!name && (combining_form_before(c, m->begin) ||
+	              (p->type == PT_COUNTRY &&
+	               in_list(c, next(c, m->end), currency_words)) ||
+	              region_as_adjective(c, m, p) ||
 	              inside_name(c, m->begin, m->end, p) ||
 	              person(c, m->begin, m->end) || in_title(c, m->begin) ||
 	              in_heading(c, m->begin)))
@@ -808,10 +849,6 @@ static int located_town(struct ctx *c, size_t hi)
  * Aden". The name goes to a place already found inside it ("the
  * Mediterranean Sea" keeps the Mediterranean's code) or gets a code made
  * from it ("UNM:BLACK-SEA"). */
-static const char *const water_words[] = {
-	"sea", "ocean", "river", "strait", "straits", "gulf", "bay", "lake",
-	"channel", "canal", "valley", "basin", "peninsula", "desert", NULL
-};
 
 static struct place *made_place(struct ctx *c, size_t b, size_t e,
                                 const struct place *inner)
