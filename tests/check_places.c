@@ -162,6 +162,15 @@ static const struct pcase cases[] = {
 	  "Democratic\nRepublic of Madagascar|country|MDG" },
 	{ "the President of Puntland, in Kismaayo, Jubbaland",
 	  "Puntland|subdivision|SOM ; Kismaayo|city|SOM ; Jubbaland|subdivision|SOM" },
+	/* a city after "in" is where a body sits or meets; a country or
+	 * region after "in" is the body's name */
+	{ "the Somali Police Force in Mogadishu, the World Conference on "
+	  "Human Rights in Vienna, the United Nations Mission in South Sudan",
+	  "Mogadishu|city|SOM ; Vienna|city|AUT" },
+	{ "In Somalia, the Somali Police Force in the Banaadir region and in "
+	  "Juba Hoose",
+	  "Somalia|country|SOM ; Banaadir|subdivision|SO-BN ; "
+	  "Juba Hoose|subdivision|SO-JH" },
 	/* a currency is no place; a place that owns the name after it is one,
 	 * unless the name before it holds it */
 	{ "5 million United States dollars, 3 Hong Kong dollars",

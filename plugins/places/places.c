@@ -297,7 +297,18 @@ static int inside_name(const struct ctx *c, size_t b, size_t e,
 			 * word before a preposition must be a head, else the name
 			 * stops here ("Police Station in Juba", "the African Union
 			 * to South Sudan" are places) */
-			size_t h = prev(c, i);
+			size_t h = prev(c, i), u = next(c, e);
+			/* but bodies are named after countries and regions: a
+			 * city, or a subdivision before its unit in lower case,
+			 * after "in" is where the body sits or meets ("the Somali
+			 * Police Force in Mogadishu", "the World Conference on
+			 * Human Rights in Vienna", "the Police Force in the
+			 * Banaadir region") */
+			if (tok_is(c, i, "in") &&
+			    (p->type == PT_CITY ||
+			     (p->type == PT_SUBDIVISION && u < c->ntok &&
+			      !capitalised(c, u) && in_list(c, u, unit_words))))
+				return 0;
 			if (h < c->ntok && capitalised(c, h) && in_list(c, h, org_heads))
 				return !tok_is(c, i, "to") &&
 				       !((tok_is(c, h, "council") ||
