@@ -46,9 +46,18 @@ build() {
 		say "generating configure"
 		autoreconf -fi
 	fi
+	if [ -f config.status ]; then
+		say "the source tree is configured in place (./configure was run" \
+			"here); run 'make distclean' here first"
+		exit 2
+	fi
 	mkdir -p "$dir"
-	if [ ! -f "$dir/Makefile" ]; then
+	# configure again when the tree was configured with other arguments
+	# (another --prefix, by hand)
+	if [ ! -f "$dir/Makefile" ] ||
+		[ "$(cat "$dir/.build-args" 2>/dev/null)" != "$*" ]; then
 		(cd "$dir" && ../configure "$@")
+		printf '%s\n' "$*" >"$dir/.build-args"
 	fi
 	make -C "$dir" -j"$(nproc)"
 }

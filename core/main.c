@@ -67,7 +67,7 @@ static void scan_report(struct cli *c, struct scan_notes *s, int warn)
 
 /* Loads, selects, orders, configures and starts the plugins; exits 2 on a
  * setup error. */
-static um_plugin_set *setup_plugins(struct cli *c, int listing)
+static um_plugin_set *setup_plugins(struct cli *c)
 {
 	um_plugin_set *set = um_plugin_set_new();
 	char **dirs = NULL, err[1024];
@@ -95,8 +95,6 @@ static um_plugin_set *setup_plugins(struct cli *c, int listing)
 	scan_report(c, &notes, strict);
 	if (um_plugin_set_resolve(set, strict, diag, c, err, sizeof(err)) < 0)
 		goto fail;
-	if (listing)
-		return set;
 	for (i = 0; i < c->nsettings; i++)
 		if (um_plugin_set_option(set, c->settings[i], err, sizeof(err)))
 			goto fail;
@@ -169,7 +167,7 @@ int main(int argc, char **argv)
 		um_plugin_set *set;
 		if (optind + 1 != argc)
 			cli_usage_error("'plugins' takes no paths: %s", argv[optind + 1]);
-		set = setup_plugins(&c, 1);
+		set = setup_plugins(&c);
 		cli_list_plugins(set, c.plugins && strcmp(c.plugins, "all"), stdout);
 		um_plugin_set_free(set);
 		cli_free(&c);
@@ -235,7 +233,7 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		return 2;
 	}
-	plugins = setup_plugins(&c, 0);
+	plugins = setup_plugins(&c);
 	/* made now, so that a walk through an input that holds it leaves it
 	 * out (the outputs are not read again as inputs) */
 	if (c.outdir && cli_make_dir(c.outdir) != 0) {

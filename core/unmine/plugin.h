@@ -93,8 +93,11 @@ typedef struct um_core_api {
 
 	/* Annotations. A span annotation covers tokens [begin, end), which
 	 * must be non-empty and inside the document; a document annotation
-	 * (a tag) has no span. Layers and attribute keys are XML names that
-	 * are not reserved ("id", "by", "links", "layer"). The core
+	 * (a tag) has no span. Layers and attribute keys are ASCII XML names
+	 * without colons, not beginning with "xml"; the keys "id", "by",
+	 * "links" and "layer" are reserved, and so are the output's element
+	 * names as layers ("corpus", "document", "meta", "text", "tags",
+	 * "annotations", "annotation", "attr", "link"). The core
 	 * records the calling plugin as the annotation's author. */
 	int (*annot_add)(um_doc *doc, const char *layer, size_t begin,
 	                 size_t end, um_annot **ret);
@@ -146,7 +149,8 @@ typedef struct um_core_api {
 enum um_option_type {
 	UM_OPT_STRING = 1,   /* const char * */
 	UM_OPT_INT = 2,      /* long */
-	UM_OPT_BOOL = 3,     /* int: "yes"/"no", "true"/"false", "1"/"0" */
+	UM_OPT_BOOL = 3,     /* int: "yes"/"no", "true"/"false", "on"/"off"
+	                      * in any case, or "1"/"0" */
 	UM_OPT_DOUBLE = 4    /* double */
 };
 

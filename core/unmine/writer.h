@@ -35,9 +35,10 @@ int um_write_edges_header(FILE *f);
 /*
  * Writes one <document> element. Offsets in standoff output count Unicode
  * code points of the normalised text, end exclusive. In inline output,
- * annotations nest; one that crosses an annotation already open (starts
- * inside it and ends after it) is left out of the inline form and kept in
- * standoff. Characters that XML 1.0 forbids in metadata or attribute
+ * annotations nest; of two that cross (one starts inside the other and
+ * ends after it), the one made first (by the plugin that ran first, or
+ * first by one plugin) is kept and the other left out of the inline form;
+ * standoff keeps both. Characters that XML 1.0 forbids in metadata or attribute
  * values are written as U+FFFD.
  *
  * In edges output, every annotation with a "symbol" attribute is a
