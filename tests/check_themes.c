@@ -413,6 +413,27 @@ START_TEST(extend_default)
 }
 END_TEST
 
+/* The concepts of the Organization itself: its reform, and its budget;
+ * "appropriate" is none. Two mentions of two terms each, W counted as
+ * 200: d = 10, 10 / 12 x 0.75 = 0.625. */
+START_TEST(un_reform_and_budget)
+{
+	const char *settings[] = { "themes.mentions=no", NULL };
+	char err[1024], got[1024];
+	um_plugin_set *set = themes(settings, err, sizeof(err));
+	um_doc *doc;
+	ck_assert_msg(set != NULL, "%s", err);
+	doc = tu_doc("The right of veto and the enlargement of the Security "
+	             "Council. The scale of assessments and the assessed "
+	             "contributions. Appropriate measures.");
+	tu_run(set, doc);
+	tags(doc, got, sizeof(got));
+	ck_assert_str_eq(got, "un-reform 0.625 2 ; un-budget 0.625 2");
+	um_doc_free(doc);
+	um_plugin_set_free(set);
+}
+END_TEST
+
 /* The seed document, A/64/504: South-South cooperation first, and with
  * technical cooperation, self-reliance and the environment among its
  * tags, each with the words that made it. */
@@ -463,6 +484,7 @@ Suite *themes_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("default");
 	tcase_add_test(tc, extend_default);
+	tcase_add_test(tc, un_reform_and_budget);
 	tcase_add_test(tc, seed_document);
 	suite_add_tcase(s, tc);
 	return s;
