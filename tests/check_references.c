@@ -531,6 +531,14 @@ START_TEST(own_symbol)
 		{ "United Nations\nS/2012/34\n\nSecurity Council\nDistr.: General\n",
 		  "S/2012/34" },
 		{ "Nothing here states a symbol; it cites A/64/504 in passing.\n", NULL },
+		/* the Assembly's older heading; not in a page of several */
+		{ "General Assembly\u2014Twenty-ninth Session\n\n3234 (XXIX). "
+		  "International co-operation in the peaceful uses of outer space"
+		  "\n\nThe General Assembly,\n\nRecalling its resolution 3182 "
+		  "(XXVIII),\n", "A/RES/3234(XXIX)" },
+		{ "3234 (XXIX). Outer space\n\nThe General Assembly,\n\nNotes.\n\n"
+		  "2311th plenary meeting\n\n3235 (XXIX). Registration\n\nThe "
+		  "General Assembly,\n", NULL },
 	};
 	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
 		um_plugin_set *set = tu_plugins("dates,references", NULL);

@@ -1086,6 +1086,14 @@ static int find_doc_organ(const struct scan *s)
 /* The symbol a document states for itself: "Resolution 1860 (2009)" or
  * "63/217." opening a paragraph of a resolution, or a symbol alone on one
  * of the first lines of a report. */
+/* "3234 (XXIX)." beginning a paragraph of a General Assembly document. */
+static int ga_heading(const struct scan *s, size_t i, struct item *it)
+{
+	return s->doc_organ == O_GA && parse_item(s, i, it) &&
+	       it->shape == SH_PAREN && !isdigit((unsigned char)it->paren[0]) &&
+	       is_ch(s, it->e, '.');
+}
+
 static void find_doc_symbol(struct scan *s, char *out, size_t n)
 {
 	size_t limit = s->tlen < 3000 ? s->tlen : 3000;
@@ -1110,6 +1118,19 @@ static void find_doc_symbol(struct scan *s, char *out, size_t n)
 		    is_ch(s, i + (it.special[0] ? 5 : 3), '.')) {
 			struct ref r;
 			resolve(s, &it, s->doc_organ, 0, &r);
+			snprintf(out, n, "%s", r.symbol);
+			return;
+		}
+		/* the Assembly's older headings: "3234 (XXIX). International
+		 * co-operation in ..."; a document that holds several
+		 * resolutions has no one symbol */
+		if (ga_heading(s, i, &it)) {
+			struct ref r;
+			for (size_t k = it.e; k < s->n; k++)
+				if (s->c[k].para && ga_heading(s, k, &it))
+					return;
+			parse_item(s, i, &it);
+			resolve(s, &it, O_GA, 0, &r);
 			snprintf(out, n, "%s", r.symbol);
 			return;
 		}
