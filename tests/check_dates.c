@@ -245,6 +245,8 @@ static const struct dcase cases[] = {
 	  "2016-09-05/2016-09-13" },
 	{ "2016-12-19", "on 5 January last year",
 	  "5 January last year|relative|2015-01-05" },
+	{ "2017-03-10", "in September last and in the course of March next",
+	  "September last|date|2016-09 ; March next|date|2018-03" },
 	{ NULL, "in the first six months of 2023", "first six months of 2023|date|2023-H1" },
 	{ NULL, "compared with June 202 A new alliance", "June 202|date|" },
 	{ NULL, "a new Cabinet on 12 June 202 The Mission", "12 June 202|date|" },
@@ -300,6 +302,12 @@ static const struct dcase cases[] = {
 	{ NULL, "Decides to report next year. At its 851st plenary meeting, on "
 	        "9 December 1958, the Council decided.",
 	  "next year|relative| ; 9 December 1958|date|1958-12-09" },
+	/* a page of several resolutions closed on other days: no one date */
+	{ NULL, "Notes it.\n\n851st plenary meeting,\n\n9 December 1959.\n\n"
+	        "1472 (XIV). Outer space\n\nDecides to report next year.\n\n"
+	        "856th plenary meeting,\n\n12 December 1959.",
+	  "9 December 1959|date|1959-12-09 ; next year|relative| ; "
+	  "12 December 1959|date|1959-12-12" },
 
 	/* Not dates */
 	{ NULL, "Recalling its resolution 1325 (2000) on women", "" },
@@ -423,6 +431,7 @@ static const struct dcase cases[] = {
 	  "2010|date|2010 ; 2015|date|2015" },
 	{ NULL, "the Domestic Workers Convention, 2011 (No. 189), and",
 	  "2011|date|2011" },
+	{ NULL, "the Sanctions Committee, 1988 (2011) Committee", "" },
 };
 
 /* The mentions of the document in the form of the table. */

@@ -551,15 +551,21 @@ static int year_context(const struct scan *s, size_t i)
 		if (p->ch == ',' && i > 1 && s->c[i - 2].kind == UM_TOK_WORD &&
 		    (e >= s->n || is_ch(s, e, ',') || is_ch(s, e, ')') ||
 		     is_ch(s, e, ';') || is_ch(s, e, '.') ||
-		     (is_ch(s, e, '(') && s->c[i - 2].cap)))
+		     (is_ch(s, e, '(') && s->c[i - 2].cap && e + 1 < s->n &&
+		      s->c[e + 1].cls == LX_NUMWORD && s->c[e + 1].cap)))
 			return 1;
 	}
 	return 0;
 }
 
+static int year_postmodifier(const struct scan *s, size_t e);
+
 static int month_context(const struct scan *s, size_t i)
 {
 	int k;
+	/* "of September last", "by March next" */
+	if (year_postmodifier(s, i + 1))
+		return 1;
 	if (i == 0)
 		return 0;
 	k = s->c[i - 1].cls;
@@ -1204,9 +1210,11 @@ static size_t parse_dates(const struct scan *s, size_t i, struct mention *m)
 	}
 	m->type = MT_DATE;
 	/* "on 15 November last", "on 5 January next" */
-	if ((a.gran == G_DAY || (a.gran == G_MONTH && !a.bare)) && !has_year(&a) &&
-	    (m->year_rel = year_postmodifier(s, a.e)) != 0)
+	if ((a.gran == G_DAY || a.gran == G_MONTH) && !has_year(&a) &&
+	    (m->year_rel = year_postmodifier(s, a.e)) != 0) {
 		a.e++;
+		a.bare = 0;
+	}
 	m->p[0] = a;
 	m->np = 1;
 	/* "the year 2000": the word belongs to the mention */

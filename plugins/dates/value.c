@@ -359,16 +359,26 @@ int dates_doc_date(const struct mention *ms, size_t nms, const char *text,
 		}
 	}
 	/* Older resolutions state no date in their heading: the date under
-	 * the closing "2311th plenary meeting" (the first, in a document
-	 * that holds several) */
+	 * the closing "2311th plenary meeting". A page of the Official
+	 * Records holds several resolutions, the first line often closing
+	 * one before the document's own: its date is the document's only if
+	 * every closing line gives the same. */
+	const struct point *closing = NULL;
 	for (size_t i = 0; i < nms; i++) {
 		const struct mention *m = &ms[i];
-		if (m->type == MT_DATE && m->p[0].gran == G_DAY && m->p[0].y >= 0 &&
-		    m->p[0].d <= days_in_month(m->p[0].y, m->p[0].m) &&
-		    after_meeting_line(text, toks[m->tb].begin)) {
-			*ret = m->p[0];
-			return 1;
-		}
+		const struct point *p = &m->p[0];
+		if (m->type != MT_DATE || p->gran != G_DAY || p->y < 0 ||
+		    p->d > days_in_month(p->y, p->m) ||
+		    !after_meeting_line(text, toks[m->tb].begin))
+			continue;
+		if (closing && (p->y != closing->y || p->m != closing->m ||
+		                p->d != closing->d))
+			return 0;
+		closing = p;
+	}
+	if (closing) {
+		*ret = *closing;
+		return 1;
 	}
 	return 0;
 }
