@@ -331,6 +331,20 @@ START_TEST(short_forms_with_numbers_and_plurals)
 	                 "NGO|use|non-governmental organizations ; "
 	                 "NGOs|use|non-governmental organizations");
 	done(&fd);
+	/* a short form joined by hyphens to words or to other short forms:
+	 * the one defined; a non-breaking hyphen as the hyphen */
+	run(&fd, "the African Union (AU), the United Nations (UN) and the "
+	         "coronavirus disease (COVID\xe2\x80\x91""19): anti-AU, AU-UN, "
+	         "UN-GEF, COVID\xe2\x80\x91""19 cases.", 2, 1);
+	ck_assert_str_eq(summary(&fd),
+	                 "African Union|expansion|AU ; AU|definition|African Union ; "
+	                 "United Nations|expansion|UN ; UN|definition|United Nations ; "
+	                 "coronavirus disease|expansion|COVID\xe2\x80\x91""19 ; "
+	                 "COVID\xe2\x80\x91""19|definition|coronavirus disease ; "
+	                 "AU|use|African Union ; AU|use|African Union ; "
+	                 "UN|use|United Nations ; UN|use|United Nations ; "
+	                 "COVID\xe2\x80\x91""19|use|coronavirus disease");
+	done(&fd);
 	/* "As", "In", "EU-led": no short forms; "EU" before a hyphen is one */
 	run(&fd, "As the European Union (EU) said, In EU-led talks.", 2, 1);
 	ck_assert_str_eq(summary(&fd),

@@ -22,7 +22,7 @@ struct options {
 
 static const um_option option_table[] = {
 	{ "min-length", UM_OPT_INT, offsetof(struct options, min_length), "2",
-	  "shortest short form, in letters" },
+	  "fewest capital letters in a short form" },
 	{ "mark-uses", UM_OPT_BOOL, offsetof(struct options, mark_uses), "yes",
 	  "also annotate later uses of a defined short form" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -134,8 +134,9 @@ static int short_run(const char *text, const um_token *tk, size_t n,
 	for (; k < n && (k == i || tk[k].begin == tk[k - 1].end); k++) {
 		const um_token *t = &tk[k];
 		size_t c0 = caps, b;
-		if (t->kind == UM_TOK_PUNCT && tok_is(t, "-"))
-			continue;
+		/* the hyphen, or the non-breaking one of word processors */
+		if (tok_is(t, "-"))
+			continue;   /* also the non-breaking hyphen, folded so */
 		if (t->kind != UM_TOK_WORD && t->kind != UM_TOK_NUMBER)
 			break;
 		for (b = t->begin; b < t->end; b++) {
@@ -323,6 +324,9 @@ static int process(void *state, um_doc *doc)
 					h--;
 				if (h > 1 && h < mlen && key[h - 1] == '-')
 					mlen = h - 1;
+				else if (h > 3 && h < mlen &&
+				         !memcmp(key + h - 3, "\xe2\x80\x91", 3))
+					mlen = h - 3;
 			}
 			lb = long_form_start(text, tk, sents[s].begin, le, key, mlen);
 			if (lb == (size_t)-1 || lb + 1 >= le)
@@ -370,8 +374,6 @@ static int process(void *state, um_doc *doc)
 		size_t se, klen, letters;
 		/* most words: not a capital first */
 		if (tk[i].kind != UM_TOK_WORD || !(tk[i].flags & UM_TF_CAP) ||
-		    (i > 0 && tk[i].begin == tk[i - 1].end &&
-		     tk[i - 1].kind == UM_TOK_PUNCT && tok_is(&tk[i - 1], "-")) ||
 		    !short_run(text, tk, n, i, &se, &klen, &letters))
 			continue;
 		if (i > 0 && tok_is(&tk[i - 1], "(") && se < n &&
@@ -380,10 +382,15 @@ static int process(void *state, um_doc *doc)
 			continue;     /* a definition, or a repeat of one */
 		}
 		d = ix.slot[def_slot(&ix, text + tk[i].begin, klen)];
-		if (!d) {
-			i = se - 1;
-			continue;
+		if (!d && se > i + 1) {
+			/* "AU-UN", "UNDP-GEF", "SDG-16" defined as "(AU)",
+			 * "(UNDP)", "(SDG)": the first word alone, then the
+			 * others */
+			short_run(text, tk, i + 1, i, &se, &klen, &letters);
+			d = ix.slot[def_slot(&ix, text + tk[i].begin, klen)];
 		}
+		if (!d)
+			continue;
 		if ((r = api->annot_add(doc, "acronym", i, se, &ua)) ||
 		    (r = api->annot_set(doc, ua, "role", "use")) ||
 		    (r = api->annot_set(doc, ua, "long", d->long_form)) ||
