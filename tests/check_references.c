@@ -286,6 +286,17 @@ static const struct rcase cases[] = {
 	  "Add.2\u20134|A/63/6/Add.2|document|unknown ; "
 	  "Add.2\u20134|A/63/6/Add.3|document|unknown ; "
 	  "Add.2\u20134|A/63/6/Add.4|document|unknown" },
+	/* a corrigendum of a revision; a number after a part that is a count,
+	 * not a part; the symbol's own last part numbered again */
+	{ "A/C.3/64/L.20/Rev.1 and Corr.1; A/64/504 and Add.1, 15 Member "
+	  "States; A/65/1 and Add.1 and 2 other reports; A/66/1/Add.1 and 2.",
+	  "A/C.3/64/L.20/Rev.1|A/C.3/64/L.20/Rev.1|document|unknown ; "
+	  "Corr.1|A/C.3/64/L.20/Rev.1/Corr.1|document|unknown ; "
+	  "A/64/504|A/64/504|document|unknown ; "
+	  "Add.1|A/64/504/Add.1|document|unknown ; "
+	  "A/65/1|A/65/1|document|unknown ; Add.1|A/65/1/Add.1|document|unknown ; "
+	  "A/66/1/Add.1|A/66/1/Add.1|document|unknown ; "
+	  "2|A/66/1/Add.2|document|unknown" },
 	{ "see A/1 and Add.1-30, A/2 and 2 others, A/3, and Add.1.5 and "
 	  "S/RES/1325 (2000) and Add.1",
 	  "A/1|A/1|document|unknown ; A/2|A/2|document|unknown ; "

@@ -284,7 +284,7 @@ same "plugins listing text" "$tmp/list" "acronyms 0.1.0
     file: DIR/acronyms.so
     provides: acronym
     requires: -
-    option acronyms.min-length (int, default 2): shortest short form, in letters
+    option acronyms.min-length (int, default 2): fewest capital letters in a short form
     option acronyms.mark-uses (bool, default yes): also annotate later uses of a defined short form
     abbreviations defined in the text, e.g. \"United Nations Development Programme (UNDP)\", and their later uses"
 

@@ -971,11 +971,12 @@ static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
 			if (k == 0 || k == 3)
 				part_root(root);
 			else {
-				/* "Corr.2" after "Corr.1" replaces it */
+				/* "Corr.2" after "Corr.1" replaces it; after
+				 * "Rev.1" it is the revision's ("L.20/Rev.1 and
+				 * Corr.1") */
 				char *q = strrchr(root, '/');
 				size_t l2;
-				int k2 = part_kind(q + 1, strlen(q + 1), &l2);
-				if (k2 == 1 || k2 == 2)
+				if (part_kind(q + 1, strlen(q + 1), &l2) == k)
 					*q = 0;
 			}
 			for (;;) {
@@ -994,10 +995,22 @@ static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
 				break;
 			len = w;
 		} else {
-			/* "Add.1 and 2": the number of the last part */
+			/* "Add.1 and 2": the number of the last part, ending
+			 * the list or going on with it ("Add.1 and 2, Add.3"),
+			 * not a count ("Add.1, 15 Member States", "and 2 other
+			 * reports") */
 			char *dot = strrchr(cur, '.'), *slash = strrchr(cur, '/');
+			const char *after;
+			size_t l2;
+			/* "A/64/504/Add.1 and 2": the symbol's own last part */
+			if (!any && slash && part_kind(slash + 1, strlen(slash + 1), &l2) >= 0)
+				any = 1;
 			if (!any || !dot || dot < slash ||
 			    !(nd = part_number(p, (size_t)(end - p), &v)) || v == 0)
+				break;
+			after = p + nd;
+			if (after < end && !strchr(",;.)]", *after) &&
+			    !(end - after > 5 && !memcmp(after, " and ", 5)))
 				break;
 			snprintf(next, sizeof(next), "%.*s%ld", (int)(dot + 1 - cur), cur, v);
 			len = nd;
