@@ -183,6 +183,13 @@ static const struct pcase cases[] = {
 	  "and Pacific Island Developing Countries",
 	  "Pacific|region|UNM:PACIFIC ; South Pacific|region|UNM:SOUTH-PACIFIC ; "
 	  "Atlantic Ocean|region|UNM:ATLANTIC" },
+	/* a continent is no adjective; the Charter's "pacific settlement" is
+	 * no ocean */
+	{ "In Europe Member States agreed; in Africa Heads of State met.",
+	  "Europe|region|M49:150 ; Africa|region|M49:002" },
+	{ "Pacific settlement of disputes. Chapter VI, Pacific Settlement of "
+	  "Disputes, by Pacific means", "" },
+	{ "In Kenya, Euro-Asia, Ethiopia", "Kenya|country|KEN ; Ethiopia|country|ETH" },
 	/* a place glued to a combining form is part of another name; two
 	 * places joined by a hyphen are two */
 	{ "the Euro-Asia region, Afro-Eurasia, Pro-Russia, Congo-Brazzaville "

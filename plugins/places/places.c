@@ -539,14 +539,19 @@ static const char *const water_words[] = {
 };
 
 /* "Pacific Island Developing Countries", "Atlantic Charter": a region of
- * one word without "the", before a capitalised word that begins no place
- * and no sentence, is an adjective of a name. */
+ * one word that is an adjective ("Pacific", "Caribbean", "Mediterranean":
+ * ending in "ic" or "an"), without "the", before a capitalised word that
+ * begins no place and no sentence, is part of a name ("in Europe Member
+ * States" names Europe). */
 static int region_as_adjective(const struct ctx *c, const um_match *m,
                                const struct place *p)
 {
 	size_t n = next(c, m->end), w = prev(c, m->begin);
+	const um_token *t = &c->toks[m->begin];
 	um_match other;
-	if (p->type != PT_REGION || m->end != m->begin + 1 ||
+	if (p->type != PT_REGION || m->end != m->begin + 1 || t->fold_len < 3 ||
+	    !((t->fold[t->fold_len - 2] == 'i' && t->fold[t->fold_len - 1] == 'c') ||
+	      (t->fold[t->fold_len - 2] == 'a' && t->fold[t->fold_len - 1] == 'n')) ||
 	    (w < c->ntok && tok_is(c, w, "the")) || n >= c->ntok ||
 	    !capitalised(c, n) || (c->toks[n].flags & UM_TF_SENT_START) ||
 	    in_list(c, n, water_words))
@@ -840,10 +845,12 @@ static int located_town(struct ctx *c, size_t hi)
 		um_annot *a;
 		um_match m;
 		int rc;
-		/* a name the gazetteer knows was judged already ("the Group
-		 * of 77 and China, Togo") */
-		if (api->matcher_longest(c->st->matcher, c->doc, b, &m) == 0)
-			return 0;
+		/* a name the gazetteer knows, or one that holds a place, was
+		 * judged already ("the Group of 77 and China, Togo",
+		 * "Euro-Asia, Ethiopia") */
+		for (size_t w2 = b; w2 < e; w2++)
+			if (api->matcher_longest(c->st->matcher, c->doc, w2, &m) == 0)
+				return 0;
 		rc = api->annot_add(c->doc, "place", b, e, &a);
 		if (rc == 0)
 			rc = api->annot_set(c->doc, a, "type", "city");
