@@ -67,7 +67,7 @@ static void scan_report(struct cli *c, struct scan_notes *s, int warn)
 
 /* Loads, selects, orders, configures and starts the plugins; exits 2 on a
  * setup error. */
-static um_plugin_set *setup_plugins(struct cli *c)
+static um_plugin_set *setup_plugins(struct cli *c, int listing)
 {
 	um_plugin_set *set = um_plugin_set_new();
 	char **dirs = NULL, err[1024];
@@ -95,6 +95,10 @@ static um_plugin_set *setup_plugins(struct cli *c)
 	scan_report(c, &notes, strict);
 	if (um_plugin_set_resolve(set, strict, diag, c, err, sizeof(err)) < 0)
 		goto fail;
+	/* a listing of every plugin found lists them, whatever their options
+	 * or their start; a listing of -p stops where that run would */
+	if (listing && !strict)
+		return set;
 	for (i = 0; i < c->nsettings; i++)
 		if (um_plugin_set_option(set, c->settings[i], err, sizeof(err)))
 			goto fail;
@@ -167,7 +171,7 @@ int main(int argc, char **argv)
 		um_plugin_set *set;
 		if (optind + 1 != argc)
 			cli_usage_error("'plugins' takes no paths: %s", argv[optind + 1]);
-		set = setup_plugins(&c);
+		set = setup_plugins(&c, 1);
 		cli_list_plugins(set, c.plugins && strcmp(c.plugins, "all"), stdout);
 		um_plugin_set_free(set);
 		cli_free(&c);
@@ -233,7 +237,7 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		return 2;
 	}
-	plugins = setup_plugins(&c);
+	plugins = setup_plugins(&c, 0);
 	/* made now, so that a walk through an input that holds it leaves it
 	 * out (the outputs are not read again as inputs) */
 	if (c.outdir && cli_make_dir(c.outdir) != 0) {

@@ -298,6 +298,10 @@ sed "s|$refsdir|DIR|" "$tmp/stderr" >"$tmp/stderr.rel"
 same "plugins listing with -p, requirement message" "$tmp/stderr.rel" "unmine: DIR/references.so: plugin 'references' requires layer 'date', which no loaded plugin provides"
 expect 2 "plugins listing with -p, unknown" -- "$unmine" -P "$plugdir" -p nosuch plugins
 same "plugins listing with -p, unknown message" "$tmp/stderr" "unmine: no plugin named 'nosuch' (see 'unmine plugins')"
+# an option the run would refuse stops a listing of -p, not one of all
+expect 2 "plugins listing with -p, bad option" -- "$unmine" -P "$plugdir" -p acronyms -O acronyms.nope=1 plugins
+same "plugins listing with -p, bad option message" "$tmp/stderr" "unmine: plugin 'acronyms': unknown option 'nope'"
+expect 0 "plugins listing, bad option" -- "$unmine" -P "$plugdir" -O acronyms.nope=1 plugins
 expect 0 "plugins listing with -p none" -- "$unmine" -P "$plugdir" -p none plugins
 same "plugins listing with -p none text" "$tmp/stdout" "no plugins selected"
 
