@@ -129,6 +129,19 @@ static size_t token_ending(const struct scan *s, size_t i, size_t end)
 	return s->n;
 }
 
+/* The content token that begins at byte b, from i on; n if none. */
+static size_t token_beginning(const struct scan *s, size_t i, size_t b)
+{
+	for (; i < s->n; i++) {
+		const um_token *t = &s->toks[s->c[i].tok];
+		if (t->begin == b)
+			return i;
+		if (t->begin > b)
+			break;
+	}
+	return s->n;
+}
+
 /* Numbers of resolutions and decisions */
 
 enum shape { SH_SLASH = 1, SH_PAREN, SH_BARE };
@@ -867,81 +880,6 @@ static int emit_symbol(const struct scan *s, size_t b, size_t e,
  * "Rev.") to the document cited last; a bare number after "and" or a comma
  * replaces the number of the last part cited. */
 
-static const char *const part_kinds[] = { "Add", "Corr", "Rev", "Amend", NULL };
-
-/* A part's kind at text p ("Add."): its index in part_kinds, -1 if none;
- * *len gets the length with the full stop. */
-static int part_kind(const char *p, size_t n, size_t *len)
-{
-	for (int k = 0; part_kinds[k]; k++) {
-		size_t w = strlen(part_kinds[k]);
-		if (n > w + 1 && !memcmp(p, part_kinds[k], w) && p[w] == '.' &&
-		    isdigit((unsigned char)p[w + 1])) {
-			*len = w + 1;
-			return k;
-		}
-	}
-	return -1;
-}
-
-/* Digits at p, at most 3; their count, 0 if none or more. */
-static size_t part_number(const char *p, size_t n, long *v)
-{
-	size_t i = 0;
-	*v = 0;
-	while (i < n && isdigit((unsigned char)p[i])) {
-		if (i == 3)
-			return 0;
-		*v = *v * 10 + (p[i] - '0');
-		i++;
-	}
-	return i;
-}
-
-/* The separator before a part at text p: " and ", ", ", ", and ". Its
- * length, 0 if none. */
-static size_t part_separator(const char *p, size_t n)
-{
-	size_t i = 0;
-	if (i < n && p[i] == ',')
-		i++;
-	if (i >= n || p[i] != ' ')
-		return 0;
-	i++;
-	if (n - i > 4 && !memcmp(p + i, "and ", 4))
-		i += 4;
-	else if (i == 1)
-		return 0;
-	return i;
-}
-
-/* The content token that begins at byte b, from i on; n if none. */
-static size_t token_beginning(const struct scan *s, size_t i, size_t b)
-{
-	for (; i < s->n; i++) {
-		const um_token *t = &s->toks[s->c[i].tok];
-		if (t->begin == b)
-			return i;
-		if (t->begin > b)
-			break;
-	}
-	return s->n;
-}
-
-/* Cut sym at its first addendum or corrigendum: "A/64/504/Corr.1" gives
- * "A/64/504". */
-static void part_root(char *sym)
-{
-	for (char *p = strchr(sym, '/'); p; p = strchr(p + 1, '/')) {
-		size_t len;
-		int k = part_kind(p + 1, strlen(p + 1), &len);
-		if (k == 0 || k == 1) {
-			*p = 0;
-			return;
-		}
-	}
-}
-
 /* Emit the parts after the symbol sym that ends before content token i;
  * returns the content token after them. */
 static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
@@ -954,7 +892,7 @@ static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
 	while (*rc == 0 && i < s->n) {
 		const um_token *t = &s->toks[s->c[i - 1].tok];
 		const char *p = s->text + t->end, *end = s->text + s->tlen;
-		size_t sep = part_separator(p, (size_t)(end - p)), len, nd, b, e;
+		size_t sep = refs_part_separator(p, (size_t)(end - p)), len, nd, b, e;
 		char next[sizeof(cur)];
 		long v, last;
 		int k;
@@ -962,29 +900,29 @@ static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
 			break;
 		p += sep;
 		b = (size_t)(p - s->text);
-		k = part_kind(p, (size_t)(end - p), &len);
+		k = refs_part_kind(p, (size_t)(end - p), &len);
 		if (k >= 0) {
 			/* "Add.2/Corr.1": a part with parts of its own */
 			char root[sizeof(cur)];
 			size_t w = len;
 			snprintf(root, sizeof(root), "%s", cur);
-			if (k == 0 || k == 3)
-				part_root(root);
+			if (k == PART_ADD || k == PART_AMEND)
+				refs_part_root(root);
 			else {
 				/* "Corr.2" after "Corr.1" replaces it; after
 				 * "Rev.1" it is the revision's ("L.20/Rev.1 and
 				 * Corr.1") */
 				char *q = strrchr(root, '/');
 				size_t l2;
-				if (part_kind(q + 1, strlen(q + 1), &l2) == k)
+				if (refs_part_kind(q + 1, strlen(q + 1), &l2) == k)
 					*q = 0;
 			}
 			for (;;) {
-				if (!(nd = part_number(p + w, (size_t)(end - p - w), &v)))
+				if (!(nd = refs_part_number(p + w, (size_t)(end - p - w), &v)))
 					break;
 				w += nd;
 				if (p + w < end && p[w] == '/' &&
-				    part_kind(p + w + 1, (size_t)(end - p - w - 1), &len) >= 0) {
+				    refs_part_kind(p + w + 1, (size_t)(end - p - w - 1), &len) >= 0) {
 					w += 1 + len;
 					continue;
 				}
@@ -1003,10 +941,10 @@ static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
 			const char *after;
 			size_t l2;
 			/* "A/64/504/Add.1 and 2": the symbol's own last part */
-			if (!any && slash && part_kind(slash + 1, strlen(slash + 1), &l2) >= 0)
+			if (!any && slash && refs_part_kind(slash + 1, strlen(slash + 1), &l2) >= 0)
 				any = 1;
 			if (!any || !dot || dot < slash ||
-			    !(nd = part_number(p, (size_t)(end - p), &v)) || v == 0)
+			    !(nd = refs_part_number(p, (size_t)(end - p), &v)) || v == 0)
 				break;
 			after = p + nd;
 			if (after < end && !strchr(",;.)]", *after) &&
@@ -1024,7 +962,7 @@ static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
 				d = 1;
 			else if (end - (p + len) > 3 && !memcmp(p + len, "\xe2\x80\x93", 3))
 				d = 3;
-			if (d && (nd2 = part_number(p + len + d, (size_t)(end - p - len - d),
+			if (d && (nd2 = refs_part_number(p + len + d, (size_t)(end - p - len - d),
 			                            &v2)) && v2 > v && v2 <= v + 20) {
 				last = v2;
 				len += d + nd2;
@@ -1096,9 +1034,6 @@ static int find_doc_organ(const struct scan *s)
 	return O_NONE;
 }
 
-/* The symbol a document states for itself: "Resolution 1860 (2009)" or
- * "63/217." opening a paragraph of a resolution, or a symbol alone on one
- * of the first lines of a report. */
 /* "3234 (XXIX)." beginning a paragraph of a General Assembly document. */
 static int ga_heading(const struct scan *s, size_t i, struct item *it)
 {
@@ -1107,6 +1042,9 @@ static int ga_heading(const struct scan *s, size_t i, struct item *it)
 	       is_ch(s, it->e, '.');
 }
 
+/* The symbol a document states for itself: "Resolution 1860 (2009)" or
+ * "63/217." opening a paragraph of a resolution, or a symbol alone on one
+ * of the first lines of a report. */
 static void find_doc_symbol(struct scan *s, char *out, size_t n)
 {
 	size_t limit = s->tlen < 3000 ? s->tlen : 3000;

@@ -23,4 +23,24 @@ int refs_roman(const char *s, size_t n);
  * resolution number. */
 int refs_session_or_year(const char *s, size_t n);
 
+/* Parts that follow a symbol and cite more documents of it: "A/64/504 and
+ * Add.1", "and Corr.1", "and Rev.1", "and Amend.1". The order is that of
+ * part_kinds in symbol.c. */
+enum part_kind { PART_ADD, PART_CORR, PART_REV, PART_AMEND };
+
+/* The kind of the part at p (n bytes on: "Add.1"), -1 if none; *len gets
+ * the length of its name with the full stop ("Add."). */
+int refs_part_kind(const char *p, size_t n, size_t *len);
+
+/* Digits at p, at most 3, as *v: their count, 0 if none or more. */
+size_t refs_part_number(const char *p, size_t n, long *v);
+
+/* The separator before a part at p: " and ", ", ", ", and "; its length,
+ * 0 if none. */
+size_t refs_part_separator(const char *p, size_t n);
+
+/* Cuts sym at its first addendum or corrigendum: "A/64/504/Corr.1" is
+ * "A/64/504". */
+void refs_part_root(char *sym);
+
 #endif

@@ -199,3 +199,67 @@ int refs_session_or_year(const char *s, size_t n)
 		return refs_roman(s + 3, n - 3) > 0;
 	return refs_roman(s, n) > 0;
 }
+
+/* Parts: addenda, corrigenda, revisions and amendments */
+
+static const char *const part_kinds[] = { "Add", "Corr", "Rev", "Amend", NULL };
+
+/* A part's kind at text p ("Add."): enum part_kind, -1 if none;
+ * *len gets the length with the full stop. */
+int refs_part_kind(const char *p, size_t n, size_t *len)
+{
+	for (int k = 0; part_kinds[k]; k++) {
+		size_t w = strlen(part_kinds[k]);
+		if (n > w + 1 && !memcmp(p, part_kinds[k], w) && p[w] == '.' &&
+		    isdigit((unsigned char)p[w + 1])) {
+			*len = w + 1;
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* Digits at p, at most 3; their count, 0 if none or more. */
+size_t refs_part_number(const char *p, size_t n, long *v)
+{
+	size_t i = 0;
+	*v = 0;
+	while (i < n && isdigit((unsigned char)p[i])) {
+		if (i == 3)
+			return 0;
+		*v = *v * 10 + (p[i] - '0');
+		i++;
+	}
+	return i;
+}
+
+/* The separator before a part at text p: " and ", ", ", ", and ". Its
+ * length, 0 if none. */
+size_t refs_part_separator(const char *p, size_t n)
+{
+	size_t i = 0;
+	if (i < n && p[i] == ',')
+		i++;
+	if (i >= n || p[i] != ' ')
+		return 0;
+	i++;
+	if (n - i > 4 && !memcmp(p + i, "and ", 4))
+		i += 4;
+	else if (i == 1)
+		return 0;
+	return i;
+}
+
+/* Cut sym at its first addendum or corrigendum: "A/64/504/Corr.1" gives
+ * "A/64/504". */
+void refs_part_root(char *sym)
+{
+	for (char *p = strchr(sym, '/'); p; p = strchr(p + 1, '/')) {
+		size_t len;
+		int k = refs_part_kind(p + 1, strlen(p + 1), &len);
+		if (k == PART_ADD || k == PART_CORR) {
+			*p = 0;
+			return;
+		}
+	}
+}
