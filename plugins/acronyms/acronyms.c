@@ -134,9 +134,10 @@ static int short_run(const char *text, const um_token *tk, size_t n,
 	for (; k < n && (k == i || tk[k].begin == tk[k - 1].end); k++) {
 		const um_token *t = &tk[k];
 		size_t c0 = caps, b;
-		/* the hyphen, or the non-breaking one of word processors */
+		/* a hyphen; the non-breaking one of word processors (U+2011)
+		 * is folded to it */
 		if (tok_is(t, "-"))
-			continue;   /* also the non-breaking hyphen, folded so */
+			continue;
 		if (t->kind != UM_TOK_WORD && t->kind != UM_TOK_NUMBER)
 			break;
 		for (b = t->begin; b < t->end; b++) {
@@ -250,7 +251,8 @@ static size_t long_form_start(const char *text, const um_token *tk,
 		while (li >= 0 &&
 		       (tolower((unsigned char)lf[li]) != c ||
 		        (si == 0 && li > 0 && isalnum((unsigned char)lf[li - 1])) ||
-		        (si == 0 && starts_function_word(lf + li, le - lb - (size_t)li))))
+		        (si == 0 &&
+		         starts_function_word(lf + li, le - lb - (size_t)li))))
 			li--;
 		if (li < 0)
 			return (size_t)-1;
@@ -304,9 +306,11 @@ static int process(void *state, um_doc *doc)
 			size_t lb, le, se, klen, letters, mlen;
 			um_annot *la, *sa;
 			const char *key;
+			size_t end = sents[s].end;
 			if (!tok_is(&tk[i], "(") ||
-			    !short_run(text, tk, sents[s].end, i + 1, &se, &klen, &letters) ||
-			    se >= sents[s].end || !(tok_is(&tk[se], ")") || also_known(tk, se, sents[s].end)))
+			    !short_run(text, tk, end, i + 1, &se, &klen, &letters) ||
+			    se >= end ||
+			    !(tok_is(&tk[se], ")") || also_known(tk, se, end)))
 				continue;
 			key = text + tk[i + 1].begin;
 			le = i;
