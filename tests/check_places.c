@@ -453,6 +453,19 @@ END_TEST
 /* Every attribute of a country and of a city; a city that data/names.tsv
  * names otherwise than GeoNames has the GeoNames entry of the name it
  * stands for ("Bombay": Mumbai's). */
+/* A city's name, GeoNames code, country and coordinates. */
+static void assert_city(const um_annot *a, const char *name, const char *code,
+                        const char *country, const char *lat, const char *lon)
+{
+	ck_assert_str_eq(um_annot_get(a, "type"), "city");
+	ck_assert_str_eq(um_annot_get(a, "name"), name);
+	ck_assert_str_eq(um_annot_get(a, "code"), code);
+	ck_assert_str_eq(um_annot_get(a, "country"), country);
+	ck_assert_str_eq(um_annot_get(a, "lat"), lat);
+	ck_assert_str_eq(um_annot_get(a, "lon"), lon);
+	ck_assert_str_eq(um_annot_plugin(a), "places");
+}
+
 START_TEST(attributes)
 {
 	um_doc *doc = tu_doc("the Government of Kenya in Nairobi, at Bombay");
@@ -464,19 +477,10 @@ START_TEST(attributes)
 	ck_assert_str_eq(um_annot_get(a, "code"), "KEN");
 	ck_assert_str_eq(um_annot_get(a, "m49"), "404");
 	ck_assert_ptr_null(um_annot_get(a, "lat"));
-	a = um_annot_at(doc, "place", 1);
-	ck_assert_str_eq(um_annot_get(a, "type"), "city");
-	ck_assert_str_eq(um_annot_get(a, "code"), "GN:184745");
-	ck_assert_str_eq(um_annot_get(a, "country"), "KEN");
-	ck_assert_str_eq(um_annot_get(a, "lat"), "-1.28333");
-	ck_assert_str_eq(um_annot_get(a, "lon"), "36.81667");
-	ck_assert_str_eq(um_annot_plugin(a), "places");
-	a = um_annot_at(doc, "place", 2);
-	ck_assert_str_eq(um_annot_get(a, "name"), "Bombay");
-	ck_assert_str_eq(um_annot_get(a, "code"), "GN:1275339");
-	ck_assert_str_eq(um_annot_get(a, "country"), "IND");
-	ck_assert_str_eq(um_annot_get(a, "lat"), "19.07283");
-	ck_assert_str_eq(um_annot_get(a, "lon"), "72.88261");
+	assert_city(um_annot_at(doc, "place", 1), "Nairobi", "GN:184745", "KEN",
+	            "-1.28333", "36.81667");
+	assert_city(um_annot_at(doc, "place", 2), "Bombay", "GN:1275339", "IND",
+	            "19.07283", "72.88261");
 	um_doc_free(doc);
 }
 END_TEST

@@ -505,6 +505,13 @@ static int names_unit(const struct ctx *c, size_t e, size_t *end)
 	return u < c->ntok && !capitalised(c, u);
 }
 
+/* Whether token t's folded form ends with suffix. */
+static int fold_ends(const um_token *t, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return t->fold_len >= n && !memcmp(t->fold + t->fold_len - n, suffix, n);
+}
+
 /* "Euro-Asia", "Afro-Eurasia", "Indo-China", "Austro-Hungary": a place
  * glued by a hyphen to a combining form before it (a capitalised word
  * ending in "o" that is no place: "Congo-Brazzaville" and "Kosovo-Serbia"
@@ -518,8 +525,7 @@ static int combining_form_before(const struct ctx *c, size_t b)
 	w = &c->toks[b - 2];
 	return h->end == c->toks[b].begin && w->end == h->begin &&
 	       tok_is(c, b - 1, "-") && w->kind == UM_TOK_WORD &&
-	       (w->flags & UM_TF_CAP) && w->fold_len >= 4 &&
-	       w->fold[w->fold_len - 1] == 'o' &&
+	       (w->flags & UM_TF_CAP) && w->fold_len >= 4 && fold_ends(w, "o") &&
 	       !(c->nhits && c->hits[c->nhits - 1].e == b - 1);
 }
 
@@ -549,9 +555,8 @@ static int region_as_adjective(const struct ctx *c, const um_match *m,
 	size_t n = next(c, m->end), w = prev(c, m->begin);
 	const um_token *t = &c->toks[m->begin];
 	um_match other;
-	if (p->type != PT_REGION || m->end != m->begin + 1 || t->fold_len < 3 ||
-	    !((t->fold[t->fold_len - 2] == 'i' && t->fold[t->fold_len - 1] == 'c') ||
-	      (t->fold[t->fold_len - 2] == 'a' && t->fold[t->fold_len - 1] == 'n')) ||
+	if (p->type != PT_REGION || m->end != m->begin + 1 ||
+	    !(fold_ends(t, "ic") || fold_ends(t, "an")) ||
 	    (w < c->ntok && tok_is(c, w, "the")) || n >= c->ntok ||
 	    !capitalised(c, n) || (c->toks[n].flags & UM_TF_SENT_START) ||
 	    in_list(c, n, water_words))
@@ -867,7 +872,6 @@ static int located_town(struct ctx *c, size_t hi)
  * Aden". The name goes to a place already found inside it ("the
  * Mediterranean Sea" keeps the Mediterranean's code) or gets a code made
  * from it ("UNM:BLACK-SEA"). */
-
 static struct place *made_place(struct ctx *c, size_t b, size_t e,
                                 const struct place *inner)
 {
@@ -1051,12 +1055,8 @@ static int process(void *state, um_doc *doc)
 		                 q->type == PT_CITY && q->needs != PN_COUNTRY &&
 		                 q->needs != PN_PLACE_WORD ?
 		                 q->country : NULL;
-		size_t k;
-		if (!cc || !cc[0])
-			continue;
-		for (k = 0; k < nnamed && strcmp(named[k], cc); k++)
-			;
-		if (k == nnamed && nnamed < sizeof(named) / sizeof(named[0]))
+		if (cc && cc[0] && !country_named(named, nnamed, cc) &&
+		    nnamed < sizeof(named) / sizeof(named[0]))
 			named[nnamed++] = cc;
 	}
 	for (size_t i = 0; i < c.nhits && rc == 0; i++) {

@@ -116,27 +116,17 @@ static const char *raw(const struct scan *s, size_t i, size_t *n)
 	return s->text + t->begin;
 }
 
-/* The content token that ends at byte end, from i on; n if none. */
-static size_t token_ending(const struct scan *s, size_t i, size_t end)
+/* The content token that ends at byte end (at_end), or begins at it, from
+ * i on; n if none. */
+static size_t token_at(const struct scan *s, size_t i, size_t byte,
+                       int at_end)
 {
 	for (; i < s->n; i++) {
 		const um_token *t = &s->toks[s->c[i].tok];
-		if (t->end == end)
+		size_t edge = at_end ? t->end : t->begin;
+		if (edge == byte)
 			return i;
-		if (t->end > end)
-			break;
-	}
-	return s->n;
-}
-
-/* The content token that begins at byte b, from i on; n if none. */
-static size_t token_beginning(const struct scan *s, size_t i, size_t b)
-{
-	for (; i < s->n; i++) {
-		const um_token *t = &s->toks[s->c[i].tok];
-		if (t->begin == b)
-			return i;
-		if (t->begin > b)
+		if (edge > byte)
 			break;
 	}
 	return s->n;
@@ -974,8 +964,8 @@ static size_t emit_parts(struct scan *s, size_t i, const char *sym, int *rc)
 		                       p + len + 1 < end &&
 		                       isalnum((unsigned char)p[len + 1]))))
 			break;
-		i = token_beginning(s, i, b);
-		e = token_ending(s, i, b + len);
+		i = token_at(s, i, b, 0);
+		e = token_at(s, i, b + len, 1);
 		if (i >= s->n || e >= s->n || s->c[i].date)
 			break;
 		for (long n = v; n <= last && *rc == 0; n++) {
@@ -1239,7 +1229,7 @@ static int process(void *state, um_doc *doc)
 			size_t len = refs_symbol_at(s.text + t->begin,
 			                            s.tlen - t->begin, &sym);
 			if (len) {
-				size_t e = token_ending(&s, i, t->begin + len);
+				size_t e = token_at(&s, i, t->begin + len, 1);
 				if (e < s.n) {
 					rc = emit_symbol(&s, i, e + 1, &sym);
 					i = emit_parts(&s, e + 1, sym.text, &rc);
